@@ -1,0 +1,37 @@
+// The segsim command line: a thin shell over the pure core.
+import { Command, CommanderError } from 'commander';
+import { CliExit } from './errors.js';
+import { registerScenarioCommands } from './commands/scenario.js';
+
+const program = new Command('segsim')
+  .description('Network segmentation simulator for industrial plants: how far does an attacker get under each remote-access design?')
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride()
+  .addHelpText(
+    'after',
+    `
+Examples:
+  $ segsim validate scenarios/*.yaml          check scenario files, every problem with file:line:col
+  $ segsim inspect scenarios/pharma.yaml      zones, lines, assets, designs and attacks of a scenario
+  $ segsim schema > segsim.schema.json        JSON Schema for editor autocompletion
+
+Exit codes: 0 ok, 1 a check or test failed, 2 bad input or usage.`,
+  );
+
+registerScenarioCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CliExit) {
+    if (err.message) process.stderr.write(`segsim: ${err.message}\n`);
+    process.exitCode = err.exitCode;
+  } else if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else {
+    process.stderr.write(`segsim: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env['SEGSIM_DEBUG']) console.error(err);
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,83 @@
+// Loads a scenario: YAML (with imports) → schema → cross-references, every problem located.
+import { ZodArray, ZodObject, ZodRecord, ZodUnion, type z } from 'zod';
+import { scenarioSchema, type Scenario } from './schema.js';
+import { checkReferences } from './references.js';
+import { readSources, type MergedSources } from './sources.js';
+import { didYouMean, type ScenarioIssue } from './issues.js';
+
+export type LoadResult = { ok: true; scenario: Scenario; file: string } | { ok: false; issues: ScenarioIssue[] };
+
+export function loadScenario(file: string): LoadResult {
+  const read = readSources(file);
+  if (!read.ok) return read;
+  return validateMerged(read.merged, file);
+}
+
+export function validateMerged(merged: MergedSources, file: string): LoadResult {
+  const parsed = scenarioSchema.safeParse(merged.value, { reportInput: true });
+  if (!parsed.success) return { ok: false, issues: sortIssues(parsed.error.issues.flatMap((i) => zodIssueToLocated(i, merged))) };
+  const problems = checkReferences(parsed.data);
+  if (problems.length > 0) return { ok: false, issues: sortIssues(problems.map((p) => merged.locate(p.path, p.message))) };
+  return { ok: true, scenario: parsed.data, file };
+}
+
+function zodIssueToLocated(issue: z.core.$ZodIssue, merged: MergedSources): ScenarioIssue[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => merged.locate([...path, key], `unknown field "${key}"${didYouMean(key, knownKeys(path))}`));
+  }
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // Report the branch that got furthest: the one with the fewest, deepest problems.
+    const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0]!;
+    if (depth(best) > 0 || best.length === 1) return best.flatMap((i) => zodIssueToLocated({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, merged));
+  }
+  return [merged.locate(path, describe(issue))];
+}
+
+function depth(issues: readonly z.core.$ZodIssue[]): number {
+  return Math.max(0, ...issues.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 0.5)));
+}
+
+/** The keys the schema allows at a path, for "did you mean" on unknown fields. */
+function knownKeys(path: readonly (string | number)[]): string[] {
+  let schemas: z.core.$ZodType[] = [scenarioSchema];
+  for (const seg of path) schemas = schemas.flatMap((s) => unwrap(s)).flatMap((s) => child(s, seg));
+  return schemas.flatMap(unwrap).flatMap((s) => (s instanceof ZodObject ? Object.keys(s.shape) : []));
+}
+
+function unwrap(s: z.core.$ZodType): z.core.$ZodType[] {
+  const def = s._zod.def as unknown as Record<string, unknown>;
+  if (s instanceof ZodUnion) return (s.options as z.core.$ZodType[]).flatMap(unwrap);
+  if (def['innerType']) return unwrap(def['innerType'] as z.core.$ZodType);
+  if (def['in'] && def['type'] === 'pipe') return unwrap(def['in'] as z.core.$ZodType);
+  return [s];
+}
+
+function child(s: z.core.$ZodType, seg: string | number): z.core.$ZodType[] {
+  if (s instanceof ZodObject && typeof seg === 'string') return seg in s.shape ? [s.shape[seg] as z.core.$ZodType] : [];
+  if (s instanceof ZodArray && typeof seg === 'number') return [s.element as z.core.$ZodType];
+  if (s instanceof ZodRecord) return [s.valueType as z.core.$ZodType];
+  return [];
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `required field is missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${typeName(issue.input)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+function sortIssues(issues: ScenarioIssue[]): ScenarioIssue[] {
+  return issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+}

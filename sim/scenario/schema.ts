@@ -1,0 +1,334 @@
+// The scenario format, schema first: every domain type is derived from these zod schemas.
+// Objects are strict so a typo is an error, not a silently ignored key.
+import { z } from 'zod';
+import { ACTION_NAMES, ASSET_KIND_NAMES, MITIGATION_IDS, PROTOCOLS, PROTOCOL_NAMES, type Protocol } from '../model/catalog.js';
+
+const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids use letters, digits, ".", "_" and "-"');
+const ids = z.array(id);
+const probability = z.number().min(0).max(1);
+const hours = z.number().nonnegative();
+
+// ---- distributions (simulated hours) ----
+export const distributionSchema = z
+  .union([
+    z.number().nonnegative().transform((value) => ({ dist: 'constant' as const, value })),
+    z.discriminatedUnion('dist', [
+      z.strictObject({ dist: z.literal('constant'), value: hours }),
+      z.strictObject({ dist: z.literal('uniform'), min: hours, max: hours }),
+      z.strictObject({ dist: z.literal('triangular'), min: hours, mode: hours, max: hours }),
+      z.strictObject({ dist: z.literal('exponential'), mean: z.number().positive() }),
+      z.strictObject({ dist: z.literal('lognormal'), median: z.number().positive(), sigma: z.number().positive() }),
+    ]),
+  ])
+  .superRefine((d, ctx) => {
+    if ((d.dist === 'uniform' || d.dist === 'triangular') && d.min > d.max)
+      ctx.addIssue({ code: 'custom', message: `min ${d.min} is above max ${d.max}` });
+    if (d.dist === 'triangular' && (d.mode < d.min || d.mode > d.max))
+      ctx.addIssue({ code: 'custom', path: ['mode'], message: `mode ${d.mode} is outside [${d.min}, ${d.max}]` });
+  })
+  .describe('A duration in simulated hours: a number, or { dist: constant|uniform|triangular|exponential|lognormal, ... }');
+
+// ---- plant ----
+const protocol = z.enum(PROTOCOL_NAMES as [Protocol, ...Protocol[]]);
+const action = z.enum(ACTION_NAMES as [string, ...string[]]);
+
+export const serviceSchema = z
+  .union([
+    protocol.transform((p) => ({ protocol: p, port: PROTOCOLS[p].port })),
+    z.strictObject({ protocol, port: z.number().int().min(1).max(65535).optional() }).transform((s) => ({
+      protocol: s.protocol,
+      port: s.port ?? PROTOCOLS[s.protocol].port,
+    })),
+  ])
+  .describe('A protocol name (default port) or { protocol, port }');
+
+export const zoneSchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(3.5), z.literal(4), z.literal(5)]).describe('Purdue level: 0-5, 3.5 for the DMZ'),
+  subnet: z.string().describe('IPv4 CIDR, e.g. 10.1.0.0/24'),
+  securityLevel: z.number().int().min(1).max(4).default(1).describe('IEC 62443 target security level'),
+  microSegmented: z.boolean().default(false).describe('Hosts inside the zone do not reach each other'),
+});
+
+export const lineSchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  valuePerHour: z.number().nonnegative().describe('Production value lost per hour the line is impacted'),
+  safetyCritical: z.boolean().default(false),
+});
+
+export const vulnerabilitySchema = z.strictObject({
+  id,
+  service: protocol.describe('The exposed service the exploit goes through'),
+  effect: z.enum(['code-execution', 'auth-bypass', 'credential-leak', 'denial-of-service']),
+  probability: probability.default(0.5),
+  timeToExploit: distributionSchema.default({ dist: 'constant', value: 1 }),
+});
+
+export const assetSchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  kind: z.enum(ASSET_KIND_NAMES as [string, ...string[]]),
+  zone: id,
+  line: id.optional(),
+  ip: z.string(),
+  services: z.array(serviceSchema).default([]),
+  vulnerabilities: z.array(vulnerabilitySchema).default([]),
+  credentials: ids.default([]).describe('Credentials stored on the host, learned by whoever owns it'),
+  criticality: z.enum(['low', 'medium', 'high']).default('medium'),
+  dualHomed: ids.default([]).describe('Other zones this host also has an interface in'),
+});
+
+const zoneRef = z.union([id, z.literal('*')]);
+
+export const conduitSchema = z.strictObject({
+  from: zoneRef,
+  to: zoneRef,
+  services: z.union([z.literal('any'), z.array(serviceSchema)]).default('any'),
+  bidirectional: z.boolean().default(false),
+});
+
+export const plantSchema = z.strictObject({
+  zones: z.array(zoneSchema).default([]),
+  lines: z.array(lineSchema).default([]),
+  assets: z.array(assetSchema).default([]),
+  conduits: z.array(conduitSchema).default([]),
+});
+
+// ---- identities ----
+export const userSchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  org: z.enum(['internal', 'oem', 'integrator']),
+  roles: ids.default([]),
+  groups: ids.default([]),
+  mfa: z.boolean().default(false).describe('Enrolled in multi-factor authentication'),
+});
+
+export const deviceSchema = z.strictObject({
+  id,
+  owner: id.optional(),
+  managed: z.boolean().default(false),
+  posture: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])).default({}),
+  credentials: ids.default([]).describe('Credentials saved on the device (a VPN profile, a password store)'),
+});
+
+/** An asset id, or a label selector whose fields must all match. */
+export const selectorSchema = z.union([
+  id,
+  z.strictObject({
+    zone: id.optional(),
+    line: id.optional(),
+    kind: z.enum(ASSET_KIND_NAMES as [string, ...string[]]).optional(),
+    level: z.number().optional(),
+  }),
+]);
+
+export const credentialSchema = z.strictObject({
+  id,
+  kind: z.enum(['vpn-account', 'user-account', 'host-logon', 'plc-project', 'default-password']).describe('user-account: a personal identity-provider login, used for zero-trust sessions'),
+  owners: ids.default([]).describe('Users who hold it; more than one means shared'),
+  rotation: z.enum(['static', 'rotating']).default('static'),
+  mfaBound: z.boolean().default(false).describe('Useless without the owner\'s second factor'),
+  opens: z.array(selectorSchema).default([]).describe('Assets the credential logs on to (not for vpn-account)'),
+  protocols: z.array(protocol).optional().describe('Protocols it authenticates (default: every interactive one, or every one for plc-project)'),
+});
+
+export const identitiesSchema = z.strictObject({
+  users: z.array(userSchema).default([]),
+  devices: z.array(deviceSchema).default([]),
+  credentials: z.array(credentialSchema).default([]),
+});
+
+// ---- policy ----
+export const windowSchema = z.strictObject({
+  id,
+  every: z.number().positive().default(24).describe('Period in hours (24 = daily)'),
+  start: hours.describe('Opening hour within the period'),
+  duration: z.number().positive(),
+});
+
+export const subjectSchema = z.strictObject({
+  users: ids.optional(),
+  roles: ids.optional(),
+  groups: ids.optional(),
+  orgs: z.array(z.enum(['internal', 'oem', 'integrator'])).optional(),
+  devices: ids.optional().describe('Device ids, or asset ids for host-originated connections'),
+});
+
+export const ruleSchema = z.strictObject({
+  id,
+  description: z.string().optional(),
+  effect: z.enum(['allow', 'deny']).default('allow'),
+  subjects: subjectSchema,
+  actions: z.array(z.union([action, z.literal('*')])).min(1),
+  resources: z.array(z.union([selectorSchema, z.literal('*')])).min(1),
+  conditions: z
+    .strictObject({
+      mfa: z.boolean().optional(),
+      managedDevice: z.boolean().optional(),
+      posture: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])).optional(),
+      window: id.optional(),
+      approval: z.strictObject({ by: id.describe('Role that approves'), validHours: z.number().positive().default(4) }).optional(),
+      sources: ids.optional().describe('Tunnel or connector ids the request may come through'),
+    })
+    .default({}),
+  obligations: z
+    .strictObject({ ttlHours: z.number().positive().optional(), record: z.boolean().optional() })
+    .default({}),
+});
+
+export const policyTestSchema = z.strictObject({
+  name: z.string(),
+  user: id.optional(),
+  device: id.optional(),
+  asset: id.optional().describe('Source host, for host-originated requests'),
+  mfa: z.boolean().default(false),
+  time: hours.default(0),
+  approved: z.boolean().default(false),
+  source: id.optional(),
+  accept: z.array(z.string()).default([]).describe('"asset:action" pairs that must be allowed'),
+  deny: z.array(z.string()).default([]).describe('"asset:action" pairs that must be denied'),
+});
+
+export const policySchema = z.strictObject({
+  rules: z.array(ruleSchema).default([]),
+  tests: z.array(policyTestSchema).default([]),
+});
+
+// ---- access designs ----
+const responseAction = z.enum(['revoke-sessions', 'lock-identity', 'disable-vpn-account', 'isolate-host']);
+
+export const sensorSchema = z.strictObject({
+  kind: z.enum(['vpn-log', 'firewall-log', 'zt-telemetry', 'ot-ids', 'edr']),
+  zones: z.union([z.literal('*'), ids]).default('*'),
+  probability: probability.describe('Chance to notice a fully observable action'),
+  delay: distributionSchema.default({ dist: 'constant', value: 0.25 }),
+});
+
+export const designSchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  description: z.string().optional(),
+  mitigations: z.array(z.enum(MITIGATION_IDS as [string, ...string[]])).default([]),
+  conduits: z.array(conduitSchema).optional().describe('Replaces the plant\'s conduits under this design'),
+  microSegmented: ids.optional().describe('Zones micro-segmented under this design (adds to the plant\'s)'),
+  vpn: z
+    .strictObject({
+      concentrator: id.describe('The vpn-concentrator asset'),
+      pool: z.string().describe('Client address pool CIDR'),
+      routes: z.union([z.literal('*'), ids]).describe('Zones routed to VPN clients'),
+      services: z.union([z.literal('any'), z.array(serviceSchema)]).default('any'),
+      accounts: ids.describe('vpn-account credentials that open the tunnel'),
+      mfa: z.boolean().default(false),
+    })
+    .optional(),
+  zt: z
+    .strictObject({
+      connectors: ids.min(1).describe('zt-connector assets connections originate from'),
+      sessionTtlHours: z.number().positive().default(8),
+      sweepHours: z.number().positive().default(0.25).describe('Continuous evaluation sweep period'),
+      maxDenied: z.number().int().positive().default(5).describe('Denied requests that revoke a session'),
+      policy: policySchema.default({ rules: [], tests: [] }),
+    })
+    .optional(),
+  gateways: z.array(z.strictObject({ zone: id })).default([]).describe('Enclave gateways: the PDP decides every connection into the zone'),
+  sensors: z.array(sensorSchema).default([]),
+  response: z
+    .strictObject({ time: distributionSchema, actions: z.array(responseAction).min(1) })
+    .optional(),
+});
+
+// ---- attacks ----
+export const initialAccessSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('stolen-credential'), credential: id, at: hours.default(0) }),
+  z.strictObject({ kind: z.literal('compromised-device'), device: id, liveSession: z.boolean().default(false), at: hours.default(0) }),
+  z.strictObject({ kind: z.literal('insider'), user: id, device: id.optional(), at: hours.default(0) }),
+  z.strictObject({ kind: z.literal('exposed-service'), asset: id, at: hours.default(0) }),
+  z.strictObject({ kind: z.literal('phishing'), asset: id, at: hours.default(0) }),
+]);
+
+const techniqueId = z.string().regex(/^T0\d{3}$/, 'an ATT&CK for ICS technique id such as T0886');
+
+export const techniqueOverrideSchema = z.strictObject({
+  duration: distributionSchema.optional(),
+  probability: probability.optional(),
+  observability: probability.optional(),
+});
+
+export const attackSchema = z.strictObject({
+  id,
+  name: z.string().optional(),
+  description: z.string().optional(),
+  initialAccess: initialAccessSchema,
+  strategy: z.enum(['spread', 'targeted', 'greedy']).default('spread'),
+  target: z.strictObject({ line: id }).optional().describe('For the targeted strategy'),
+  script: z.array(z.strictObject({ technique: techniqueId, target: id.optional() })).optional(),
+  techniques: z.record(techniqueId, techniqueOverrideSchema).default({}),
+  impact: z.boolean().default(true).describe('Manipulate controllers once reached'),
+});
+
+// ---- workload and expectations ----
+export const workloadRequestSchema = z.strictObject({
+  id,
+  user: id,
+  device: id,
+  targets: z.array(z.strictObject({ asset: id, action })).min(1),
+  interarrival: distributionSchema.describe('Hours between requests'),
+  duration: distributionSchema.describe('Hours of work once connected'),
+});
+
+export const expectationSchema = z.strictObject({
+  name: z.string().optional(),
+  design: id,
+  attack: id,
+  metric: z.string().optional(),
+  stat: z.enum(['mean', 'median', 'p95', 'max', 'min']).default('mean'),
+  max: z.number().optional(),
+  min: z.number().optional(),
+  neverCompromise: selectorSchema.optional(),
+  runs: z.number().int().positive().optional(),
+});
+
+export const scenarioSchema = z.strictObject({
+  segsim: z.literal(1).default(1).describe('Scenario format version'),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  imports: z.array(z.string()).default([]).describe('Scenario files merged into this one (paths relative to this file)'),
+  horizonHours: z.number().positive().default(72),
+  plant: plantSchema.default({ zones: [], lines: [], assets: [], conduits: [] }),
+  identities: identitiesSchema.default({ users: [], devices: [], credentials: [] }),
+  windows: z.array(windowSchema).default([]),
+  designs: z.array(designSchema).default([]),
+  attacks: z.array(attackSchema).default([]),
+  techniques: z.record(techniqueId, techniqueOverrideSchema).default({}),
+  workload: z.array(workloadRequestSchema).default([]),
+  expect: z.array(expectationSchema).default([]),
+});
+
+export type Distribution = z.output<typeof distributionSchema>;
+export type Service = z.output<typeof serviceSchema>;
+export type Zone = z.output<typeof zoneSchema>;
+export type Line = z.output<typeof lineSchema>;
+export type Vulnerability = z.output<typeof vulnerabilitySchema>;
+export type Asset = z.output<typeof assetSchema>;
+export type Conduit = z.output<typeof conduitSchema>;
+export type User = z.output<typeof userSchema>;
+export type Device = z.output<typeof deviceSchema>;
+export type Selector = z.output<typeof selectorSchema>;
+export type Credential = z.output<typeof credentialSchema>;
+export type TimeWindow = z.output<typeof windowSchema>;
+export type Subjects = z.output<typeof subjectSchema>;
+export type Rule = z.output<typeof ruleSchema>;
+export type PolicyTest = z.output<typeof policyTestSchema>;
+export type Policy = z.output<typeof policySchema>;
+export type Sensor = z.output<typeof sensorSchema>;
+export type Design = z.output<typeof designSchema>;
+export type InitialAccess = z.output<typeof initialAccessSchema>;
+export type TechniqueOverride = z.output<typeof techniqueOverrideSchema>;
+export type Attack = z.output<typeof attackSchema>;
+export type WorkloadRequest = z.output<typeof workloadRequestSchema>;
+export type Expectation = z.output<typeof expectationSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
