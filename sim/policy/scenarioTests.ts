@@ -1,0 +1,101 @@
+// Runs the policy tests of a scenario's zero-trust designs and words the outcome for terminals.
+import type { Scenario } from '../scenario/schema.js';
+import { compilePolicy } from './compile.js';
+import { PolicyError } from './errors.js';
+import { runPolicyTests, type Directory, type PolicyTestResult } from './policyTests.js';
+import { didYouMean } from './suggest.js';
+import type { ResourceAttributes } from './types.js';
+
+export interface DesignPolicyResult {
+  design: string;
+  /** Set when the design's policy does not compile (e.g. an unknown window). */
+  error: string | null;
+  tests: PolicyTestResult[];
+}
+
+export interface ScenarioPolicyReport {
+  designs: DesignPolicyResult[];
+  passed: number;
+  failed: number;
+  ok: boolean;
+}
+
+/** Resource attributes from the plant: level is the Purdue level of the asset's zone. */
+export function directoryFromScenario(scenario: Scenario): Directory {
+  const levels = new Map(scenario.plant.zones.map((z) => [z.id, z.level]));
+  const assets = new Map<string, ResourceAttributes>();
+  for (const a of scenario.plant.assets) {
+    const resource: ResourceAttributes = { id: a.id, zone: a.zone, kind: a.kind, level: levels.get(a.zone) ?? NaN };
+    if (a.line !== undefined) resource.line = a.line;
+    assets.set(a.id, resource);
+  }
+  const users = new Map(scenario.identities.users.map((u) => [u.id, u]));
+  const devices = new Map(scenario.identities.devices.map((d) => [d.id, d]));
+  return {
+    user: (id) => users.get(id),
+    device: (id) => devices.get(id),
+    asset: (id) => assets.get(id),
+    names: (kind) => (kind === 'user' ? users : kind === 'device' ? devices : assets).keys(),
+  };
+}
+
+/** Every design with a `zt` section, or only `designId`; a design that is missing or has no zt throws. */
+export function runScenarioPolicyTests(scenario: Scenario, designId?: string): ScenarioPolicyReport {
+  let designs = scenario.designs.filter((d) => d.zt !== undefined);
+  if (designId !== undefined) {
+    const named = scenario.designs.find((d) => d.id === designId);
+    if (named === undefined) {
+      throw new PolicyError('invalid-argument', `unknown design "${designId}"${didYouMean(designId, scenario.designs.map((d) => d.id))}`);
+    }
+    if (named.zt === undefined) throw new PolicyError('invalid-argument', `design "${designId}" has no zt section, so no policy to test`);
+    designs = [named];
+  }
+  const directory = directoryFromScenario(scenario);
+  const results = designs.map((design): DesignPolicyResult => {
+    const policy = design.zt!.policy;
+    try {
+      const compiled = compilePolicy(policy.rules, scenario.windows);
+      return { design: design.id, error: null, tests: runPolicyTests(compiled, policy.tests, directory) };
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      return { design: design.id, error: error.message, tests: [] };
+    }
+  });
+  let passed = 0;
+  let failed = 0;
+  for (const d of results) {
+    if (d.error !== null) failed++;
+    for (const t of d.tests) {
+      failed += t.errors.length;
+      for (const c of t.cases) {
+        if (c.ok) passed++;
+        else failed++;
+      }
+    }
+  }
+  return { designs: results, passed, failed, ok: failed === 0 };
+}
+
+/** One line per failure: `FAIL zt › name: asset:action expected deny, got allow by rule r (...)`. */
+export function formatFailures(report: ScenarioPolicyReport): string[] {
+  const lines: string[] = [];
+  for (const d of report.designs) {
+    if (d.error !== null) lines.push(`ERROR ${d.design}: ${d.error}`);
+    for (const t of d.tests) {
+      for (const e of t.errors) lines.push(`ERROR ${d.design} › ${t.name}: ${e}`);
+      for (const c of t.cases) {
+        if (c.ok) continue;
+        if (c.error !== null) lines.push(`ERROR ${d.design} › ${t.name}: ${c.pair}: ${c.error}`);
+        else lines.push(`FAIL ${d.design} › ${t.name}: ${c.pair} expected ${c.expected}, got ${c.explanation}`);
+      }
+    }
+  }
+  return lines;
+}
+
+export function formatSummary(report: ScenarioPolicyReport): string {
+  const tests = report.designs.reduce((n, d) => n + d.tests.length, 0);
+  const designs = report.designs.length;
+  return `policy tests: ${report.passed} passed, ${report.failed} failed ` +
+    `(${tests} test${tests === 1 ? '' : 's'} in ${designs} design${designs === 1 ? '' : 's'})`;
+}
