@@ -14,17 +14,20 @@ export function windowOpen(window: WindowShape, time: number): boolean {
 
 /**
  * The first time after `time` at which the window opens or closes; Infinity for
- * a window that never closes. Floating-point rounding can land the computed
- * edge a hair early, so it is nudged until the state really flips: a
- * re-evaluation scheduled there must see the change.
+ * a window that never closes. The edge is computed from the period start, then
+ * nudged forward until the state really flips: floating-point rounding can land
+ * it a hair early, and a re-evaluation scheduled there must see the change.
  */
 export function nextWindowChange(window: WindowShape, time: number): number {
-  if (window.duration >= window.every) return Infinity;
+  const { every, start, duration } = window;
+  if (duration >= every) return Infinity;
   const open = windowOpen(window, time);
-  const p = phase(window, time);
-  let edge = time + (open ? window.duration - p : window.every - p);
-  if (edge <= time) edge = time + ulp(time);
-  for (let i = 0; i < 64 && windowOpen(window, edge) === open; i++) edge += ulp(edge);
+  const k = Math.floor((time - start) / every);
+  let edge = open ? start + k * every + duration : start + (k + 1) * every;
+  if (!(edge > time) || edge - time > every) edge = time + (open ? duration - phase(window, time) : every - phase(window, time));
+  let step = ulp(time);
+  if (!(edge > time)) edge = time + step;
+  for (let i = 0; windowOpen(window, edge) === open && i < 1100; i++, step *= 2) edge += Math.max(step, ulp(edge));
   return edge;
 }
 
