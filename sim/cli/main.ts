@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { CliExit } from './errors.js';
 import { registerScenarioCommands } from './commands/scenario.js';
+import { registerReach } from './commands/reach.js';
+import { registerAudit } from './commands/audit.js';
 
 const program = new Command('segsim')
   .description('Network segmentation simulator for industrial plants: how far does an attacker get under each remote-access design?')
@@ -20,6 +22,8 @@ Exit codes: 0 ok, 1 a check or test failed, 2 bad input or usage.`,
   );
 
 registerScenarioCommands(program);
+registerReach(program);
+registerAudit(program);
 
 try {
   await program.parseAsync(process.argv);

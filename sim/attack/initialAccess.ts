@@ -1,0 +1,109 @@
+// From an attack's initial access to the attacker's first footholds and knowledge under one design.
+import type { PlantModel } from '../model/plantModel.js';
+import type { AccessLayer, Origin } from '../net/AccessLayer.js';
+import type { SubjectAttributes } from '../policy/types.js';
+import type { Attack, Device } from '../scenario/schema.js';
+import type { Knowledge } from './capabilities.js';
+
+export interface Foothold {
+  origin: Origin;
+  /** How the attacker got it, in words and as an ATT&CK for ICS technique. */
+  label: string;
+  technique: string;
+}
+
+export interface Entry {
+  footholds: Foothold[];
+  /** Hosts owned from the start (phishing). */
+  owned: number[];
+  knowledge: { credentials: Set<number>; mfaUsers: Set<number> };
+  /** The device the attacker acts from, if any: its posture goes with brokered requests. */
+  device: Device | undefined;
+}
+
+export function initialEntry(access: AccessLayer, attack: Attack): Entry {
+  const model = access.model;
+  const ia = attack.initialAccess;
+  const credentials = new Set<number>(model.credentials.filter((c) => c.spec.kind === 'default-password').map((c) => c.index));
+  const mfaUsers = new Set<number>();
+  const footholds: Foothold[] = [];
+  const owned: number[] = [];
+  let device: Device | undefined;
+  switch (ia.kind) {
+    case 'stolen-credential':
+      credentials.add(model.credentialIndex.get(ia.credential)!);
+      break;
+    case 'compromised-device': {
+      device = model.devices[model.deviceIndex.get(ia.device)!]!;
+      for (const c of device.credentials) credentials.add(model.credentialIndex.get(c)!);
+      if (ia.liveSession && device.owner !== undefined) mfaUsers.add(model.userIndex.get(device.owner)!);
+      break;
+    }
+    case 'insider': {
+      const user = model.userIndex.get(ia.user)!;
+      mfaUsers.add(user);
+      for (const c of model.credentials) if (c.owners.includes(user)) credentials.add(c.index);
+      if (ia.device !== undefined) device = model.devices[model.deviceIndex.get(ia.device)!]!;
+      break;
+    }
+    case 'exposed-service':
+      footholds.push({ origin: { kind: 'internet', exposed: model.assetIndex.get(ia.asset)! }, label: `internet-exposed ${ia.asset}`, technique: 'T0883' });
+      break;
+    case 'phishing':
+      owned.push(model.assetIndex.get(ia.asset)!);
+      break;
+  }
+  const knowledge = { credentials, mfaUsers };
+  footholds.push(...remoteFootholds(access, knowledge, device, new Set()));
+  return { footholds, owned, knowledge, device };
+}
+
+/**
+ * Tunnels the attacker can open with what it holds and has not opened yet (`opened` holds their
+ * keys): the design's VPN with a valid account, a brokered session with a user's own login.
+ */
+export function remoteFootholds(access: AccessLayer, know: Knowledge, device: Device | undefined, opened: Set<string>): Foothold[] {
+  const model = access.model;
+  const out: Foothold[] = [];
+  const vpn = access.design.vpn;
+  if (vpn !== undefined && !opened.has('vpn')) {
+    for (const c of know.credentials) {
+      const cred = model.credentials[c]!;
+      if (!vpn.accounts.includes(cred.id)) continue;
+      if (vpn.mfa && !cred.owners.some((o) => know.mfaUsers.has(o))) continue;
+      opened.add('vpn');
+      out.push({ origin: { kind: 'vpn', account: cred.id }, label: `VPN login as ${cred.id}${cred.shared ? ' (shared account)' : ''}`, technique: 'T0822' });
+      break;
+    }
+  }
+  if (access.connectors.length > 0) {
+    for (const c of know.credentials) {
+      const cred = model.credentials[c]!;
+      if (cred.spec.kind !== 'user-account' || cred.owners.length !== 1) continue;
+      const userIndex = cred.owners[0]!;
+      const key = `broker:${userIndex}`;
+      if (opened.has(key)) continue;
+      opened.add(key);
+      const onOwnDevice = device !== undefined && device.owner === model.users[userIndex]!.id;
+      out.push({
+        origin: { kind: 'broker', subject: brokerSubject(model, userIndex, onOwnDevice ? device : undefined), mfa: know.mfaUsers.has(userIndex) },
+        label: `brokered session as ${model.users[userIndex]!.id}${onOwnDevice ? ` on ${device.id}` : ''}`,
+        technique: 'T0822',
+      });
+    }
+  }
+  return out;
+}
+
+export function brokerSubject(model: PlantModel, userIndex: number, device: Device | undefined): SubjectAttributes {
+  const user = model.users[userIndex]!;
+  return {
+    user: user.id,
+    roles: user.roles,
+    groups: user.groups,
+    org: user.org,
+    ...(device === undefined ? {} : { device: device.id }),
+    managedDevice: device?.managed ?? false,
+    posture: device?.posture ?? {},
+  };
+}

@@ -1,0 +1,197 @@
+// The static blast radius: the worst case an attack reaches under a design, ignoring probability,
+// timing and detection. A fixed point of footholds × knowledge → owned hosts, learned credentials
+// and new footholds, with one shortest attack path to every owned asset.
+import { movesAgainst, type Knowledge, type Means, type Move } from '../attack/capabilities.js';
+import { initialEntry, remoteFootholds, type Foothold } from '../attack/initialAccess.js';
+import { techniqueForMove } from '../attack/techniques.js';
+import type { Action } from '../model/catalog.js';
+import type { PlantModel } from '../model/plantModel.js';
+import type { AccessLayer, AccessState, Origin } from '../net/AccessLayer.js';
+import { candidateZones } from '../net/reachability.js';
+import { windowOpen } from '../policy/index.js';
+import type { Attack } from '../scenario/schema.js';
+
+export interface PathStep {
+  from: string;
+  to: string;
+  action: Action | 'login';
+  means: string;
+  technique: string;
+}
+
+export interface BlastRadius {
+  design: string;
+  attack: string;
+  /** Owned hosts and controlled controllers, in plant order. */
+  assets: string[];
+  plcs: string[];
+  lines: string[];
+  lowestLevel: number | null;
+  footholds: string[];
+  credentials: string[];
+  paths: Record<string, PathStep[]>;
+}
+
+interface Node {
+  foothold: Foothold;
+  /** The path that created this foothold. */
+  path: PathStep[];
+  name: string;
+}
+
+export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRadius {
+  const model = access.model;
+  const entry = initialEntry(access, attack);
+  const know = { credentials: new Set(entry.knowledge.credentials), mfaUsers: entry.knowledge.mfaUsers };
+  const states = probeStates(model, attack.initialAccess.at);
+  const owned = new Uint8Array(model.assets.length);
+  const paths = new Map<number, PathStep[]>();
+  const nodes: Node[] = [];
+  const opened = new Set<string>(entry.footholds.map((f) => openedKey(f.origin)));
+  const waiting = new Map<number, number[]>(); // target → nodes that reach it but lacked the means
+  const seenGroups = new Set<string>();
+  const queue: number[] = [];
+
+  const addNode = (foothold: Foothold, path: PathStep[], name: string) => {
+    nodes.push({ foothold, path, name });
+    queue.push(nodes.length - 1);
+  };
+  const addEntry = (f: Foothold) => {
+    const name = footholdName(f.origin, model);
+    addNode(f, [{ from: 'attacker', to: name, action: 'login', means: f.label, technique: f.technique }], name);
+  };
+  const learn = (creds: readonly number[]) => {
+    const fresh = creds.filter((c) => !know.credentials.has(c));
+    if (fresh.length === 0) return;
+    for (const c of fresh) know.credentials.add(c);
+    for (const f of remoteFootholds(access, know, entry.device, opened)) addEntry(f);
+    for (const c of fresh)
+      for (const t of model.credentials[c]!.opens) for (const n of waiting.get(t) ?? []) if (!owned[t]) tryTarget(n, t);
+  };
+  const own = (n: number, move: Move) => {
+    const t = move.target;
+    const target = model.assets[t]!;
+    if (move.effect === 'learn-credentials') return learn(target.storedCredentials);
+    if (owned[t]) return;
+    owned[t] = 1;
+    const step: PathStep = { from: nodes[n]!.name, to: target.id, action: move.action, means: describeMeans(model, move.means), technique: techniqueForMove(move, model) };
+    const path = [...nodes[n]!.path, step];
+    paths.set(t, path);
+    if (move.effect === 'own-host') {
+      addNode({ origin: { kind: 'host', asset: t }, label: target.id, technique: step.technique }, path, target.id);
+      learn(target.storedCredentials);
+    }
+  };
+  const tryTarget = (n: number, t: number) => {
+    const origin = nodes[n]!.foothold.origin;
+    if (origin.kind === 'host' && origin.asset === t) return;
+    for (const state of states) {
+      const { moves } = movesAgainst(access, origin, model.assets[t]!, know, state);
+      // Learning credentials never ends the search for a way in.
+      for (const m of moves.filter((x) => x.effect === 'learn-credentials')) own(n, m);
+      const taking = moves.find((x) => x.effect !== 'learn-credentials');
+      if (taking) return own(n, taking);
+    }
+    const list = waiting.get(t);
+    if (list === undefined) waiting.set(t, [n]);
+    else if (list[list.length - 1] !== n) list.push(n);
+  };
+
+  for (const f of entry.footholds) addEntry(f);
+  for (const a of entry.owned) {
+    owned[a] = 1;
+    const step: PathStep = { from: 'attacker', to: model.assets[a]!.id, action: 'login', means: 'phishing', technique: 'T0865' };
+    paths.set(a, [step]);
+    addNode({ origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: 'T0865' }, [step], model.assets[a]!.id);
+    learn(model.assets[a]!.storedCredentials);
+  }
+  while (queue.length > 0) {
+    const n = queue.shift()!;
+    for (const t of targetsOf(access, nodes[n]!.foothold.origin, seenGroups)) if (!owned[t]) tryTarget(n, t);
+  }
+  return summarize(access, attack, owned, paths, nodes, know);
+}
+
+/** Targets worth trying from an origin. Hosts sharing zones share non-gated targets: try them once. */
+function targetsOf(access: AccessLayer, origin: Origin, seenGroups: Set<string>): number[] {
+  const { model, topology } = access;
+  switch (origin.kind) {
+    case 'internet':
+      return [origin.exposed];
+    case 'broker':
+      return model.assets.map((a) => a.index);
+    case 'vpn': {
+      const routes = access.design.vpn?.routes ?? [];
+      return model.assets.filter((a) => routes === '*' || routes.includes(model.zones[a.zone]!.id)).map((a) => a.index);
+    }
+    case 'host': {
+      const src = model.assets[origin.asset]!;
+      const group = src.zones.join(',');
+      const firstOfGroup = !seenGroups.has(group);
+      seenGroups.add(group);
+      return candidateZones(topology, src.zones)
+        .filter((z) => firstOfGroup || topology.gated[z] === 1)
+        .flatMap((z) => model.zones[z]!.assets);
+    }
+  }
+}
+
+/** Worst case over time: the attack's start and each maintenance window's next opening. */
+function probeStates(model: PlantModel, at: number): AccessState[] {
+  const times = [at];
+  for (const w of model.scenario.windows) {
+    let t = at + ((((w.start - at) % w.every) + w.every) % w.every);
+    if (!windowOpen(w, t)) t += 1e-9;
+    if (!times.includes(t)) times.push(t);
+  }
+  return times.map((time) => ({ time }));
+}
+
+/** How a remote foothold appears in paths. */
+export function footholdName(origin: Origin, model: PlantModel): string {
+  switch (origin.kind) {
+    case 'vpn':
+      return 'vpn-client';
+    case 'broker':
+      return `zt-session(${origin.subject.user ?? '?'})`;
+    case 'internet':
+      return 'internet';
+    case 'host':
+      return model.assets[origin.asset]!.id;
+  }
+}
+
+function openedKey(origin: Origin): string {
+  return origin.kind === 'vpn' ? 'vpn' : origin.kind === 'broker' ? `broker:${origin.subject.user}` : `${origin.kind}`;
+}
+
+export function describeMeans(model: PlantModel, means: Means): string {
+  switch (means.kind) {
+    case 'credential':
+      return `credential ${model.credentials[means.credential]!.id}`;
+    case 'vulnerability':
+      return `exploit ${means.vulnerability.id}`;
+    case 'unauthenticated':
+      return 'unauthenticated protocol';
+    case 'granted':
+      return 'brokered grant';
+  }
+}
+
+function summarize(access: AccessLayer, attack: Attack, owned: Uint8Array, paths: Map<number, PathStep[]>, nodes: Node[], know: Knowledge): BlastRadius {
+  const { model } = access;
+  const ownedAssets = model.assets.filter((a) => owned[a.index]);
+  const lines = new Set(ownedAssets.filter((a) => a.line >= 0).map((a) => model.lines[a.line]!.id));
+  const levels = ownedAssets.map((a) => a.level);
+  return {
+    design: access.design.id,
+    attack: attack.id,
+    assets: ownedAssets.map((a) => a.id),
+    plcs: ownedAssets.filter((a) => a.controller).map((a) => a.id),
+    lines: model.lines.map((l) => l.id).filter((l) => lines.has(l)),
+    lowestLevel: levels.length === 0 ? null : Math.min(...levels),
+    footholds: nodes.map((n) => n.name),
+    credentials: [...know.credentials].sort((a, b) => a - b).map((c) => model.credentials[c]!.id),
+    paths: Object.fromEntries(ownedAssets.map((a) => [a.id, paths.get(a.index)!])),
+  };
+}

@@ -1,0 +1,137 @@
+// One design's access logic: every connection attempt — from an owned host, a VPN client, a
+// zero-trust brokered session or the internet — goes through here and gets a located answer.
+import { ACTIONS, type Action, type Mitigation } from '../model/catalog.js';
+import type { AssetNode, PlantModel } from '../model/plantModel.js';
+import { compilePolicy, decide, type CompiledPolicy } from '../policy/index.js';
+import type { Decision, DecisionContext, ResourceAttributes, SubjectAttributes } from '../policy/types.js';
+import type { Design } from '../scenario/schema.js';
+import { networkReaches, serviceFor } from './reachability.js';
+import { buildTopology, type Topology } from './topology.js';
+
+/** Where a connection starts. A brokered session carries its identity; a VPN client only an address. */
+export type Origin =
+  | { kind: 'host'; asset: number }
+  | { kind: 'vpn'; account: string }
+  | { kind: 'broker'; subject: SubjectAttributes; mfa: boolean }
+  | { kind: 'internet'; exposed: number };
+
+export type Block =
+  | 'no-service'
+  | 'conduit'
+  | 'micro-segmentation'
+  | 'vpn-route'
+  | 'gateway'
+  | 'broker'
+  | 'no-connector'
+  | 'isolated'
+  | 'not-exposed';
+
+export type ConnectOutcome =
+  | { ok: true; layer: 'network' | 'gateway' | 'broker'; connector: number | null; decision: Decision | null }
+  | { ok: false; block: Block; reason: string; decision: Decision | null; mitigation: Mitigation | null };
+
+/** The run-time state the answer depends on: the clock, approvals, locks and isolated hosts. */
+export interface AccessState {
+  time: number;
+  approvals?: DecisionContext['approvals'];
+  locks?: ReadonlySet<string>;
+  isolated?: ReadonlySet<number>;
+}
+
+const MITIGATION_OF: Partial<Record<Block, Mitigation>> = {
+  conduit: 'M0930',
+  'micro-segmentation': 'M0930',
+  'vpn-route': 'M0930',
+  gateway: 'M0935',
+  broker: 'M0801',
+  'no-connector': 'M0930',
+  isolated: 'M0930',
+};
+
+export class AccessLayer {
+  readonly topology: Topology;
+  readonly policy: CompiledPolicy;
+  readonly connectors: readonly number[];
+
+  constructor(
+    readonly model: PlantModel,
+    readonly design: Design,
+  ) {
+    this.topology = buildTopology(model, design);
+    this.policy = compilePolicy(design.zt?.policy.rules ?? [], model.scenario.windows);
+    this.connectors = (design.zt?.connectors ?? []).map((c) => model.assetIndex.get(c)!);
+  }
+
+  resource(asset: AssetNode): ResourceAttributes {
+    const line = asset.line >= 0 ? this.model.lines[asset.line]!.id : undefined;
+    return { id: asset.id, zone: this.model.zones[asset.zone]!.id, ...(line === undefined ? {} : { line }), kind: asset.kind, level: asset.level };
+  }
+
+  /** A host speaks for itself at an enclave gateway: its asset id is the device. */
+  hostSubject(asset: AssetNode): SubjectAttributes {
+    return { device: asset.id, roles: [], groups: [], managedDevice: false, posture: {} };
+  }
+
+  connect(origin: Origin, targetIndex: number, action: Action, state: AccessState): ConnectOutcome {
+    const target = this.model.assets[targetIndex]!;
+    const service = serviceFor(target, ACTIONS[action].protocol);
+    if (service === undefined) return this.blocked('no-service', `${target.id} exposes no ${ACTIONS[action].protocol} service`);
+    if (state.isolated?.has(targetIndex)) return this.blocked('isolated', `${target.id} is isolated`);
+    switch (origin.kind) {
+      case 'host': {
+        if (state.isolated?.has(origin.asset)) return this.blocked('isolated', `${this.model.assets[origin.asset]!.id} is isolated`);
+        const src = this.model.assets[origin.asset]!;
+        const block = networkReaches(this.topology, src.zones, target, service);
+        if (block !== null) return this.blocked(block, `${src.id} cannot reach ${target.id}:${service.protocol}/${service.port} (${block})`);
+        return this.throughGateway(this.hostSubject(src), false, target, action, state, undefined);
+      }
+      case 'vpn': {
+        const vpn = this.design.vpn;
+        if (vpn === undefined) return this.blocked('vpn-route', 'this design has no VPN');
+        const routed = vpn.routes === '*' || vpn.routes.includes(this.model.zones[target.zone]!.id);
+        const allowed = vpn.services === 'any' || vpn.services.some((s) => s.protocol === service.protocol && s.port === service.port);
+        if (!routed || !allowed) return this.blocked('vpn-route', `the VPN does not route ${service.protocol} to ${this.model.zones[target.zone]!.id}`);
+        const anonymous: SubjectAttributes = { roles: [], groups: [], managedDevice: false, posture: {} };
+        return this.throughGateway(anonymous, false, target, action, state, 'vpn');
+      }
+      case 'broker':
+        return this.brokered(origin.subject, origin.mfa, target, action, state);
+      case 'internet':
+        if (origin.exposed !== targetIndex) return this.blocked('not-exposed', `${target.id} is not reachable from the internet`);
+        return { ok: true, layer: 'network', connector: null, decision: null };
+    }
+  }
+
+  /** Zero trust: the PDP decides asset + function; the connection then leaves from a connector. */
+  private brokered(subject: SubjectAttributes, mfa: boolean, target: AssetNode, action: Action, state: AccessState): ConnectOutcome {
+    if (this.connectors.length === 0) return this.blocked('broker', 'this design has no zero-trust broker');
+    const service = serviceFor(target, ACTIONS[action].protocol)!;
+    const connector = this.connectors.find((c) => {
+      const src = this.model.assets[c]!;
+      return !state.isolated?.has(c) && networkReaches(this.topology, src.zones, target, service) === null;
+    });
+    if (connector === undefined) return this.blocked('no-connector', `no connector reaches ${target.id}:${service.protocol}`);
+    const decision = decide(
+      this.policy,
+      { subject, resource: this.resource(target), action, source: this.model.assets[connector]!.id },
+      this.context(mfa, state),
+    );
+    if (decision.effect !== 'allow') return this.blocked('broker', `the policy ${decision.effect === 'pending' ? 'awaits approval' : 'denies'} ${action} on ${target.id}`, decision);
+    return { ok: true, layer: 'broker', connector, decision };
+  }
+
+  private throughGateway(subject: SubjectAttributes, mfa: boolean, target: AssetNode, action: Action, state: AccessState, source: string | undefined): ConnectOutcome {
+    if (this.topology.gated[target.zone] !== 1) return { ok: true, layer: 'network', connector: null, decision: null };
+    const decision = decide(this.policy, { subject, resource: this.resource(target), action, ...(source === undefined ? {} : { source }) }, this.context(mfa, state));
+    if (decision.effect !== 'allow') return this.blocked('gateway', `the enclave gateway of ${this.model.zones[target.zone]!.id} denies ${action} on ${target.id}`, decision);
+    return { ok: true, layer: 'gateway', connector: null, decision };
+  }
+
+  private context(mfa: boolean, state: AccessState): DecisionContext {
+    return { time: state.time, mfa, approvals: state.approvals, locks: state.locks };
+  }
+
+  private blocked(block: Block, reason: string, decision: Decision | null = null): ConnectOutcome {
+    return { ok: false, block, reason, decision, mitigation: MITIGATION_OF[block] ?? null };
+  }
+}

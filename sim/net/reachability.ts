@@ -1,0 +1,34 @@
+// Packet-level reachability: zones, conduits and micro-segmentation. No identities here.
+import type { AssetNode, ServiceNode } from '../model/plantModel.js';
+import type { Protocol } from '../model/catalog.js';
+import { conduitAllows, type Topology } from './topology.js';
+
+export type NetworkBlock = 'no-service' | 'conduit' | 'micro-segmentation';
+
+export function serviceFor(target: AssetNode, protocol: Protocol): ServiceNode | undefined {
+  return target.services.find((s) => s.protocol === protocol);
+}
+
+/**
+ * Can a host with interfaces in `fromZones` open `service` on `target`? Inside a zone hosts reach
+ * each other unless it is micro-segmented; between zones a conduit must allow the service.
+ */
+export function networkReaches(topo: Topology, fromZones: readonly number[], target: AssetNode, service: ServiceNode): NetworkBlock | null {
+  let blockedBySegmentation = false;
+  for (const z of fromZones) {
+    if (z === target.zone) {
+      if (topo.microSegmented[z] === 1) blockedBySegmentation = true;
+      else return null;
+    } else if (conduitAllows(topo, z, target.zone, service)) return null;
+  }
+  return blockedBySegmentation ? 'micro-segmentation' : 'conduit';
+}
+
+/** Zones whose assets a host in `fromZones` may reach on some service (a superset, for scanning). */
+export function candidateZones(topo: Topology, fromZones: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let to = 0; to < topo.zoneCount; to++) {
+    if (fromZones.some((z) => (z === to ? topo.microSegmented[z] === 0 : topo.conduits[z * topo.zoneCount + to] !== undefined))) out.push(to);
+  }
+  return out;
+}
