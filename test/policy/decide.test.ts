@@ -107,6 +107,7 @@ describe('decide: conditions', () => {
   it('reports every unmet condition of every candidate', () => {
     const policy = compilePolicy([rule({ id: 'a', conditions: { mfa: true, sources: ['c'] } }), rule({ id: 'b', conditions: { managedDevice: false } })], []);
     const decision = decide(policy, request(), { time: 0, mfa: false });
+    if (decision.effect === 'allow') expect.fail('expected a deny');
     expect(decision.reasons.map((r) => r.kind === 'condition' && `${r.ruleId}.${r.condition}`)).toEqual(['a.mfa', 'a.sources', 'b.managedDevice']);
   });
 });
