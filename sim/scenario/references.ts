@@ -59,7 +59,7 @@ export function checkReferences(s: Scenario): PathProblem[] {
   s.plant.zones.forEach((z, i) => {
     const cidr = parseCidr(z.subnet);
     if (cidr === undefined) problem(['plant', 'zones', i, 'subnet'], `"${z.subnet}" is not an IPv4 CIDR such as 10.1.0.0/24`);
-    else subnets.set(z.id, cidr);
+    else if (!subnets.has(z.id)) subnets.set(z.id, cidr);
   });
 
   const ips = new Map<string, string>();

@@ -1,8 +1,8 @@
 // Reads a scenario file and the files it imports, merges them, and maps any field path of the
 // merged document back to the file, line and column it came from.
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Document, type Node as YamlNode } from 'yaml';
 import type { IssuePath, ScenarioIssue } from './issues.js';
 
 /** Sections whose lists are concatenated across imports (imported items first). */
@@ -33,63 +33,102 @@ interface Origin {
   index: number;
 }
 
+/** `key` points an issue at a field's key (an unknown field) rather than at its value. */
+export type LocateAt = 'value' | 'key';
+
 export interface MergedSources {
   value: Record<string, unknown>;
-  locate(path: IssuePath, message: string): ScenarioIssue;
+  locate(path: IssuePath, message: string, at?: LocateAt): ScenarioIssue;
 }
 
 export type SourcesResult = { ok: true; merged: MergedSources } | { ok: false; issues: ScenarioIssue[] };
 
+interface Visit {
+  abs: string;
+  shown: string;
+}
+
 export function readSources(file: string, displayFile = file): SourcesResult {
   const issues: ScenarioIssue[] = [];
   const sources: Source[] = [];
-  const visit = (path: string, shown: string, stack: string[]): Source | undefined => {
-    const abs = resolve(path);
-    let text: string;
+  // A file imported twice (a diamond) is read and merged once.
+  const done = new Map<string, Source | undefined>();
+  const visit = (at: Visit, stack: Visit[], importedFrom?: (message: string) => ScenarioIssue): Source | undefined => {
+    if (done.has(at.abs)) return done.get(at.abs);
+    let text: string | undefined;
     try {
-      text = readFileSync(abs, 'utf8');
+      text = readFileSync(at.abs, 'utf8');
     } catch (err) {
-      issues.push({ file: shown, line: 1, col: 1, path: [], message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` });
-      return undefined;
+      const reason = readError(err);
+      issues.push(importedFrom?.(`cannot read imported file "${at.shown}": ${reason}`) ?? { file: at.shown, line: 1, col: 1, path: [], message: `cannot read file: ${reason}` });
     }
-    const source = parseSource(shown, text, issues);
-    if (source === undefined) return undefined;
-    const imports = source.value['imports'];
-    if (Array.isArray(imports)) {
-      imports.forEach((imp, i) => {
-        if (typeof imp !== 'string') return;
-        const target = resolve(dirname(abs), imp);
-        if (stack.includes(target)) {
-          issues.push(locateIn(source, ['imports', i], `import cycle: ${[...stack, target].map((p) => relative(process.cwd(), p)).join(' -> ')}`));
-          return;
-        }
-        const child = visit(target, relative(process.cwd(), target) || target, [...stack, target]);
-        if (child === undefined && !issues.some((x) => x.file === shown)) {
-          issues.push(locateIn(source, ['imports', i], `imported file "${imp}" could not be loaded`));
-        }
-      });
+    const source = text === undefined ? undefined : parseSource(at.shown, text, issues);
+    if (source !== undefined) {
+      const imports = source.value['imports'];
+      if (Array.isArray(imports)) {
+        imports.forEach((imp, i) => {
+          if (typeof imp !== 'string') return;
+          const next: Visit = { abs: resolve(dirname(at.abs), imp), shown: isAbsolute(imp) ? imp : join(dirname(at.shown), imp) };
+          if (stack.some((v) => v.abs === next.abs)) {
+            issues.push(locateIn(source, ['imports', i], `import cycle: ${[...stack, next].map((v) => v.shown).join(' -> ')}`));
+            return;
+          }
+          visit(next, [...stack, next], (message) => locateIn(source, ['imports', i], message));
+        });
+      }
+      sources.push(source);
     }
-    sources.push(source);
+    done.set(at.abs, source);
     return source;
   };
-  const main = visit(file, displayFile, [resolve(file)]);
+  const start: Visit = { abs: resolve(file), shown: displayFile };
+  const main = visit(start, [start]);
   if (main === undefined || issues.length > 0) return { ok: false, issues };
   return { ok: true, merged: merge(main, sources) };
+}
+
+function readError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file (ENOENT)';
+  if (code === 'EISDIR') return 'it is a directory (EISDIR)';
+  if (code === 'EACCES') return 'permission denied (EACCES)';
+  return code ?? String(err);
 }
 
 function parseSource(file: string, text: string, issues: ScenarioIssue[]): Source | undefined {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined, message: string): ScenarioIssue => {
+    const pos = lines.linePos(offset ?? 0);
+    return { file, line: Math.max(1, pos.line), col: Math.max(1, pos.col), path: [], message };
+  };
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const pos = lines.linePos(e.pos[0]);
-      issues.push({ file, line: pos.line, col: pos.col, path: [], message: `YAML syntax: ${firstLine(e.message)}` });
-    }
+    for (const e of doc.errors) issues.push(at(e.pos[0], `YAML syntax: ${firstLine(e.message)}`));
     return undefined;
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  // What toJS would warn about or throw on, located here instead.
+  const structural: ScenarioIssue[] = [];
+  visitYaml(doc, {
+    Pair: (_, pair) => {
+      if (isCollection(pair.key)) structural.push(at(pair.key.range?.[0], 'YAML: a key must be a plain value, not a list or mapping'));
+    },
+    Alias: (_, alias) => {
+      if (alias.resolve(doc) === undefined) structural.push(at(alias.range?.[0], `YAML: unknown alias *${alias.source} (the &${alias.source} anchor must come before it)`));
+    },
+  });
+  if (structural.length > 0) {
+    issues.push(...structural);
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (err) {
+    issues.push(at(doc.contents?.range?.[0], `YAML: ${firstLine(err instanceof Error ? err.message : String(err))}`));
+    return undefined;
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    issues.push({ file, line: 1, col: 1, path: [], message: 'a scenario file must be a YAML mapping (key: value pairs)' });
+    issues.push(at(doc.contents?.range?.[0], 'a scenario file must be a YAML mapping (key: value pairs)'));
     return undefined;
   }
   return { file, doc, lines, value: value as Record<string, unknown> };
@@ -104,7 +143,15 @@ function merge(main: Source, sources: Source[]): MergedSources {
   const value: Record<string, unknown> = {};
   for (const s of sources) deepAssign(value, s.value);
   const origins = new Map<string, Origin[]>();
+  const owners = new Map<string, Source>();
   for (const section of LIST_SECTIONS) {
+    // A section that is not a list in some file is kept as it is, for the schema to report there.
+    const notList = sources.find((s) => getIn(s.value, section) !== undefined && !Array.isArray(getIn(s.value, section)));
+    if (notList !== undefined) {
+      setIn(value, section, getIn(notList.value, section));
+      owners.set(section.join('.'), notList);
+      continue;
+    }
     const items: unknown[] = [];
     const from: Origin[] = [];
     for (const s of sources) {
@@ -120,28 +167,44 @@ function merge(main: Source, sources: Source[]): MergedSources {
       origins.set(section.join('.'), from);
     }
   }
-  const locate = (path: IssuePath, message: string): ScenarioIssue => {
+  const locate = (path: IssuePath, message: string, at: LocateAt = 'value'): ScenarioIssue => {
     for (const section of LIST_SECTIONS) {
-      if (!section.every((k, i) => path[i] === k) || typeof path[section.length] !== 'number') continue;
-      const origin = origins.get(section.join('.'))?.[path[section.length] as number];
-      if (origin) return locateIn(origin.source, [...section, origin.index, ...path.slice(section.length + 1)], message, path);
+      if (!section.every((k, i) => path[i] === k)) continue;
+      const owner = owners.get(section.join('.'));
+      if (owner) return locateIn(owner, path, message, path, at);
+      const origin = typeof path[section.length] === 'number' ? origins.get(section.join('.'))?.[path[section.length] as number] : undefined;
+      if (origin) return locateIn(origin.source, [...section, origin.index, ...path.slice(section.length + 1)], message, path, at);
     }
-    const owner = [...sources].reverse().find((s) => path.length === 0 || s.doc.hasIn([path[0]])) ?? main;
-    return locateIn(owner, path, message);
+    // Elsewhere the file holding the longest part of the path owns it; on a tie the later file, which won the merge.
+    let owner = main;
+    let best = -1;
+    for (const s of sources) {
+      const n = matchedDepth(s, path);
+      if (n >= best) [owner, best] = [s, n];
+    }
+    return locateIn(owner, path, message, path, at);
   };
   return { value, locate };
 }
 
-/** Finds the deepest YAML node on `path`; an unknown key points at its key, a missing one at its parent. */
-function locateIn(source: Source, path: IssuePath, message: string, shownPath: IssuePath = path): ScenarioIssue {
+function matchedDepth(source: Source, path: IssuePath): number {
+  let n = 0;
+  while (n < path.length && source.doc.hasIn(path.slice(0, n + 1))) n++;
+  return n;
+}
+
+/** Finds the deepest YAML node on `path`; a missing key points at its parent. */
+function locateIn(source: Source, path: IssuePath, message: string, shownPath: IssuePath = path, at: LocateAt = 'value'): ScenarioIssue {
   let node: YamlNode | null | undefined = source.doc.contents as YamlNode | null;
   let offset = node?.range?.[0] ?? 0;
-  for (const seg of path) {
+  for (const [i, seg] of path.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
       if (!pair) break;
+      const key = pair.key as YamlNode | null;
       const val = pair.value as YamlNode | null;
-      offset = (val?.range?.[0] ?? (pair.key as YamlNode).range?.[0]) ?? offset;
+      const last = i === path.length - 1;
+      offset = ((last && at === 'key' ? key?.range?.[0] : undefined) ?? val?.range?.[0] ?? key?.range?.[0]) ?? offset;
       node = val;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as YamlNode | undefined;
@@ -156,9 +219,10 @@ function locateIn(source: Source, path: IssuePath, message: string, shownPath: I
 
 function deepAssign(target: Record<string, unknown>, src: Record<string, unknown>): void {
   for (const [k, v] of Object.entries(src)) {
-    const cur = target[k];
-    if (isPlainObject(cur) && isPlainObject(v)) deepAssign(cur, v);
-    else target[k] = isPlainObject(v) ? structuredCopy(v) : v;
+    // Own properties only: a "__proto__" key is data, never the prototype.
+    const cur = Object.hasOwn(target, k) ? target[k] : undefined;
+    const next = isPlainObject(cur) && isPlainObject(v) ? (deepAssign(cur, v), cur) : isPlainObject(v) ? structuredCopy(v) : v;
+    Object.defineProperty(target, k, { value: next, writable: true, enumerable: true, configurable: true });
   }
 }
 
@@ -181,7 +245,9 @@ function getIn(obj: Record<string, unknown>, path: readonly string[]): unknown {
 function setIn(obj: Record<string, unknown>, path: readonly string[], val: unknown): void {
   let cur = obj;
   for (const k of path.slice(0, -1)) {
-    if (!isPlainObject(cur[k])) cur[k] = {};
+    if (cur[k] === undefined) cur[k] = {};
+    // A parent that is not a mapping stays as written, for the schema to report.
+    if (!isPlainObject(cur[k])) return;
     cur = cur[k] as Record<string, unknown>;
   }
   cur[path[path.length - 1]!] = val;

@@ -1,0 +1,312 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../sim/scenario/load.js';
+import { summarize } from '../../sim/scenario/summary.js';
+import { loadFiles, problems, removeScratch, yaml } from './scratch.js';
+
+afterAll(removeScratch);
+
+// Line numbers in the snapshots below count from the first line of each text.
+const plant = yaml`
+  plant:
+    zones:
+      - { id: line1-sup, level: 2, subnet: 10.41.0.0/24 }
+      - { id: line1-ctl, level: 1, subnet: 10.41.1.0/24 }
+    lines:
+      - { id: line1, valuePerHour: 40000 }
+    assets:
+      - { id: l1-hmi, kind: hmi, zone: line1-sup, line: line1, ip: 10.41.0.11, services: [vnc] }
+      - { id: l1-plc, kind: plc, zone: line1-ctl, line: line1, ip: 10.41.1.10, services: [s7] }
+    conduits:
+      - { from: line1-sup, to: line1-ctl, services: [s7] }
+`;
+
+describe('loadScenario on valid files', () => {
+  it('loads the default pharma scenario with its defaults applied', () => {
+    const r = loadScenario('scenarios/pharma.yaml');
+    if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
+    const s = summarize(r.scenario);
+    expect([s.zones.length, s.lines.length, s.assets, s.designs, s.attacks]).toEqual([
+      9,
+      3,
+      28,
+      ['vpn-flat', 'vpn-segmented', 'zt'],
+      ['stolen-vendor-credential', 'compromised-vendor-laptop', 'targeted-sterile-filling'],
+    ]);
+    expect(r.scenario.plant.zones[0]).toMatchObject({ id: 'enterprise', securityLevel: 1, microSegmented: false });
+    expect(r.scenario.plant.assets.find((a) => a.id === 'l1-plc3')?.services).toEqual([
+      { protocol: 's7', port: 102 },
+      { protocol: 'modbus', port: 502 },
+    ]);
+    expect(r.scenario.designs[0]?.sensors[0]?.delay).toEqual({ dist: 'constant', value: 1 });
+  });
+
+  it('loads a small plant', () => {
+    expect(problems({ 'plant.yaml': plant })).toEqual(['ok']);
+  });
+});
+
+describe('loadScenario locates each problem at file:line:col', () => {
+  it('a YAML syntax error', () => {
+    const text = plant.replace('{ id: line1, valuePerHour: 40000 }', '{ id: line1, valuePerHour: 40000');
+    expect(problems({ 'broken.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "broken.yaml:7:3  YAML syntax: Flow map in block collection must be sufficiently indented and end with a }",
+      ]
+    `);
+  });
+
+  it('a YAML error inside a block', () => {
+    const text = yaml`
+      plant:
+        zones:
+          - id: a
+           level: 1
+    `;
+    expect(problems({ 'indent.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "indent.yaml:4:1  YAML syntax: Sequence item without - indicator",
+      ]
+    `);
+  });
+
+  it('a key written twice', () => {
+    expect(problems({ 'twice.yaml': 'name: a\nhorizonHours: 4\nname: b\n' })).toMatchInlineSnapshot(`
+      [
+        "twice.yaml:3:1  YAML syntax: Map keys must be unique",
+      ]
+    `);
+  });
+
+  it('an unknown zone, with the closest zone id as a hint', () => {
+    const text = plant.replace('zone: line1-ctl, line: line1', 'zone: line1-ctrl, line: line1');
+    expect(problems({ 'zone.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "zone.yaml:9:38  plant.assets[1].zone  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
+      ]
+    `);
+  });
+
+  it('a wrong type', () => {
+    const text = plant.replace('valuePerHour: 40000', 'valuePerHour: lots');
+    expect(problems({ 'type.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "type.yaml:6:34  plant.lines[0].valuePerHour  expected number, got string "lots"",
+      ]
+    `);
+  });
+
+  it('an unknown field, at its key, with the field it was probably meant to be', () => {
+    const text = plant.replace('services: [s7] }\n  conduits', 'sevices: [s7] }\n  conduits');
+    expect(problems({ 'typo.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "typo.yaml:9:78  plant.assets[1].sevices  unknown field "sevices" (did you mean "services"?)",
+      ]
+    `);
+  });
+
+  it('an unknown field in block style', () => {
+    const text = yaml`
+      plant:
+        zones:
+          - id: z1
+            level: 1
+            subnet: 10.0.0.0/24
+            microsegmented: true
+    `;
+    expect(problems({ 'block.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "block.yaml:6:7  plant.zones[0].microsegmented  unknown field "microsegmented" (did you mean "microSegmented"?)",
+      ]
+    `);
+  });
+
+  it('a missing required field, at the item that lacks it', () => {
+    const text = plant.replace('ip: 10.41.0.11, ', '');
+    expect(problems({ 'missing.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "missing.yaml:8:7  plant.assets[0].ip  required field is missing (expected string)",
+      ]
+    `);
+  });
+
+  it('an address outside its zone subnet', () => {
+    const text = plant.replace('ip: 10.41.1.10', 'ip: 10.41.0.10');
+    expect(problems({ 'ip.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "ip.yaml:9:66  plant.assets[1].ip  10.41.0.10 is outside zone "line1-ctl" subnet 10.41.1.0/24",
+      ]
+    `);
+  });
+
+  it('a duplicate id', () => {
+    const text = plant.replace('id: l1-plc,', 'id: l1-hmi,');
+    expect(problems({ 'dup.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "dup.yaml:9:13  plant.assets[1].id  duplicate asset id "l1-hmi"",
+      ]
+    `);
+  });
+
+  it('a line with no assets', () => {
+    const text = plant.replace('- { id: line1, valuePerHour: 40000 }', '- { id: line1, valuePerHour: 40000 }\n    - { id: line9, valuePerHour: 1 }');
+    expect(problems({ 'empty-line.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "empty-line.yaml:7:13  plant.lines[1].id  line "line9" has no assets",
+      ]
+    `);
+  });
+
+  it('a conduit naming an unknown zone', () => {
+    const text = plant.replace('{ from: line1-sup, to: line1-ctl', '{ from: line1-sup, to: line2-ctl');
+    expect(problems({ 'conduit.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "conduit.yaml:11:30  plant.conduits[0].to  unknown zone "line2-ctl" (did you mean "line1-ctl"?)",
+      ]
+    `);
+  });
+
+  it('a file that is missing, empty or not a mapping', () => {
+    const { result, dir } = loadFiles({ 'present.yaml': plant });
+    const missing = loadScenario(`${dir}/absent.yaml`);
+    expect(missing.ok || missing.issues.map((i) => [i.line, i.col, i.message])).toEqual([[1, 1, 'cannot read file: no such file (ENOENT)']]);
+    expect(result.ok).toBe(true);
+    expect(problems({ 'empty.yaml': '' })).toMatchInlineSnapshot(`
+      [
+        "empty.yaml:1:1  a scenario file must be a YAML mapping (key: value pairs)",
+      ]
+    `);
+    expect(problems({ 'list.yaml': '# a list\n- id: a\n' })).toMatchInlineSnapshot(`
+      [
+        "list.yaml:2:1  a scenario file must be a YAML mapping (key: value pairs)",
+      ]
+    `);
+  });
+});
+
+describe('loadScenario reports every problem of a phase at once', () => {
+  it('every schema problem, in file order', () => {
+    const text = plant
+      .replace('level: 2', 'level: 7')
+      .replace('valuePerHour: 40000', 'valuePerHour: -1')
+      .replace('kind: hmi', 'kind: hmii')
+      .replace('services: [s7] }\n  conduits', 'services: [s8] }\n  conduits');
+    expect(problems({ 'schema.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "schema.yaml:3:31  plant.zones[0].level  expected one of 0, 1, 2, 3, 3.5, 4, 5, got 7",
+        "schema.yaml:6:34  plant.lines[0].valuePerHour  Too small: expected number to be >=0",
+        "schema.yaml:8:27  plant.assets[0].kind  expected one of "plc", "rtu", "sis", "hmi", "ews", "scada-server", "historian", "jump-host", "it-workstation", "server", "vpn-concentrator", "zt-connector", "firewall", got "hmii" (did you mean "hmi"?)",
+        "schema.yaml:9:89  plant.assets[1].services[0]  expected object or one of "modbus", "s7", "enip", "opcua", "dnp3", "iec104", "rdp", "ssh", "vnc", "smb", "http", "https", "sql", got string "s8" (did you mean "s7"?)",
+      ]
+    `);
+  });
+
+  it('every reference problem, in file order', () => {
+    const text = plant
+      .replace('zone: line1-ctl, line: line1', 'zone: line1-ctrl, line: line2')
+      .replace('ip: 10.41.0.11', 'ip: 10.41.9.11')
+      .replace('to: line1-ctl', 'to: line1-ct')
+      .replace('  lines:', '    - { id: line1-sup, level: 2, subnet: 10.41.2.0/24 }\n  lines:');
+    expect(problems({ 'refs.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "refs.yaml:5:13  plant.zones[2].id  duplicate zone id "line1-sup"",
+        "refs.yaml:9:66  plant.assets[0].ip  10.41.9.11 is outside zone "line1-sup" subnet 10.41.0.0/24",
+        "refs.yaml:10:38  plant.assets[1].zone  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
+        "refs.yaml:10:56  plant.assets[1].line  unknown line "line2" (did you mean "line1"?)",
+        "refs.yaml:12:30  plant.conduits[0].to  unknown zone "line1-ct" (did you mean "line1-ctl"?)",
+      ]
+    `);
+  });
+
+  it('checks references only once the schema holds', () => {
+    const text = plant.replace('valuePerHour: 40000', 'valuePerHour: lots').replace('zone: line1-ctl', 'zone: nowhere');
+    expect(problems({ 'phases.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "phases.yaml:6:34  plant.lines[0].valuePerHour  expected number, got string "lots"",
+      ]
+    `);
+  });
+
+  it('every YAML syntax problem', () => {
+    const text = 'plant:\n  zones: [\n    { id: a,\nname: "x\n';
+    const lines = problems({ 'syntax.yaml': text });
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((l) => /^syntax\.yaml:\d+:\d+ {2}YAML syntax: /.test(l))).toBe(true);
+  });
+});
+
+describe('loadScenario explains values that match no alternative', () => {
+  it('lists what each alternative expected, and proposes the likely one', () => {
+    const text = yaml`
+      plant:
+        conduits:
+          - { from: 5, to: "*", services: anyy }
+      designs:
+        - id: d
+          sensors:
+            - { kind: edr, probability: 1, delay: lots }
+            - { kind: edr, probability: 1, delay: { dist: unifrm, min: 1, max: 2 } }
+            - { kind: edr, probability: 1, delay: { min: 1, max: 2 } }
+            - { kind: edr, probability: 1, delay: { dist: uniform, min: 3, max: 1 } }
+      attacks:
+        - { id: a, initialAccess: { kind: phish, asset: x }, techniques: { T99: {} } }
+    `;
+    expect(problems({ 'union.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "union.yaml:3:15  plant.conduits[0].from  expected string or "*", got number 5",
+        "union.yaml:3:37  plant.conduits[0].services  expected array or "any", got string "anyy" (did you mean "any"?)",
+        "union.yaml:7:45  designs[0].sensors[0].delay  expected number or object, got string "lots"",
+        "union.yaml:8:53  designs[0].sensors[1].delay.dist  expected one of "constant", "uniform", "triangular", "exponential", "lognormal", got "unifrm" (did you mean "uniform"?)",
+        "union.yaml:9:45  designs[0].sensors[2].delay.dist  required field is missing (expected one of "constant", "uniform", "triangular", "exponential", "lognormal")",
+        "union.yaml:10:45  designs[0].sensors[3].delay  min 3 is above max 1",
+        "union.yaml:12:37  attacks[0].initialAccess.kind  expected one of "stolen-credential", "compromised-device", "insider", "exposed-service", "phishing", got "phish" (did you mean "phishing"?)",
+        "union.yaml:12:70  attacks[0].techniques.T99  invalid key "T99": an ATT&CK for ICS technique id such as T0886",
+      ]
+    `);
+  });
+});
+
+describe('loadScenario on hostile or odd YAML', () => {
+  it('an alias bomb is an error, not a crash or a hang', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd']]) bomb.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    expect(problems({ 'bomb.yaml': bomb.join('\n') })).toMatchInlineSnapshot(`
+      [
+        "bomb.yaml:1:1  YAML: Excessive alias count indicates a resource exhaustion attack",
+      ]
+    `);
+  });
+
+  it('an alias without its anchor', () => {
+    expect(problems({ 'alias.yaml': 'name: x\nhorizonHours: *hours\n' })).toMatchInlineSnapshot(`
+      [
+        "alias.yaml:2:15  YAML: unknown alias *hours (the &hours anchor must come before it)",
+      ]
+    `);
+  });
+
+  it('a list used as a key', () => {
+    expect(problems({ 'key.yaml': 'name: x\n? [a, b]\n: 1\n' })).toMatchInlineSnapshot(`
+      [
+        "key.yaml:2:3  YAML: a key must be a plain value, not a list or mapping",
+      ]
+    `);
+  });
+
+  it('a __proto__ key is an unknown field and pollutes nothing', () => {
+    const text = plant.replace('plant:\n', 'plant:\n  __proto__: { polluted: true }\n');
+    expect(problems({ 'proto.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "proto.yaml:2:3  plant.__proto__  unknown field "__proto__"",
+      ]
+    `);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('not-a-number is named as such', () => {
+    expect(problems({ 'nan.yaml': 'horizonHours: .nan\n' })).toMatchInlineSnapshot(`
+      [
+        "nan.yaml:1:15  horizonHours  expected number, got number NaN",
+      ]
+    `);
+  });
+});
