@@ -45,7 +45,9 @@ export function runScenarioPolicyTests(scenario: Scenario, designId?: string): S
   if (designId !== undefined) {
     const named = scenario.designs.find((d) => d.id === designId);
     if (named === undefined) {
-      throw new PolicyError('invalid-argument', `unknown design "${designId}"${didYouMean(designId, scenario.designs.map((d) => d.id))}`);
+      const ids = scenario.designs.map((d) => d.id);
+      const hint = didYouMean(designId, ids) || ` (designs: ${ids.join(', ') || 'none'})`;
+      throw new PolicyError('invalid-argument', `unknown design "${designId}"${hint}`);
     }
     if (named.zt === undefined) throw new PolicyError('invalid-argument', `design "${designId}" has no zt section, so no policy to test`);
     designs = [named];
