@@ -4,6 +4,13 @@ import { CliExit } from './errors.js';
 import { registerScenarioCommands } from './commands/scenario.js';
 import { registerReach } from './commands/reach.js';
 import { registerAudit } from './commands/audit.js';
+import { registerRun } from './commands/run.js';
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 const program = new Command('segsim')
   .description('Network segmentation simulator for industrial plants: how far does an attacker get under each remote-access design?')
@@ -17,12 +24,17 @@ Examples:
   $ segsim validate scenarios/*.yaml          check scenario files, every problem with file:line:col
   $ segsim inspect scenarios/pharma.yaml      zones, lines, assets, designs and attacks of a scenario
   $ segsim schema > segsim.schema.json        JSON Schema for editor autocompletion
+  $ segsim reach scenarios/pharma.yaml -d vpn-flat -a stolen-vendor-credential
+                                              static worst case with attack paths
+  $ segsim run scenarios/pharma.yaml -d zt -a compromised-vendor-laptop --seed 7
+                                              one simulated run as a timeline
 
 Exit codes: 0 ok, 1 a check or test failed, 2 bad input or usage.`,
   );
 
 registerScenarioCommands(program);
 registerReach(program);
+registerRun(program);
 registerAudit(program);
 
 try {

@@ -1,0 +1,368 @@
+// The attacker agent: one operator acting from its footholds with what it has discovered, one
+// technique at a time. Every connection goes through the design's access layer; on a zero-trust
+// design the brokered requests also go through the live session table (continuous evaluation).
+import { ACTIONS, PROTOCOLS, type Action } from '../model/catalog.js';
+import type { RandomStream } from '../kernel/index.js';
+import type { AccessState, Origin } from '../net/AccessLayer.js';
+import type { Decision } from '../policy/types.js';
+import { candidateZones, networkReaches } from '../net/reachability.js';
+import type { World } from '../simulation/World.js';
+import { movesAgainst, type Move } from './capabilities.js';
+import { footholdName } from '../metrics/blastRadius.js';
+import { initialEntry, remoteFootholds, type Foothold } from './initialAccess.js';
+import { describeMeans } from '../metrics/blastRadius.js';
+import { resolveTechnique, techniqueForMove, type Technique } from './techniques.js';
+import { targetScore } from './strategy.js';
+
+interface LiveFoothold extends Foothold {
+  name: string;
+  revoked: boolean;
+  scanned: boolean;
+  /** PDP session carrying this brokered foothold's connections, once one was granted. */
+  sessionId: string | null;
+  denied: number;
+}
+
+interface Target {
+  asset: number;
+  score: number;
+  nextFoothold: number;
+}
+
+const IDLE_RETRY_HOURS = 4;
+
+export class Attacker {
+  private readonly rng: RandomStream;
+  private readonly footholds: LiveFoothold[] = [];
+  private readonly targets: Target[] = [];
+  private readonly known = new Set<number>();
+  private readonly tried = new Set<string>();
+  private readonly opened = new Set<string>();
+  private readonly credentials: Set<number>;
+  private readonly mfaUsers: Set<number>;
+  private mfaUntil = Infinity;
+  private readonly device;
+  private discoveredOrder = 0;
+
+  constructor(private readonly world: World) {
+    this.rng = world.kernel.stream('attacker');
+    const entry = initialEntry(world.access, world.attack);
+    this.credentials = entry.knowledge.credentials;
+    this.mfaUsers = entry.knowledge.mfaUsers;
+    this.device = entry.device;
+    const ia = world.attack.initialAccess;
+    // A live session's second factor lasts only as long as the session the victim opened.
+    if (ia.kind === 'compromised-device' && ia.liveSession) this.mfaUntil = ia.at + (world.design.zt?.sessionTtlHours ?? Infinity);
+    world.kernel.scheduleAt(ia.at, () => {
+      for (const f of entry.footholds) this.gain(f, 'attack.initial');
+      for (const a of entry.owned) this.ownHost(a, 'phishing', 'T0865', null);
+      world.onResponse.push(() => this.checkFootholds());
+      this.next();
+    });
+  }
+
+  private get stepOverrides() {
+    return [this.world.model.scenario.techniques, this.world.attack.techniques] as const;
+  }
+
+  private technique(id: string): Technique {
+    return resolveTechnique(id, ...this.stepOverrides);
+  }
+
+  private gain(f: Foothold, type: 'attack.initial' | 'attack.step'): void {
+    const name = footholdName(f.origin, this.world.model);
+    this.footholds.push({ ...f, name, revoked: false, scanned: false, sessionId: null, denied: 0 });
+    if (f.origin.kind === 'vpn') this.opened.add('vpn');
+    this.world.emit({ type, actor: 'attacker', technique: f.technique, target: name, outcome: 'success', detail: f.label });
+    this.act(this.technique(f.technique), { zone: -1, crossesZone: false, viaVpn: f.origin.kind === 'vpn', pdpDecided: f.origin.kind === 'broker', denied: false, onHost: null, industrial: false, identity: identityOf(f) });
+  }
+
+  /** Counts an attacker action and lets the sensors see it. */
+  private act(t: Technique, o: Omit<Parameters<World['observe']>[0], 'technique' | 'observability'>): void {
+    this.world.attackerActions++;
+    if (o.pdpDecided || (o.viaVpn && o.zone === -1)) this.world.auditedActions++;
+    this.world.observe({ technique: t.id, observability: t.observability, ...o });
+  }
+
+  private alive(f: LiveFoothold): boolean {
+    const w = this.world;
+    if (f.revoked) return false;
+    switch (f.origin.kind) {
+      case 'host':
+        return !w.isolated.has(f.origin.asset);
+      case 'vpn':
+        return !w.disabledVpnAccounts.has(f.origin.account);
+      case 'broker':
+        return f.origin.subject.user === undefined || !w.locks.has(f.origin.subject.user);
+      case 'internet':
+        return true;
+    }
+  }
+
+  private checkFootholds(): void {
+    for (const f of this.footholds) if (!f.revoked && !this.alive(f)) this.lose(f, 'the defenders cut it off');
+  }
+
+  private lose(f: LiveFoothold, why: string): void {
+    f.revoked = true;
+    this.world.emit({ type: 'policy.revoke', actor: f.origin.kind === 'broker' ? 'pdp' : 'defender', target: f.name, outcome: 'info', detail: `attacker loses ${f.name}: ${why}` });
+    if (this.footholds.every((x) => x.revoked) && this.world.containedAt === null && this.world.detectedAt !== null) this.world.containedAt = this.world.now;
+  }
+
+  private originFor(f: LiveFoothold): Origin {
+    if (f.origin.kind !== 'broker') return f.origin;
+    const user = f.origin.subject.user;
+    const hasMfa = user !== undefined && this.mfaUsers.has(this.world.model.userIndex.get(user)!) && this.world.now < this.mfaUntil;
+    return { ...f.origin, mfa: hasMfa };
+  }
+
+  /** The main loop: discover from fresh footholds, else attack the best target. */
+  private next(): void {
+    const w = this.world;
+    if (this.footholds.every((f) => !this.alive(f))) return;
+    const fresh = this.footholds.find((f) => !f.scanned && this.alive(f));
+    if (fresh) return this.discover(fresh);
+    const pick = this.choose();
+    if (pick === null) {
+      // Nothing left to try with what it knows: wait for windows to open or sessions to change.
+      if (w.now + IDLE_RETRY_HOURS < w.horizon) {
+        w.kernel.schedule(IDLE_RETRY_HOURS, () => {
+          this.tried.clear();
+          for (const t of this.targets) t.nextFoothold = 0;
+          this.next();
+        });
+      }
+      return;
+    }
+    this.attempt(pick.foothold, pick.target);
+  }
+
+  private discover(f: LiveFoothold): void {
+    f.scanned = true;
+    const w = this.world;
+    const model = w.model;
+    const origin = f.origin;
+    let found: number[];
+    let tech = 'T0846';
+    if (origin.kind === 'broker') {
+      // A brokered session cannot scan: the portal lists only what the policy grants.
+      tech = 'T0840';
+      const o = this.originFor(f);
+      found = model.assets.filter((a) => a.services.some((s) => w.access.connect(o, a.index, firstAction(s.protocol), w.accessState()).ok)).map((a) => a.index);
+    } else if (origin.kind === 'internet') {
+      found = [origin.exposed];
+    } else if (origin.kind === 'vpn') {
+      found = model.assets.filter((a) => a.services.some((s) => w.access.connect(origin, a.index, firstAction(s.protocol), w.accessState()).ok)).map((a) => a.index);
+    } else {
+      const src = model.assets[origin.asset]!;
+      const zones = candidateZones(w.access.topology, src.zones);
+      found = zones.flatMap((z) => model.zones[z]!.assets).filter((a) => a !== src.index && model.assets[a]!.services.some((s) => networkReaches(w.access.topology, src.zones, model.assets[a]!, s) === null));
+    }
+    const t = this.technique(tech);
+    const duration = this.rng.sample(t.duration);
+    w.kernel.schedule(duration, () => {
+      if (!this.alive(f)) return this.next();
+      const fresh = found.filter((a) => !this.known.has(a));
+      for (const a of fresh) this.learnAsset(a);
+      w.emit({ type: 'attack.discover', actor: 'attacker', technique: t.id, source: f.name, outcome: 'success', detail: `${t.name} from ${f.name}: ${fresh.length} new hosts` });
+      const zone = origin.kind === 'host' ? model.assets[origin.asset]!.zone : -1;
+      this.act(t, { zone, crossesZone: origin.kind !== 'host', viaVpn: origin.kind === 'vpn', pdpDecided: origin.kind === 'broker', denied: false, onHost: origin.kind === 'host' ? origin.asset : null, industrial: false, identity: identityOf(f) });
+      this.next();
+    });
+  }
+
+  private learnAsset(a: number): void {
+    if (this.known.has(a) || this.world.owned[a] || this.world.controlled[a]) return;
+    this.known.add(a);
+    const target: Target = { asset: a, score: targetScore(this.world, a, this.discoveredOrder++), nextFoothold: 0 };
+    // Keep targets sorted by score (ties by discovery order) with one insertion.
+    let i = this.targets.length;
+    while (i > 0 && this.targets[i - 1]!.score > target.score) i--;
+    this.targets.splice(i, 0, target);
+  }
+
+  private choose(): { foothold: LiveFoothold; target: number } | null {
+    const w = this.world;
+    for (let i = 0; i < this.targets.length; i++) {
+      const t = this.targets[i]!;
+      if (w.owned[t.asset] || w.controlled[t.asset]) {
+        this.targets.splice(i--, 1);
+        continue;
+      }
+      while (t.nextFoothold < this.footholds.length) {
+        const f = this.footholds[t.nextFoothold++]!;
+        if (!this.alive(f)) continue;
+        const key = this.attemptKey(f, t.asset);
+        if (this.tried.has(key)) continue;
+        this.tried.add(key);
+        return { foothold: f, target: t.asset };
+      }
+    }
+    return null;
+  }
+
+  /** Hosts in the same zones are interchangeable against a target outside any enclave gateway. */
+  private attemptKey(f: LiveFoothold, target: number): string {
+    const w = this.world;
+    if (f.origin.kind === 'host' && w.access.topology.gated[w.model.assets[target]!.zone] !== 1) {
+      return `z${w.model.assets[f.origin.asset]!.zones.join(',')}>${target}`;
+    }
+    return `${f.name}>${target}`;
+  }
+
+  private attempt(f: LiveFoothold, targetIndex: number): void {
+    const w = this.world;
+    const target = w.model.assets[targetIndex]!;
+    const origin = this.originFor(f);
+    const know = { credentials: this.credentials, mfaUsers: this.liveMfaUsers() };
+    const { moves, refused } = movesAgainst(w.access, origin, target, know, w.accessState());
+    const move = moves.find((m) => m.effect !== 'learn-credentials') ?? moves[0];
+    if (move === undefined) {
+      if (refused === null) return this.next(); // nothing to try it with: no time spent
+      return this.refusedAttempt(f, refused.action, targetIndex, refused.outcome.ok ? '' : refused.outcome.reason, refused.outcome);
+    }
+    const tech = this.technique(techniqueForMove(move, w.model));
+    const duration = this.rng.sample(move.means.kind === 'vulnerability' ? move.means.vulnerability.timeToExploit : tech.duration);
+    w.kernel.schedule(duration, () => this.complete(f, move, tech));
+  }
+
+  private liveMfaUsers(): Set<number> {
+    return this.world.now < this.mfaUntil ? this.mfaUsers : new Set();
+  }
+
+  /** The step ends: re-check the connection (sessions may have been revoked meanwhile), roll for success. */
+  private complete(f: LiveFoothold, move: Move, tech: Technique): void {
+    const w = this.world;
+    const target = w.model.assets[move.target]!;
+    if (!this.alive(f)) return this.next();
+    const origin = this.originFor(f);
+    const outcome = f.origin.kind === 'broker' ? this.brokered(f, move.target, move.action) : w.access.connect(origin, move.target, move.action, w.accessState());
+    if (f.origin.kind !== 'broker') w.recordDecision(f.name, target.id, move.action, outcome.decision);
+    if (!outcome.ok) return this.refusedAttempt(f, move.action, move.target, outcome.reason, outcome);
+    const p = tech.probability * (move.means.kind === 'vulnerability' ? move.means.vulnerability.probability : 1);
+    const success = this.rng.bernoulli(p);
+    const decidedBy = outcome.decision?.effect === 'allow' ? outcome.decision.ruleId : undefined;
+    this.act(tech, this.observation(f, move.target, move.action, outcome.layer !== 'network', false));
+    w.emit({
+      type: 'attack.step',
+      actor: 'attacker',
+      technique: tech.id,
+      source: f.name,
+      target: target.id,
+      action: move.action,
+      ...(decidedBy === undefined ? {} : { decision: decidedBy }),
+      outcome: success ? 'success' : 'failure',
+      detail: `${tech.name}: ${move.action} on ${target.id} via ${describeMeans(w.model, move.means)}`,
+    });
+    if (success) {
+      if (move.effect === 'own-host') this.ownHost(move.target, describeMeans(w.model, move.means), tech.id, f);
+      else if (move.effect === 'control') this.control(move.target, f);
+      else this.learnCredentials(target.storedCredentials);
+    }
+    this.next();
+  }
+
+  /** Brokered connections ride the live PDP session once one was granted: it counts denials and revokes. */
+  private brokered(f: LiveFoothold, target: number, action: Action) {
+    const w = this.world;
+    const outcome = w.access.connect(this.originFor(f), target, action, w.accessState());
+    if (w.sessions === null || f.origin.kind !== 'broker') return outcome;
+    const request = { subject: f.origin.subject, resource: w.access.resource(w.model.assets[target]!), action };
+    if (f.sessionId !== null) {
+      const live = w.sessions.get(f.sessionId);
+      if (live?.state === 'open') {
+        const decision = w.sessions.request(f.sessionId, request.resource, action, outcome.ok && outcome.connector !== null ? w.model.assets[outcome.connector]!.id : undefined);
+        if (w.sessions.get(f.sessionId)?.state === 'revoked') this.lose(f, 'continuous evaluation revoked the session');
+        if (decision.effect !== 'allow' && outcome.ok) return { ok: false as const, block: 'broker' as const, reason: `the session's policy denies ${action}`, decision, mitigation: 'M0801' as const };
+        return outcome;
+      }
+    }
+    if (outcome.ok) {
+      const origin = this.originFor(f);
+      const mfa = origin.kind === 'broker' && origin.mfa;
+      const source = outcome.connector === null ? {} : { source: w.model.assets[outcome.connector]!.id };
+      const opened = w.sessions.open({ ...request, ...source }, { time: w.now, mfa, locks: w.locks }, w.design.zt!.sessionTtlHours);
+      if (opened.session) f.sessionId = opened.session.id;
+    }
+    return outcome;
+  }
+
+  private refusedAttempt(f: LiveFoothold, action: Action, target: number, reason: string, outcome: { decision: unknown; mitigation?: string | null }): void {
+    const w = this.world;
+    w.deniedRequests++;
+    w.block(outcome.mitigation ?? null);
+    const pdp = outcome.decision !== null && outcome.decision !== undefined;
+    if (pdp && f.sessionId === null) w.recordDecision(f.name, w.model.assets[target]!.id, action, outcome.decision as Decision);
+    this.act(this.technique('T0886'), this.observation(f, target, action, pdp, true));
+    w.emit({ type: 'attack.denied', actor: 'attacker', source: f.name, target: w.model.assets[target]!.id, action, outcome: 'denied', detail: reason, ...(outcome.mitigation ? { mitigation: outcome.mitigation } : {}) });
+    if (f.origin.kind === 'broker' && pdp) {
+      f.denied++;
+      if (f.sessionId !== null && w.sessions) {
+        w.sessions.signal({ kind: 'denied', sessionId: f.sessionId });
+        if (w.sessions.get(f.sessionId)?.state === 'revoked') this.lose(f, 'continuous evaluation revoked the session after repeated denied requests');
+      } else if (f.denied >= (w.design.zt?.maxDenied ?? Infinity)) this.lose(f, 'the broker closed the session after repeated denied requests');
+    }
+    w.kernel.schedule(0.05, () => this.next());
+  }
+
+  private observation(f: LiveFoothold, target: number, action: Action, pdpDecided: boolean, denied: boolean) {
+    const w = this.world;
+    const t = w.model.assets[target]!;
+    const srcZones = f.origin.kind === 'host' ? w.model.assets[f.origin.asset]!.zones : [];
+    return {
+      zone: t.zone,
+      crossesZone: !srcZones.includes(t.zone),
+      viaVpn: f.origin.kind === 'vpn',
+      pdpDecided,
+      denied,
+      onHost: f.origin.kind === 'host' ? f.origin.asset : null,
+      industrial: PROTOCOLS[ACTIONS[action].protocol].unauthenticated,
+      identity: identityOf(f),
+    };
+  }
+
+  private ownHost(asset: number, means: string, technique: string, from: LiveFoothold | null): void {
+    const w = this.world;
+    if (w.owned[asset]) return;
+    w.owned[asset] = 1;
+    const a = w.model.assets[asset]!;
+    if (from === null) w.emit({ type: 'attack.initial', actor: 'attacker', technique, target: a.id, outcome: 'success', detail: `${a.id} owned through ${means}` });
+    this.gain({ origin: { kind: 'host', asset }, label: `${a.id} owned`, technique: 'T0867' }, 'attack.step');
+    this.learnCredentials(a.storedCredentials);
+  }
+
+  private control(asset: number, from: LiveFoothold): void {
+    const w = this.world;
+    if (w.controlled[asset]) return;
+    w.controlled[asset] = 1;
+    const a = w.model.assets[asset]!;
+    if (w.firstPlcAt === null) w.firstPlcAt = w.now;
+    if (!w.attack.impact || a.line < 0 || w.lineImpactAt[a.line] !== null) return;
+    w.lineImpactAt[a.line] = w.now;
+    const t = this.technique('T0831');
+    this.act(t, this.observation(from, asset, 's7.write', false, false));
+    w.emit({ type: 'attack.impact', actor: 'attacker', technique: t.id, source: from.name, target: a.id, outcome: 'success', detail: `${t.name}: line ${w.model.lines[a.line]!.id} disrupted` });
+  }
+
+  private learnCredentials(creds: readonly number[]): void {
+    const fresh = creds.filter((c) => !this.credentials.has(c));
+    if (fresh.length === 0) return;
+    for (const c of fresh) {
+      this.credentials.add(c);
+      for (const a of this.world.model.credentials[c]!.opens) this.learnAsset(a);
+    }
+    this.tried.clear();
+    for (const t of this.targets) t.nextFoothold = 0;
+    for (const f of remoteFootholds(this.world.access, { credentials: this.credentials, mfaUsers: this.liveMfaUsers() }, this.device, this.opened)) this.gain(f, 'attack.step');
+  }
+}
+
+function identityOf(f: Foothold): string | null {
+  return f.origin.kind === 'broker' ? (f.origin.subject.user ?? null) : f.origin.kind === 'vpn' ? f.origin.account : null;
+}
+
+function firstAction(protocol: string): Action {
+  return (Object.keys(ACTIONS) as Action[]).find((a) => ACTIONS[a].protocol === protocol)!;
+}
+
+export type { AccessState };
