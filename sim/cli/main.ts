@@ -5,6 +5,7 @@ import { registerScenarioCommands } from './commands/scenario.js';
 import { registerReach } from './commands/reach.js';
 import { registerAudit } from './commands/audit.js';
 import { registerRun } from './commands/run.js';
+import { registerPolicy } from './commands/policy.js';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -35,6 +36,7 @@ Exit codes: 0 ok, 1 a check or test failed, 2 bad input or usage.`,
 registerScenarioCommands(program);
 registerReach(program);
 registerRun(program);
+registerPolicy(program);
 registerAudit(program);
 
 try {
