@@ -56,6 +56,9 @@ export class Attacker {
     world.kernel.scheduleAt(ia.at, () => {
       for (const f of entry.footholds) this.gain(f, 'attack.initial');
       for (const a of entry.owned) this.ownHost(a, 'phishing', 'T0865', null);
+      if (this.footholds.length === 0) {
+        world.emit({ type: 'attack.initial', actor: 'attacker', technique: 'T0822', outcome: 'failure', detail: `${ia.kind}: nothing it holds opens a way in under this design` });
+      }
       world.onResponse.push(() => this.checkFootholds());
       this.next();
     });
