@@ -43,6 +43,7 @@ export class Attacker {
   private mfaUntil = Infinity;
   private readonly device;
   private discoveredOrder = 0;
+  private scriptIndex = 0;
 
   constructor(private readonly world: World) {
     this.rng = world.kernel.stream('attacker');
@@ -123,6 +124,7 @@ export class Attacker {
   private next(): void {
     const w = this.world;
     if (this.footholds.every((f) => !this.alive(f))) return;
+    if (w.attack.script !== undefined) return this.nextScripted(w.attack.script);
     const fresh = this.footholds.find((f) => !f.scanned && this.alive(f));
     if (fresh) return this.discover(fresh);
     const pick = this.choose();
@@ -140,13 +142,38 @@ export class Attacker {
     this.attempt(pick.foothold, pick.target);
   }
 
-  private discover(f: LiveFoothold): void {
+  /** A scripted playbook: each step names a technique and a target; the agent finds a foothold that can do it. */
+  private nextScripted(script: NonNullable<World['attack']['script']>): void {
+    const w = this.world;
+    const step = script[this.scriptIndex++];
+    if (step === undefined) return;
+    const tech = this.technique(step.technique);
+    const alive = this.footholds.filter((f) => this.alive(f)).reverse();
+    if (tech.tactic === 'discovery') return alive[0] ? this.discover(alive[0], tech.id) : undefined;
+    const target = step.target === undefined ? undefined : w.model.assetIndex.get(step.target);
+    let refusal: { f: LiveFoothold; action: Action; reason: string; outcome: { decision: Decision | null; mitigation: string | null } } | null = null;
+    for (const f of target === undefined ? [] : alive) {
+      const { moves, refused } = movesAgainst(w.access, this.originFor(f), w.model.assets[target!]!, { credentials: this.credentials, mfaUsers: this.liveMfaUsers() }, w.accessState());
+      const move = moves.find((m) => stepMatches(tech, m, w));
+      if (move !== undefined) {
+        const duration = this.rng.sample(move.means.kind === 'vulnerability' ? move.means.vulnerability.timeToExploit : tech.duration);
+        w.kernel.schedule(duration, () => this.complete(f, move, tech));
+        return;
+      }
+      if (refused !== null && refusal === null && !refused.outcome.ok) refusal = { f, action: refused.action, reason: refused.outcome.reason, outcome: refused.outcome };
+    }
+    if (refusal !== null) return this.refusedAttempt(refusal.f, refusal.action, target!, refusal.reason, refusal.outcome);
+    w.emit({ type: 'attack.step', actor: 'attacker', technique: tech.id, ...(step.target ? { target: step.target } : {}), outcome: 'failure', detail: `${tech.name}${step.target ? ` on ${step.target}` : ''}: no foothold can do it with what the attacker holds` });
+    w.kernel.schedule(0.05, () => this.next());
+  }
+
+  private discover(f: LiveFoothold, technique?: string): void {
     f.scanned = true;
     const w = this.world;
     const model = w.model;
     const origin = f.origin;
     let found: number[];
-    let tech = 'T0846';
+    let tech = technique ?? 'T0846';
     if (origin.kind === 'broker') {
       // A brokered session cannot scan: the portal lists only what the policy grants.
       tech = 'T0840';
@@ -358,6 +385,14 @@ export class Attacker {
     for (const t of this.targets) t.nextFoothold = 0;
     for (const f of remoteFootholds(this.world.access, { credentials: this.credentials, mfaUsers: this.liveMfaUsers() }, this.device, this.opened)) this.gain(f, 'attack.step');
   }
+}
+
+/** Does a move carry out a scripted step? Impact steps take any move that commands a controller. */
+function stepMatches(tech: Technique, move: Move, w: World): boolean {
+  const commands = tech.tactic === 'impair-process-control' || tech.tactic === 'impact' || tech.tactic === 'inhibit-response' || tech.id === 'T0843';
+  if (commands) return move.effect === 'control';
+  if (move.effect === 'control') return false;
+  return techniqueForMove(move, w.model) === tech.id || (tech.id === 'T0886' && move.effect === 'own-host');
 }
 
 function identityOf(f: Foothold): string | null {

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildPlantModel } from '../../sim/model/plantModel.js';
+import { AccessLayer } from '../../sim/net/AccessLayer.js';
+import { loadScenario } from '../../sim/scenario/load.js';
+import { runSimulation } from '../../sim/simulation/runSimulation.js';
+import { staticBlastRadius } from '../../sim/metrics/blastRadius.js';
+
+const loaded = loadScenario('scenarios/pharma.yaml');
+if (!loaded.ok) throw new Error('pharma.yaml must load');
+const scenario = loaded.scenario;
+const model = buildPlantModel(scenario);
+const layers = new Map(scenario.designs.map((d) => [d.id, new AccessLayer(model, d)]));
+const attack = (id: string) => scenario.attacks.find((a) => a.id === id)!;
+const runOnce = (design: string, attackId: string, seed: number) => runSimulation(model, layers.get(design)!, attack(attackId), { seed }).result;
+
+describe('runs on the pharma plant', () => {
+  it('equal seeds give byte-identical traces and metrics', () => {
+    for (const d of scenario.designs)
+      for (const a of scenario.attacks) {
+        const first = JSON.stringify(runOnce(d.id, a.id, 42));
+        expect(JSON.stringify(runOnce(d.id, a.id, 42)), `${d.id} × ${a.id}`).toBe(first);
+      }
+  });
+
+  it('different seeds can change the outcome', () => {
+    const outcomes = new Set(Array.from({ length: 10 }, (_, s) => JSON.stringify(runOnce('vpn-segmented', 'stolen-vendor-credential', s).trace)));
+    expect(outcomes.size).toBeGreaterThan(1);
+  });
+
+  it('a stolen vendor password reaches a PLC far more often under the flat VPN than under zero trust', () => {
+    const rate = (design: string) => {
+      let hits = 0;
+      for (let s = 0; s < 60; s++) if (runOnce(design, 'stolen-vendor-credential', s).metrics.compromisedPlcs > 0) hits++;
+      return hits / 60;
+    };
+    const flat = rate('vpn-flat');
+    const zt = rate('zt');
+    expect(flat).toBeGreaterThan(0.8);
+    expect(zt).toBeLessThan(0.05);
+  });
+
+  it('a run never owns an asset outside the static blast radius of the same design and attack', () => {
+    const radii = new Map<string, Set<string>>();
+    for (const d of scenario.designs)
+      for (const a of scenario.attacks) radii.set(`${d.id}/${a.id}`, new Set(staticBlastRadius(layers.get(d.id)!, a).assets));
+    fc.assert(
+      fc.property(fc.constantFrom(...scenario.designs.map((d) => d.id)), fc.constantFrom(...scenario.attacks.map((a) => a.id)), fc.nat(1_000_000), (d, a, seed) => {
+        const radius = radii.get(`${d}/${a}`)!;
+        for (const asset of runOnce(d, a, seed).compromised) if (!radius.has(asset)) return false;
+        return true;
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('every attacker action is in the audit trail under zero trust, almost none under the flat VPN', () => {
+    const zt = runOnce('zt', 'compromised-vendor-laptop', 3).metrics;
+    const flat = runOnce('vpn-flat', 'stolen-vendor-credential', 3).metrics;
+    expect(zt.auditedShare).toBe(1);
+    expect(flat.auditedShare).toBeLessThan(0.2);
+  });
+});
