@@ -5,7 +5,7 @@ import { movesAgainst, type Knowledge, type Means, type Move } from '../attack/c
 import { initialEntry, remoteFootholds, type Foothold } from '../attack/initialAccess.js';
 import { techniqueForMove } from '../attack/techniques.js';
 import type { Action } from '../model/catalog.js';
-import type { PlantModel } from '../model/plantModel.js';
+import type { AssetNode, PlantModel } from '../model/plantModel.js';
 import type { AccessLayer, AccessState, Origin } from '../net/AccessLayer.js';
 import { candidateZones } from '../net/reachability.js';
 import { windowOpen } from '../policy/index.js';
@@ -50,6 +50,7 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   const opened = new Set<string>(entry.footholds.map((f) => openedKey(f.origin)));
   const waiting = new Map<number, number[]>(); // target → nodes that reach it but lacked the means
   const seenGroups = new Set<string>();
+  const dualHomed = model.assets.filter((a) => a.zones.length > 1);
   const queue: number[] = [];
 
   const addNode = (foothold: Foothold, path: PathStep[], name: string) => {
@@ -107,13 +108,13 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   }
   while (queue.length > 0) {
     const n = queue.shift()!;
-    for (const t of targetsOf(access, nodes[n]!.foothold.origin, seenGroups)) if (!owned[t]) tryTarget(n, t);
+    for (const t of targetsOf(access, nodes[n]!.foothold.origin, seenGroups, dualHomed)) if (!owned[t]) tryTarget(n, t);
   }
   return summarize(access, attack, owned, paths, nodes, know);
 }
 
 /** Targets worth trying from an origin. Hosts sharing zones share non-gated targets: try them once. */
-function targetsOf(access: AccessLayer, origin: Origin, seenGroups: Set<string>): number[] {
+function targetsOf(access: AccessLayer, origin: Origin, seenGroups: Set<string>, dualHomed: readonly AssetNode[]): number[] {
   const { model, topology } = access;
   switch (origin.kind) {
     case 'internet':
@@ -122,16 +123,18 @@ function targetsOf(access: AccessLayer, origin: Origin, seenGroups: Set<string>)
       return model.assets.map((a) => a.index);
     case 'vpn': {
       const routes = access.design.vpn?.routes ?? [];
-      return model.assets.filter((a) => routes === '*' || routes.includes(model.zones[a.zone]!.id)).map((a) => a.index);
+      return model.assets.filter((a) => routes === '*' || a.zones.some((z) => routes.includes(model.zones[z]!.id))).map((a) => a.index);
     }
     case 'host': {
       const src = model.assets[origin.asset]!;
       const group = src.zones.join(',');
       const firstOfGroup = !seenGroups.has(group);
       seenGroups.add(group);
-      return candidateZones(topology, src.zones)
-        .filter((z) => firstOfGroup || topology.gated[z] === 1)
-        .flatMap((z) => model.zones[z]!.assets);
+      const zones = candidateZones(topology, src.zones).filter((z) => firstOfGroup || topology.gated[z] === 1);
+      const targets = zones.flatMap((z) => model.zones[z]!.assets);
+      // Dual-homed hosts are reached through their other zones too.
+      const dual = dualHomed.filter((a) => a.zones.some((z, i) => i > 0 && zones.includes(z)));
+      return dual.length === 0 ? targets : [...new Set([...targets, ...dual.map((a) => a.index)])];
     }
   }
 }

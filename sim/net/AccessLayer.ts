@@ -5,7 +5,7 @@ import type { AssetNode, PlantModel } from '../model/plantModel.js';
 import { compilePolicy, decide, type CompiledPolicy } from '../policy/index.js';
 import type { Decision, DecisionContext, ResourceAttributes, SubjectAttributes } from '../policy/types.js';
 import type { Design } from '../scenario/schema.js';
-import { networkReaches, serviceFor } from './reachability.js';
+import { networkReaches, reachesUngated, serviceFor } from './reachability.js';
 import { buildTopology, type Topology } from './topology.js';
 
 /** Where a connection starts. A brokered session carries its identity; a VPN client only an address. */
@@ -83,14 +83,20 @@ export class AccessLayer {
         const src = this.model.assets[origin.asset]!;
         const block = networkReaches(this.topology, src.zones, target, service);
         if (block !== null) return this.blocked(block, `${src.id} cannot reach ${target.id}:${service.protocol}/${service.port} (${block})`);
+        // A dual-homed target may be entered around its gateway.
+        const ungated = target.zones.length === 1 ? this.topology.gated[target.zone] !== 1 : reachesUngated(this.topology, src.zones, target, service);
+        if (ungated) return { ok: true, layer: 'network', connector: null, decision: null };
         return this.throughGateway(this.hostSubject(src), false, target, action, state, undefined);
       }
       case 'vpn': {
         const vpn = this.design.vpn;
         if (vpn === undefined) return this.blocked('vpn-route', 'this design has no VPN');
-        const routed = vpn.routes === '*' || vpn.routes.includes(this.model.zones[target.zone]!.id);
+        const routes = vpn.routes;
+        // A dual-homed target is routed when any of its zones is.
+        const routed = routes === '*' ? target.zones : target.zones.filter((z) => routes.includes(this.model.zones[z]!.id));
         const allowed = vpn.services === 'any' || vpn.services.some((s) => s.protocol === service.protocol && s.port === service.port);
-        if (!routed || !allowed) return this.blocked('vpn-route', `the VPN does not route ${service.protocol} to ${this.model.zones[target.zone]!.id}`);
+        if (routed.length === 0 || !allowed) return this.blocked('vpn-route', `the VPN does not route ${service.protocol} to ${this.model.zones[target.zone]!.id}`);
+        if (routed.some((z) => this.topology.gated[z] !== 1)) return { ok: true, layer: 'network', connector: null, decision: null };
         const anonymous: SubjectAttributes = { roles: [], groups: [], managedDevice: false, posture: {} };
         return this.throughGateway(anonymous, false, target, action, state, 'vpn');
       }
@@ -120,8 +126,8 @@ export class AccessLayer {
     return { ok: true, layer: 'broker', connector, decision };
   }
 
+  /** The connection can only enter through an enclave gateway: the PDP decides. */
   private throughGateway(subject: SubjectAttributes, mfa: boolean, target: AssetNode, action: Action, state: AccessState, source: string | undefined): ConnectOutcome {
-    if (this.topology.gated[target.zone] !== 1) return { ok: true, layer: 'network', connector: null, decision: null };
     const decision = decide(this.policy, { subject, resource: this.resource(target), action, ...(source === undefined ? {} : { source }) }, this.context(mfa, state));
     if (decision.effect !== 'allow') return this.blocked('gateway', `the enclave gateway of ${this.model.zones[target.zone]!.id} denies ${action} on ${target.id}`, decision);
     return { ok: true, layer: 'gateway', connector: null, decision };

@@ -11,17 +11,29 @@ export function serviceFor(target: AssetNode, protocol: Protocol): ServiceNode |
 
 /**
  * Can a host with interfaces in `fromZones` open `service` on `target`? Inside a zone hosts reach
- * each other unless it is micro-segmented; between zones a conduit must allow the service.
+ * each other unless it is micro-segmented; between zones a conduit must allow the service. A
+ * dual-homed target is reached through any zone it has an interface in.
  */
 export function networkReaches(topo: Topology, fromZones: readonly number[], target: AssetNode, service: ServiceNode): NetworkBlock | null {
   let blockedBySegmentation = false;
-  for (const z of fromZones) {
-    if (z === target.zone) {
-      if (topo.microSegmented[z] === 1) blockedBySegmentation = true;
-      else return null;
-    } else if (conduitAllows(topo, z, target.zone, service)) return null;
+  for (const to of target.zones) {
+    for (const z of fromZones) {
+      if (z === to) {
+        if (topo.microSegmented[z] === 1) blockedBySegmentation = true;
+        else return null;
+      } else if (conduitAllows(topo, z, to, service)) return null;
+    }
   }
   return blockedBySegmentation ? 'micro-segmentation' : 'conduit';
+}
+
+/** Does some open way from `fromZones` to `target` avoid every enclave gateway? */
+export function reachesUngated(topo: Topology, fromZones: readonly number[], target: AssetNode, service: ServiceNode): boolean {
+  for (const to of target.zones) {
+    if (topo.gated[to] === 1) continue;
+    for (const z of fromZones) if (z === to ? topo.microSegmented[z] === 0 : conduitAllows(topo, z, to, service)) return true;
+  }
+  return false;
 }
 
 /** Zones whose assets a host in `fromZones` may reach on some service (a superset, for scanning). */
