@@ -55,16 +55,14 @@ class ResourceIndex {
     push(this.any, rule); // an empty selector constrains nothing
   }
 
-  collect(resource: ResourceAttributes, into: Postings[]): void {
-    const lists = [
-      this.any,
-      this.byId.get(resource.id),
-      resource.line === undefined ? undefined : this.byLine.get(resource.line),
-      this.byZone.get(resource.zone),
-      this.byKind.get(resource.kind),
-      this.byLevel.get(resource.level),
-    ];
-    for (const list of lists) if (list !== undefined && list.length > 0) into.push(list);
+  /** Calls `visit` with every posting list that may hold rules for the resource. */
+  collect(resource: ResourceAttributes, visit: (list: Postings | undefined) => void): void {
+    visit(this.any);
+    visit(this.byId.get(resource.id));
+    if (resource.line !== undefined) visit(this.byLine.get(resource.line));
+    visit(this.byZone.get(resource.zone));
+    visit(this.byKind.get(resource.kind));
+    visit(this.byLevel.get(resource.level));
   }
 }
 
@@ -99,16 +97,38 @@ export function compilePolicy(rules: readonly Rule[], windows: readonly TimeWind
   }
   const wildcard = byAction.get('*');
 
+  // A rule reached through several lists is taken once: a per-call stamp marks it seen.
+  // Safe to share because a call runs to completion before any other can start.
+  const seen = new Uint32Array(compiled.length);
+  let stamp = 0;
+  let found: number[] = [];
+  const visit = (list: Postings | undefined): void => {
+    if (list === undefined) return;
+    for (let k = 0; k < list.length; k++) {
+      const rule = list[k]!;
+      if (seen[rule] !== stamp) {
+        seen[rule] = stamp;
+        found.push(rule);
+      }
+    }
+  };
+
   function candidates(action: string, resource: ResourceAttributes): readonly CompiledRule[] {
-    const lists: Postings[] = [];
-    byAction.get(action)?.collect(resource, lists);
-    wildcard?.collect(resource, lists);
-    if (lists.length === 0) return [];
-    if (lists.length === 1) return lists[0]!.map((i) => compiled[i]!);
-    const merged = lists.flat().sort((a, b) => a - b);
-    const out: CompiledRule[] = [];
-    for (let k = 0; k < merged.length; k++) if (k === 0 || merged[k] !== merged[k - 1]) out.push(compiled[merged[k]!]!);
-    return out;
+    if (++stamp === 0xffffffff) {
+      seen.fill(0);
+      stamp = 1;
+    }
+    found = [];
+    byAction.get(action)?.collect(resource, visit);
+    wildcard?.collect(resource, visit);
+    // Insertion sort: candidate lists are short, and policy order decides.
+    for (let i = 1; i < found.length; i++) {
+      const v = found[i]!;
+      let j = i - 1;
+      for (; j >= 0 && found[j]! > v; j--) found[j + 1] = found[j]!;
+      found[j + 1] = v;
+    }
+    return found.map((i) => compiled[i]!);
   }
 
   return { rules: compiled, byId, windows: windowById, candidates };

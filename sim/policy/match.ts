@@ -8,11 +8,12 @@ export type ResourcePattern = Selector | '*';
 /** Any listed user, role, group, org or device; an empty subjects object matches nobody. */
 export function subjectMatches(rule: CompiledRule, subject: SubjectAttributes): boolean {
   const s = rule.subjects;
-  if (subject.user !== undefined && s.users.has(subject.user)) return true;
-  if (subject.device !== undefined && s.devices.has(subject.device)) return true;
-  if (subject.org !== undefined && s.orgs.has(subject.org)) return true;
-  for (const role of subject.roles) if (s.roles.has(role)) return true;
-  for (const group of subject.groups) if (s.groups.has(group)) return true;
+  // Empty lists are the common case; checking size first skips their hashing.
+  if (s.users.size > 0 && subject.user !== undefined && s.users.has(subject.user)) return true;
+  if (s.devices.size > 0 && subject.device !== undefined && s.devices.has(subject.device)) return true;
+  if (s.orgs.size > 0 && subject.org !== undefined && s.orgs.has(subject.org)) return true;
+  if (s.roles.size > 0) for (const role of subject.roles) if (s.roles.has(role)) return true;
+  if (s.groups.size > 0) for (const group of subject.groups) if (s.groups.has(group)) return true;
   return false;
 }
 
