@@ -40,14 +40,8 @@ export interface Attempt {
  * asset stayed out of reach). Moves come in a fixed order: grants and credentials before exploits.
  */
 export function movesAgainst(access: AccessLayer, origin: Origin, target: AssetNode, know: Knowledge, state: AccessState): { moves: Move[]; refused: Attempt | null } {
-  const model = access.model;
   const moves: Move[] = [];
-  let refused: Attempt | null = null;
-  const tryConnect = (action: Action) => {
-    const outcome = access.connect(origin, target.index, action, state);
-    if (!outcome.ok && refused === null) refused = { target: target.index, action, outcome };
-    return outcome.ok ? outcome : null;
-  };
+  const found: { refused: Attempt | null } = { refused: null };
   for (const service of target.services) {
     const info = PROTOCOLS[service.protocol];
     const actions = actionsOfProtocol(service.protocol);
@@ -55,13 +49,13 @@ export function movesAgainst(access: AccessLayer, origin: Origin, target: AssetN
       const action = actions[0]!;
       if (!target.foothold) continue;
       if (origin.kind === 'broker') {
-        const ok = tryConnect(action);
+        const ok = tryConnect(access, origin, target, action, state, found);
         if (ok) moves.push({ target: target.index, action, means: { kind: 'granted' }, effect: 'own-host', outcome: ok });
         continue;
       }
       const cred = usableCredential(access, target, service.protocol, know);
       if (cred !== undefined) {
-        const ok = tryConnect(action);
+        const ok = tryConnect(access, origin, target, action, state, found);
         if (ok) moves.push({ target: target.index, action, means: { kind: 'credential', credential: cred }, effect: 'own-host', outcome: ok });
       }
     }
@@ -69,10 +63,10 @@ export function movesAgainst(access: AccessLayer, origin: Origin, target: AssetN
       for (const action of actions) {
         if (ACTIONS[action].level === 'read') continue;
         // Downloading a program needs the project password when the PLC has one.
-        const needsProject = ACTIONS[action].level === 'program' && model.credentials.some((c) => c.spec.kind === 'plc-project' && c.opens.has(target.index));
+        const needsProject = ACTIONS[action].level === 'program' && target.programProtected;
         const cred = needsProject ? usableCredential(access, target, service.protocol, know) : undefined;
         if (needsProject && cred === undefined) continue;
-        const ok = tryConnect(action);
+        const ok = tryConnect(access, origin, target, action, state, found);
         if (ok) {
           const means: Means = cred === undefined ? { kind: 'unauthenticated' } : { kind: 'credential', credential: cred };
           moves.push({ target: target.index, action, means, effect: 'control', outcome: ok });
@@ -82,14 +76,24 @@ export function movesAgainst(access: AccessLayer, origin: Origin, target: AssetN
     }
     for (const vulnerability of target.vulnerabilities) {
       if (vulnerability.service !== service.protocol || vulnerability.effect === 'denial-of-service') continue;
-      const ok = tryConnect(actions[0]!);
+      const ok = tryConnect(access, origin, target, actions[0]!, state, found);
       if (!ok) continue;
       const effect: Effect = vulnerability.effect === 'credential-leak' ? 'learn-credentials' : target.controller ? 'control' : 'own-host';
       if (effect === 'own-host' && !target.foothold) continue;
       moves.push({ target: target.index, action: actions[0]!, means: { kind: 'vulnerability', vulnerability }, effect, outcome: ok });
     }
   }
-  return { moves, refused };
+  return { moves, refused: found.refused };
+}
+
+/** Connects, remembering the first refusal: it explains why an asset stayed out of reach. */
+function tryConnect(access: AccessLayer, origin: Origin, target: AssetNode, action: Action, state: AccessState, found: { refused: Attempt | null }) {
+  const outcome = access.connect(origin, target.index, action, state);
+  if (!outcome.ok) {
+    found.refused ??= { target: target.index, action, outcome };
+    return null;
+  }
+  return outcome;
 }
 
 /** A held credential that logs on to `target` over `protocol` and whose MFA binding the attacker can satisfy. */

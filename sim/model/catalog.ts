@@ -65,8 +65,13 @@ export const ACTIONS = {
 export type Action = keyof typeof ACTIONS;
 export const ACTION_NAMES = Object.keys(ACTIONS) as Action[];
 
-export function actionsOfProtocol(protocol: Protocol): Action[] {
-  return ACTION_NAMES.filter((a) => ACTIONS[a].protocol === protocol);
+const ACTIONS_BY_PROTOCOL = new Map<Protocol, readonly Action[]>(
+  (Object.keys(PROTOCOLS) as Protocol[]).map((p) => [p, ACTION_NAMES.filter((a) => ACTIONS[a].protocol === p)]),
+);
+
+/** The functions of a protocol, lowest level first (read before write before program). */
+export function actionsOfProtocol(protocol: Protocol): readonly Action[] {
+  return ACTIONS_BY_PROTOCOL.get(protocol)!;
 }
 
 export interface AssetKindInfo {

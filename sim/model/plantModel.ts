@@ -25,6 +25,8 @@ export interface AssetNode {
   storedCredentials: number[];
   controller: boolean;
   foothold: boolean;
+  /** A PLC project password guards program downloads to it. */
+  programProtected: boolean;
 }
 
 export interface ZoneNode {
@@ -97,6 +99,7 @@ export function buildPlantModel(scenario: Scenario): PlantModel {
       storedCredentials: a.credentials.map((c) => credentialIndex.get(c)!),
       controller: ASSET_KINDS[kind].controller,
       foothold: ASSET_KINDS[kind].foothold,
+      programProtected: false,
     };
   });
   const model: PlantModel = {
@@ -123,6 +126,7 @@ export function buildPlantModel(scenario: Scenario): PlantModel {
     opens: new Set(c.opens.flatMap((sel) => selectAssets(model, sel))),
     protocols: new Set(c.protocols ?? defaultProtocols(c)),
   }));
+  for (const c of model.credentials) if (c.spec.kind === 'plc-project') for (const a of c.opens) assets[a]!.programProtected = true;
   return model;
 }
 

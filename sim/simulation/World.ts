@@ -27,7 +27,8 @@ export interface Observable {
 
 export class World {
   readonly kernel: Kernel;
-  readonly audit = new AuditLog();
+  /** The hash-chained trail when the run is kept; a plain count in bulk Monte Carlo. */
+  readonly audit: AuditLog | CountingAudit;
   readonly trace: TraceEvent[] = [];
   readonly sessions: SessionTable | null;
   readonly owned: Uint8Array;
@@ -55,8 +56,10 @@ export class World {
     readonly attack: Attack,
     readonly seed: number | string,
     readonly horizon: number,
+    keepAudit = true,
   ) {
     this.kernel = new Kernel(seed);
+    this.audit = keepAudit ? new AuditLog() : new CountingAudit();
     this.owned = new Uint8Array(model.assets.length);
     this.controlled = new Uint8Array(model.assets.length);
     this.lineImpactAt = model.lines.map(() => null);
@@ -95,6 +98,14 @@ export class World {
 
   respond(): void {
     for (const f of this.onResponse) f();
+  }
+}
+
+/** Counts audit records without hashing them: Monte Carlo runs never write their trail. */
+export class CountingAudit {
+  count = 0;
+  append(): void {
+    this.count++;
   }
 }
 

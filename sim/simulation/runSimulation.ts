@@ -7,6 +7,7 @@ import type { AccessLayer } from '../net/AccessLayer.js';
 import type { Attack } from '../scenario/schema.js';
 import { Technicians } from '../workload/Technicians.js';
 import { round, World } from './World.js';
+import { AuditLog } from '../policy/index.js';
 
 export interface RunOptions {
   seed: number | string;
@@ -18,11 +19,13 @@ export interface RunOptions {
 export interface RunOutput {
   result: RunResult;
   world: World;
+  /** The run's hash-chained audit trail; null when the trace was not kept. */
+  audit: AuditLog | null;
 }
 
 export function runSimulation(model: PlantModel, access: AccessLayer, attack: Attack, options: RunOptions): RunOutput {
   const horizon = options.horizonHours ?? model.scenario.horizonHours;
-  const world = new World(model, access, access.design, attack, options.seed, horizon);
+  const world = new World(model, access, access.design, attack, options.seed, horizon, options.trace !== false);
   new Defenders(world);
   const technicians = new Technicians(world);
   new Attacker(world);
@@ -30,6 +33,7 @@ export function runSimulation(model: PlantModel, access: AccessLayer, attack: At
   const metrics = collectMetrics(world, technicians.totals);
   return {
     world,
+    audit: world.audit instanceof AuditLog ? world.audit : null,
     result: {
       scenario: model.scenario.name ?? null,
       design: access.design.id,

@@ -103,11 +103,11 @@ describe('a scripted attack with certain steps', () => {
   });
 
   it('under zero trust a read grant never becomes a write, and denials revoke the session', () => {
-    const { result, world } = run(tinyPlant(ztDesign, false));
+    const { result, audit } = run(tinyPlant(ztDesign, false));
     expect(result.compromised).toEqual([]);
     expect(result.metrics.deniedRequests).toBeGreaterThan(0);
     expect(result.trace.some((e) => e.type === 'policy.revoke')).toBe(true);
-    expect(world.audit.records.length).toBeGreaterThan(0);
+    expect(audit!.records.length).toBeGreaterThan(0);
     expect(result.metrics.auditedShare).toBe(1);
   });
 

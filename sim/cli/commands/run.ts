@@ -48,15 +48,15 @@ Examples:
       const horizon = opts.horizon === undefined ? undefined : Number(opts.horizon);
       if (horizon !== undefined && !(horizon > 0)) throw usageError(`--horizon must be a positive number of hours, got "${opts.horizon}"`);
       const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-      const { result, world } = runSimulation(ctx.model, new AccessLayer(ctx.model, design), attack, { seed, ...(horizon === undefined ? {} : { horizonHours: horizon }) });
+      const { result, audit } = runSimulation(ctx.model, new AccessLayer(ctx.model, design), attack, { seed, ...(horizon === undefined ? {} : { horizonHours: horizon }) });
       try {
         if (opts.trace) writeFileAtomic(opts.trace, `${JSON.stringify(result.trace, null, 2)}\n`);
-        if (opts.audit) writeFileAtomic(opts.audit, world.audit.toJsonLines());
+        if (opts.audit && audit) writeFileAtomic(opts.audit, audit.toJsonLines());
       } catch (err) {
         throw new CliExit(2, `cannot write output: ${(err as Error).message}`);
       }
       process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderRun(result, opts.all === true));
-      if (opts.audit && !opts.json) process.stdout.write(`\naudit log: ${opts.audit} (${world.audit.records.length} records, head ${world.audit.head.slice(0, 16)}…)\n`);
+      if (opts.audit && audit && !opts.json) process.stdout.write(`\naudit log: ${opts.audit} (${audit.records.length} records, head ${audit.head.slice(0, 16)}…)\n`);
     });
 }
 
