@@ -35,13 +35,17 @@ export class SessionTable {
     };
   }
 
-  /** Decides; on allow opens a session that lasts min(TTL obligation, sessionTtlHours) unless revoked. */
+  /**
+   * Decides; on allow opens a session that lasts min(TTL obligation, sessionTtlHours) unless revoked.
+   * The table's clock is authoritative (context.time is replaced by scheduler.now), and locks in the
+   * context add to those the table holds from lock signals.
+   */
   open(request: AccessRequest, context: DecisionContext, sessionTtlHours: number): { decision: Decision; session?: Session } {
     if (!(sessionTtlHours > 0) || !Number.isFinite(sessionTtlHours)) {
       throw new PolicyError('invalid-argument', `sessionTtlHours must be a positive finite number, got ${sessionTtlHours}`);
     }
     const locks = new Set([...(context.locks ?? []), ...this.#locks]);
-    const decision = decide(this.policy, request, { ...context, locks });
+    const decision = decide(this.policy, request, { ...context, time: this.scheduler.now, locks });
     this.#logDecision(decision, request, null, 'open');
     if (decision.effect !== 'allow') return { decision };
 
@@ -63,7 +67,7 @@ export class SessionTable {
     return { decision, session: s };
   }
 
-  /** A request made inside a live session; denials count toward revocation. */
+  /** A request made inside a live session; denials (not pending approvals) count toward revocation. */
   request(sessionId: string, resource: ResourceAttributes, action: AccessRequest['action'], source?: string): Decision {
     const s = this.#get(sessionId);
     const request: AccessRequest = { ...s.request, resource, action };
@@ -72,7 +76,7 @@ export class SessionTable {
       ? decide(this.policy, request, this.#contextOf(s))
       : { effect: 'deny', ruleId: null, reasons: [{ kind: 'session-ended', sessionId }] };
     this.#logDecision(decision, request, sessionId, 'request');
-    if (decision.effect !== 'allow' && s.state === 'open') this.signal({ kind: 'denied', sessionId });
+    if (decision.effect === 'deny' && s.state === 'open') this.signal({ kind: 'denied', sessionId });
     return decision;
   }
 

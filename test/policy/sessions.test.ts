@@ -107,6 +107,18 @@ describe('SessionTable: continuous evaluation', () => {
     expect(() => t.table.request('nope', plc1, 's7.read')).toThrow(expect.objectContaining({ code: 'unknown-session' }));
   });
 
+  it('does not count a pending approval as a denial, and decides on the table clock', () => {
+    const w = setup([rule({ id: 'read' }), rule({ id: 'write', actions: ['s7.write'], conditions: { approval: { by: 'lead' } } })], { maxDenied: 1 });
+    const { session } = w.table.open(request(), { time: 999, mfa: true }, 8);
+    expect(session?.openedAt).toBe(0);
+    expect(w.table.request(session!.id, plc1, 's7.write')).toMatchObject({ effect: 'pending', approvalBy: 'lead' });
+    expect(w.table.live).toHaveLength(1);
+    expect(w.table.request(session!.id, plc1, 'modbus.write').effect).toBe('deny');
+    expect(w.table.live).toHaveLength(0);
+    const windowed = setup([rule({ id: 'maint-only', conditions: { window: 'maint' } })]);
+    expect(windowed.table.open(request(), { time: 7, mfa: true }, 8).decision.effect).toBe('deny'); // the clock says 0
+  });
+
   it('revokes on a risk score at or above the threshold', () => {
     t.open();
     expect(t.table.signal({ kind: 'risk', user: 'alice', score: 0.5 })).toEqual([]);
