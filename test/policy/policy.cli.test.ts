@@ -80,6 +80,6 @@ describe('segsim policy test', () => {
     const program = new Command('segsim').exitOverride().configureOutput({ writeOut: (t) => (out += t) });
     registerPolicy(program);
     await expect(program.parseAsync(['policy', 'test', '--help'], { from: 'user' })).rejects.toThrow();
-    expect(out).toContain('$ segsim policy test scenarios/pharma.yaml --json');
+    expect(out).toContain('$ segsim policy test scenarios/pharma.yaml --design zt --json');
   });
 });

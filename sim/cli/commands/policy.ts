@@ -15,11 +15,13 @@ Exit status: 0 every test passes, 1 a test fails (or names an unknown id),
 
 Examples:
   $ segsim policy test scenarios/pharma.yaml
-  policy tests: 42 passed, 0 failed (9 tests in 2 designs)
-  $ segsim policy test scenarios/pharma.yaml --design zt-brokered
-  $ segsim policy test scenarios/pharma.yaml --json > policy-tests.json
-  FAIL zt › OEM tech reads line 2 PLC: l2-plc1:s7.read expected deny, got allow by rule oem-read-all
-    (subject role oem-technician, action s7.read, resource {line: line2})
+  policy tests: 20 passed, 0 failed (6 tests in 1 design)
+
+  $ segsim policy test scenarios/pharma.yaml --design zt --json > policy-tests.json
+
+  A failure names the design, the test, the pair, and the rule that decided and why:
+  FAIL zt › OEM tech reads line 1 PLC: l2-plc1:s7.read expected deny, got allow by rule
+    oem-read-all (subject role oem-technician, action s7.read, resource {line: line2})
 `;
 
 /** Adds `policy test <scenario> [--design D] [--json]`. */
