@@ -1,0 +1,29 @@
+// The Monte Carlo unit of work: one design, one attack, a list of seeds; only metrics and the
+// compromised set are kept (the trace is dropped), so thousands of runs stay small.
+import type { PlantModel } from '../model/plantModel.js';
+import type { RunMetrics } from '../model/trace.js';
+import type { AccessLayer } from '../net/AccessLayer.js';
+import type { Attack } from '../scenario/schema.js';
+import { runSimulation } from '../simulation/runSimulation.js';
+
+export interface RunRecord {
+  /** Position in the experiment's seed list: the same index is the same seed in every design. */
+  index: number;
+  seed: string;
+  metrics: RunMetrics;
+  compromised: string[];
+}
+
+/**
+ * Seed of run i of an experiment. A string, so that base seeds 1 and 2 share no runs
+ * (base + i would make runs 1..N-1 of seed 2 the same as runs 2..N of seed 1).
+ */
+export function runSeed(base: number | string, index: number): string {
+  return `${base}:${index}`;
+}
+
+export function runRecord(model: PlantModel, access: AccessLayer, attack: Attack, base: number | string, index: number, horizonHours?: number): RunRecord {
+  const seed = runSeed(base, index);
+  const { result } = runSimulation(model, access, attack, horizonHours === undefined ? { seed, trace: false } : { seed, horizonHours, trace: false });
+  return { index, seed, metrics: result.metrics, compromised: result.compromised };
+}

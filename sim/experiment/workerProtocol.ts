@@ -1,0 +1,21 @@
+// Messages between the experiment's main thread and its workers.
+import type { Scenario } from '../scenario/schema.js';
+import type { RunRecord } from './runs.js';
+
+export interface WorkerInit {
+  scenario: Scenario;
+  designIds: string[];
+  attackId: string;
+  seed: number | string;
+  horizonHours: number | null;
+}
+
+/** Runs `from` (inclusive) to `to` (exclusive) of one design. */
+export interface Chunk {
+  id: number;
+  design: number;
+  from: number;
+  to: number;
+}
+
+export type FromWorker = { type: 'run' } | { type: 'chunk'; id: number; records: RunRecord[] } | { type: 'error'; message: string };

@@ -1,0 +1,46 @@
+// The Markdown report of a comparison, for pasting into a proposal or a ticket.
+import type { ResultsBundle } from './bundle.js';
+import { comparisonRows, designSentences, headline, num, pct, staticRows, type Row } from './rows.js';
+
+const escape = (s: string) => s.replace(/\|/g, '\\|');
+
+function table(head: string[], rows: Row[]): string[] {
+  return [
+    `| ${head.map(escape).join(' | ')} |`,
+    `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...rows.map((r) => `| ${[r.label, ...r.cells].map(escape).join(' | ')} |`),
+  ];
+}
+
+export function renderMarkdown(bundle: ResultsBundle): string {
+  const ids = bundle.designs.map((d) => `\`${d.id}\``);
+  const title = bundle.scenario.name ?? bundle.scenario.file;
+  const out = [`# ${title}: ${bundle.attack.name ?? bundle.attack.id}`, ''];
+  out.push(`**${headline(bundle)}**`, '');
+  for (const s of designSentences(bundle)) out.push(`- ${s}`);
+  out.push('', `Scenario \`${bundle.scenario.file}\`, attack \`${bundle.attack.id}\`, ${bundle.runs} runs per design, seed ${bundle.seed}, ${bundle.horizonHours} h horizon. Every design ran the same seeds, so the differences below are paired.`, '');
+  out.push('## Monte Carlo', '', ...table(['', ...ids], comparisonRows(bundle)), '');
+  out.push('## Static worst case', '', 'Everything the attack can reach under each design, ignoring probability, timing and detection.', '', ...table(['', ...ids], staticRows(bundle)), '');
+  if (bundle.comparisons.length > 0) {
+    out.push('## Paired differences', '', 'Mean of a − b over the same seeds, with its 95% confidence interval.', '');
+    const rows: Row[] = bundle.comparisons.map((c) => {
+      const ci = (d: { mean: number | null; ci95: [number, number] | null }, f: (x: number) => string) =>
+        d.mean === null ? '–' : `${f(d.mean)}${d.ci95 === null ? '' : ` [${f(d.ci95[0])}, ${f(d.ci95[1])}]`}`;
+      return {
+        label: `\`${c.a}\` − \`${c.b}\``,
+        cells: [ci(c.plcReached, (x) => `${num(x * 100, 0)} pp`), ci(c.metrics.compromisedAssets, (x) => num(x)), ci(c.metrics.productionLoss, (x) => num(x, 0))],
+      };
+    });
+    out.push(...table(['', 'P(PLC reached)', 'Compromised assets', 'Production loss'], rows), '');
+  }
+  const hot = bundle.designs.map((d) => {
+    const top = Object.entries(d.summary.assetCompromiseRate)
+      .filter(([, r]) => r > 0)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([id, r]) => `\`${id}\` ${pct(r)}`);
+    return `- \`${d.id}\`: ${top.length === 0 ? 'no asset compromised in any run' : top.join(', ')}`;
+  });
+  out.push('## Most often compromised assets', '', ...hot, '');
+  return out.join('\n');
+}
