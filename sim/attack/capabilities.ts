@@ -45,9 +45,9 @@ export function movesAgainst(access: AccessLayer, origin: Origin, target: AssetN
   for (const service of target.services) {
     const info = PROTOCOLS[service.protocol];
     const actions = actionsOfProtocol(service.protocol);
-    if (info.interactive) {
+    // Logging on owns only hosts one can run tools on; exploits below still apply to the rest.
+    if (info.interactive && target.foothold) {
       const action = actions[0]!;
-      if (!target.foothold) continue;
       if (origin.kind === 'broker') {
         const ok = tryConnect(access, origin, target, action, state, found);
         if (ok) moves.push({ target: target.index, action, means: { kind: 'granted' }, effect: 'own-host', outcome: ok });
