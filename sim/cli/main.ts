@@ -6,6 +6,8 @@ import { registerReach } from './commands/reach.js';
 import { registerAudit } from './commands/audit.js';
 import { registerRun } from './commands/run.js';
 import { registerPolicy } from './commands/policy.js';
+import { registerCompare } from './commands/compare.js';
+import { registerGenerate } from './commands/generate.js';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -35,9 +37,11 @@ Exit codes: 0 ok, 1 a check or test failed, 2 bad input or usage.`,
 
 registerScenarioCommands(program);
 registerReach(program);
+registerCompare(program);
 registerRun(program);
 registerPolicy(program);
 registerAudit(program);
+registerGenerate(program);
 
 try {
   await program.parseAsync(process.argv);
