@@ -1,11 +1,12 @@
 // The attacker agent: one operator acting from its footholds with what it has discovered, one
 // technique at a time. Every connection goes through the design's access layer; on a zero-trust
 // design the brokered requests also go through the live session table (continuous evaluation).
-import { ACTIONS, PROTOCOLS, type Action } from '../model/catalog.js';
+import type { Action } from '../model/catalog.js';
 import type { RandomStream } from '../kernel/index.js';
-import type { AccessState, Origin } from '../net/AccessLayer.js';
+import type { Origin } from '../net/AccessLayer.js';
 import type { Decision } from '../policy/types.js';
-import { candidateZones, networkReaches } from '../net/reachability.js';
+import { discoverable } from './discovery.js';
+import { identityOf, observationOf } from './observation.js';
 import type { World } from '../simulation/World.js';
 import { movesAgainst, type Move } from './capabilities.js';
 import { footholdName } from '../metrics/blastRadius.js';
@@ -172,22 +173,8 @@ export class Attacker {
     const w = this.world;
     const model = w.model;
     const origin = f.origin;
-    let found: number[];
-    let tech = technique ?? 'T0846';
-    if (origin.kind === 'broker') {
-      // A brokered session cannot scan: the portal lists only what the policy grants.
-      tech = 'T0840';
-      const o = this.originFor(f);
-      found = model.assets.filter((a) => a.services.some((s) => w.access.connect(o, a.index, firstAction(s.protocol), w.accessState()).ok)).map((a) => a.index);
-    } else if (origin.kind === 'internet') {
-      found = [origin.exposed];
-    } else if (origin.kind === 'vpn') {
-      found = model.assets.filter((a) => a.services.some((s) => w.access.connect(origin, a.index, firstAction(s.protocol), w.accessState()).ok)).map((a) => a.index);
-    } else {
-      const src = model.assets[origin.asset]!;
-      const zones = candidateZones(w.access.topology, src.zones);
-      found = zones.flatMap((z) => model.zones[z]!.assets).filter((a) => a !== src.index && model.assets[a]!.services.some((s) => networkReaches(w.access.topology, src.zones, model.assets[a]!, s) === null));
-    }
+    const tech = origin.kind === 'broker' ? 'T0840' : (technique ?? 'T0846');
+    const found = discoverable(w.access, this.originFor(f), w.accessState());
     const t = this.technique(tech);
     const duration = this.rng.sample(t.duration);
     w.kernel.schedule(duration, () => {
@@ -336,19 +323,7 @@ export class Attacker {
   }
 
   private observation(f: LiveFoothold, target: number, action: Action, pdpDecided: boolean, denied: boolean) {
-    const w = this.world;
-    const t = w.model.assets[target]!;
-    const srcZones = f.origin.kind === 'host' ? w.model.assets[f.origin.asset]!.zones : [];
-    return {
-      zone: t.zone,
-      crossesZone: !srcZones.includes(t.zone),
-      viaVpn: f.origin.kind === 'vpn',
-      pdpDecided,
-      denied,
-      onHost: f.origin.kind === 'host' ? f.origin.asset : null,
-      industrial: PROTOCOLS[ACTIONS[action].protocol].unauthenticated,
-      identity: identityOf(f),
-    };
+    return observationOf(this.world.model, f, target, action, pdpDecided, denied);
   }
 
   private ownHost(asset: number, means: string, technique: string, from: LiveFoothold | null): void {
@@ -395,12 +370,3 @@ function stepMatches(tech: Technique, move: Move, w: World): boolean {
   return techniqueForMove(move, w.model) === tech.id || (tech.id === 'T0886' && move.effect === 'own-host');
 }
 
-function identityOf(f: Foothold): string | null {
-  return f.origin.kind === 'broker' ? (f.origin.subject.user ?? null) : f.origin.kind === 'vpn' ? f.origin.account : null;
-}
-
-function firstAction(protocol: string): Action {
-  return (Object.keys(ACTIONS) as Action[]).find((a) => ACTIONS[a].protocol === protocol)!;
-}
-
-export type { AccessState };

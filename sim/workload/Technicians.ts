@@ -6,6 +6,7 @@ import { brokerSubject } from '../attack/initialAccess.js';
 import type { World } from '../simulation/World.js';
 import type { WorkloadRequest } from '../scenario/schema.js';
 import { nextWindowChange } from '../policy/index.js';
+import { discoverable } from '../attack/discovery.js';
 
 /** Hours a plant engineer takes to answer a just-in-time approval request. */
 const APPROVAL_DELAY = { dist: 'triangular', min: 0.1, mode: 0.5, max: 2 } as const;
@@ -63,7 +64,7 @@ export class Technicians {
     const w = this.world;
     if (this.vpnReach === null) {
       const origin = { kind: 'vpn' as const, account: w.design.vpn!.accounts[0]! };
-      this.vpnReach = w.model.assets.filter((a) => a.services.some((s) => w.access.connect(origin, a.index, firstActionOf(s.protocol), { time: w.now }).ok)).length;
+      this.vpnReach = discoverable(w.access, origin, { time: w.now }).length;
     }
     this.granted(spec, VPN_LOGIN_HOURS, this.vpnReach, duration, 'VPN login');
   }
@@ -123,8 +124,4 @@ export class Technicians {
     this.totals.failures++;
     this.world.emit({ type: 'workload.access', actor: 'technician', source: spec.user, outcome: 'denied', detail: `${spec.id}: ${why}` });
   }
-}
-
-function firstActionOf(protocol: string): keyof typeof ACTIONS {
-  return (Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]).find((a) => ACTIONS[a].protocol === protocol)!;
 }

@@ -1,0 +1,30 @@
+// What an attacker at an origin can see. A scan finds every host answering on some service; a
+// brokered session cannot scan at all: its portal lists only what the policy grants.
+import { ACTIONS, type Action, type Protocol } from '../model/catalog.js';
+import type { AccessLayer, AccessState, Origin } from '../net/AccessLayer.js';
+import { candidateZones, networkReaches } from '../net/reachability.js';
+
+export function discoverable(access: AccessLayer, origin: Origin, state: AccessState): number[] {
+  const { model, topology } = access;
+  switch (origin.kind) {
+    case 'internet':
+      return [origin.exposed];
+    case 'broker':
+    case 'vpn':
+      return model.assets.filter((a) => a.services.some((s) => access.connect(origin, a.index, firstAction(s.protocol), state).ok)).map((a) => a.index);
+    case 'host': {
+      const src = model.assets[origin.asset]!;
+      return candidateZones(topology, src.zones)
+        .flatMap((z) => model.zones[z]!.assets)
+        .filter((a) => a !== src.index && model.assets[a]!.services.some((s) => networkReaches(topology, src.zones, model.assets[a]!, s) === null));
+    }
+  }
+}
+
+const FIRST_ACTION = new Map<string, Action>();
+for (const a of Object.keys(ACTIONS) as Action[]) if (!FIRST_ACTION.has(ACTIONS[a].protocol)) FIRST_ACTION.set(ACTIONS[a].protocol, a);
+
+/** The least privileged function of a protocol: what a probe of the service asks for. */
+export function firstAction(protocol: Protocol): Action {
+  return FIRST_ACTION.get(protocol)!;
+}
