@@ -56,7 +56,7 @@ export async function runExperimentParallel(model: PlantModel, spec: ExperimentS
               else worker.postMessage(chunk);
             };
             worker.on('message', (m: FromWorker) => {
-              if (m.type === 'run') options.onProgress?.(++done, total);
+              if (m.type === 'runs') options.onProgress?.((done += m.count), total);
               else if (m.type === 'error') reject(new Error(`experiment worker failed: ${m.message}`));
               else {
                 const chunk = chunks[m.id]!;

@@ -5,6 +5,7 @@ import { AccessLayer } from '../net/AccessLayer.js';
 import { runRecord, type RunRecord } from './runs.js';
 import type { Chunk, FromWorker, WorkerInit } from './workerProtocol.js';
 
+const PROGRESS_EVERY = 10;
 const init = workerData as WorkerInit;
 const port = parentPort!;
 const send = (m: FromWorker) => port.postMessage(m);
@@ -16,9 +17,13 @@ try {
   port.on('message', (chunk: Chunk) => {
     try {
       const records: RunRecord[] = [];
+      let unreported = 0;
       for (let i = chunk.from; i < chunk.to; i++) {
         records.push(runRecord(model, layers[chunk.design]!, attack, init.seed, i, init.horizonHours ?? undefined));
-        send({ type: 'run' });
+        if (++unreported === PROGRESS_EVERY || i === chunk.to - 1) {
+          send({ type: 'runs', count: unreported });
+          unreported = 0;
+        }
       }
       send({ type: 'chunk', id: chunk.id, records });
     } catch (err) {

@@ -18,4 +18,5 @@ export interface Chunk {
   to: number;
 }
 
-export type FromWorker = { type: 'run' } | { type: 'chunk'; id: number; records: RunRecord[] } | { type: 'error'; message: string };
+/** Progress goes in batches of runs to keep messages few. */
+export type FromWorker = { type: 'runs'; count: number } | { type: 'chunk'; id: number; records: RunRecord[] } | { type: 'error'; message: string };
