@@ -19,6 +19,8 @@ export interface Entry {
   knowledge: { credentials: Set<number>; mfaUsers: Set<number> };
   /** The device the attacker acts from, if any: its posture goes with brokered requests. */
   device: Device | undefined;
+  /** Keys of the tunnels already open: pass it to `remoteFootholds` so none opens twice. */
+  opened: Set<string>;
 }
 
 export function initialEntry(access: AccessLayer, attack: Attack): Entry {
@@ -54,8 +56,9 @@ export function initialEntry(access: AccessLayer, attack: Attack): Entry {
       break;
   }
   const knowledge = { credentials, mfaUsers };
-  footholds.push(...remoteFootholds(access, knowledge, device, new Set()));
-  return { footholds, owned, knowledge, device };
+  const opened = new Set<string>();
+  footholds.push(...remoteFootholds(access, knowledge, device, opened));
+  return { footholds, owned, knowledge, device, opened };
 }
 
 /**
@@ -66,12 +69,12 @@ export function remoteFootholds(access: AccessLayer, know: Knowledge, device: De
   const model = access.model;
   const out: Foothold[] = [];
   const vpn = access.design.vpn;
-  if (vpn !== undefined && !opened.has('vpn')) {
+  if (vpn !== undefined && !opened.has(VPN_KEY)) {
     for (const c of know.credentials) {
       const cred = model.credentials[c]!;
       if (!vpn.accounts.includes(cred.id)) continue;
       if (vpn.mfa && !cred.owners.some((o) => know.mfaUsers.has(o))) continue;
-      opened.add('vpn');
+      opened.add(VPN_KEY);
       out.push({ origin: { kind: 'vpn', account: cred.id }, label: `VPN login as ${cred.id}${cred.shared ? ' (shared account)' : ''}`, technique: 'T0822' });
       break;
     }
@@ -81,7 +84,7 @@ export function remoteFootholds(access: AccessLayer, know: Knowledge, device: De
       const cred = model.credentials[c]!;
       if (cred.spec.kind !== 'user-account' || cred.owners.length !== 1) continue;
       const userIndex = cred.owners[0]!;
-      const key = `broker:${userIndex}`;
+      const key = brokerKey(model.users[userIndex]!.id);
       if (opened.has(key)) continue;
       opened.add(key);
       const onOwnDevice = device !== undefined && device.owner === model.users[userIndex]!.id;
@@ -93,6 +96,16 @@ export function remoteFootholds(access: AccessLayer, know: Knowledge, device: De
     }
   }
   return out;
+}
+
+const VPN_KEY = 'vpn';
+const brokerKey = (user: string) => `broker:${user}`;
+
+/** The key under which `remoteFootholds` records a tunnel as open; null for hosts and the internet. */
+export function tunnelKey(origin: Origin): string | null {
+  if (origin.kind === 'vpn') return VPN_KEY;
+  if (origin.kind === 'broker' && origin.subject.user !== undefined) return brokerKey(origin.subject.user);
+  return null;
 }
 
 export function brokerSubject(model: PlantModel, userIndex: number, device: Device | undefined): SubjectAttributes {

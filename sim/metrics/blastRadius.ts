@@ -47,7 +47,7 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   const owned = new Uint8Array(model.assets.length);
   const paths = new Map<number, PathStep[]>();
   const nodes: Node[] = [];
-  const opened = new Set<string>(entry.footholds.map((f) => openedKey(f.origin)));
+  const opened = entry.opened;
   const waiting = new Map<number, number[]>(); // target → nodes that reach it but lacked the means
   const seenGroups = new Set<string>();
   const dualHomed = model.assets.filter((a) => a.zones.length > 1);
@@ -87,11 +87,17 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
     const origin = nodes[n]!.foothold.origin;
     if (origin.kind === 'host' && origin.asset === t) return;
     for (const state of states) {
-      const { moves } = movesAgainst(access, origin, model.assets[t]!, know, state);
-      // Learning credentials never ends the search for a way in.
-      for (const m of moves.filter((x) => x.effect === 'learn-credentials')) own(n, m);
-      const taking = moves.find((x) => x.effect !== 'learn-credentials');
-      if (taking) return own(n, taking);
+      for (;;) {
+        const held = know.credentials.size;
+        const { moves } = movesAgainst(access, origin, model.assets[t]!, know, state);
+        // Learning credentials never ends the search for a way in.
+        for (const m of moves) if (m.effect === 'learn-credentials') own(n, m);
+        if (owned[t]) return;
+        const taking = moves.find((x) => x.effect !== 'learn-credentials');
+        if (taking) return own(n, taking);
+        // What the target leaked may open the target itself: look again.
+        if (know.credentials.size === held) break;
+      }
     }
     const list = waiting.get(t);
     if (list === undefined) waiting.set(t, [n]);
@@ -162,10 +168,6 @@ export function footholdName(origin: Origin, model: PlantModel): string {
     case 'host':
       return model.assets[origin.asset]!.id;
   }
-}
-
-function openedKey(origin: Origin): string {
-  return origin.kind === 'vpn' ? 'vpn' : origin.kind === 'broker' ? `broker:${origin.subject.user}` : `${origin.kind}`;
 }
 
 export function describeMeans(model: PlantModel, means: Means): string {
