@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { didYouMean } from '../../scenario/issues.js';
 import { CliExit, usageError } from '../errors.js';
 import { openScenario, type ScenarioContext } from '../scenarioContext.js';
-import { positiveInteger } from './compare.js';
+import { positiveInteger, startProgress } from './compare.js';
 
 interface CheckOptions {
   runs: string;
@@ -43,7 +43,14 @@ Exit codes: 0 every expectation holds, 1 one failed, 2 bad input.`,
       const contexts: ScenarioContext[] = [];
       for (const file of files) contexts.push(await openScenario(file));
       for (const ctx of contexts) validateMetrics(ctx);
-      const results: ScenarioCheck[] = contexts.map((ctx) => ({ file: ctx.file, seed, checks: checkScenario(ctx.model, { runs, seed }) }));
+      const results: ScenarioCheck[] = contexts.map((ctx) => {
+        const progress = startProgress(ctx.scenario.expect.reduce((n, e) => n + (e.runs ?? runs), 0));
+        try {
+          return { file: ctx.file, seed, checks: checkScenario(ctx.model, { runs, seed, onProgress: progress.update }) };
+        } finally {
+          progress.stop();
+        }
+      });
       if (opts.junit) writeFileAtomic(opts.junit, renderJUnit(results));
       if (opts.md) writeFileAtomic(opts.md, renderCheckMarkdown(results));
       process.stdout.write(renderCheckText(results));

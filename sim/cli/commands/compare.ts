@@ -1,4 +1,5 @@
 // compare: Monte Carlo comparison of designs under one attack, same seeds for every design.
+import { basename, isAbsolute, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { runExperiment, type ExperimentSpec } from '../../experiment/runExperiment.js';
@@ -62,11 +63,16 @@ The same command with the same seed gives the same numbers and byte-identical fi
       } finally {
         progress.stop();
       }
-      const bundle = buildBundle(ctx.model, file, experiment);
+      const bundle = buildBundle(ctx.model, portableName(file), experiment);
       if (opts.json) writeFileAtomic(opts.json, bundleJson(bundle));
       if (opts.md) writeFileAtomic(opts.md, renderMarkdown(bundle));
       process.stdout.write(renderComparison(bundle));
     });
+}
+
+/** The scenario as the bundle names it: as given when relative, else its base name, so no machine's path leaks in. */
+export function portableName(file: string): string {
+  return isAbsolute(file) ? basename(file) : file.split(sep).join('/');
 }
 
 export function positiveInteger(text: string, flag: string): number {
@@ -75,13 +81,13 @@ export function positiveInteger(text: string, flag: string): number {
   return n;
 }
 
-interface Progress {
+export interface Progress {
   update: (done: number, total: number) => void;
   stop: () => void;
 }
 
 /** A progress bar on stderr for people at a terminal; silent in pipes and CI logs. */
-function startProgress(total: number): Progress {
+export function startProgress(total: number): Progress {
   if (!process.stderr.isTTY || process.env['CI']) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: '{bar} {value}/{total} runs | {rate} runs/s | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
@@ -90,7 +96,10 @@ function startProgress(total: number): Progress {
   const start = performance.now();
   bar.start(total, 0, { rate: '–' });
   return {
-    update: (done) => bar.update(done, { rate: Math.round(done / Math.max((performance.now() - start) / 1000, 1e-3)) }),
+    update: (done, all) => {
+      if (all !== bar.getTotal()) bar.setTotal(all);
+      bar.update(done, { rate: Math.round(done / Math.max((performance.now() - start) / 1000, 1e-3)) });
+    },
     stop: () => bar.stop(),
   };
 }
