@@ -1,0 +1,20 @@
+/** What a caller did wrong; tests match on `code`, people read `message`. */
+export type KernelErrorCode =
+  | 'INVALID_DELAY'
+  | 'INVALID_TIME'
+  | 'TIME_IN_PAST'
+  | 'INVALID_HORIZON'
+  | 'REENTRANT_RUN'
+  | 'CAPACITY'
+  | 'INVALID_ARGUMENT';
+
+/** Thrown on misuse of the kernel (never for an expected simulation outcome). */
+export class KernelError extends Error {
+  override readonly name = 'KernelError';
+  constructor(
+    readonly code: KernelErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
