@@ -7,6 +7,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerRun } from './commands/run.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerCompare } from './commands/compare.js';
+import { registerCheck } from './commands/check.js';
 import { registerGenerate } from './commands/generate.js';
 
 // A reader that stops early (`| head`) is not an error.
@@ -38,6 +39,7 @@ Exit codes: 0 ok, 1 a check or test failed, 2 bad input or usage.`,
 registerScenarioCommands(program);
 registerReach(program);
 registerCompare(program);
+registerCheck(program);
 registerRun(program);
 registerPolicy(program);
 registerAudit(program);
