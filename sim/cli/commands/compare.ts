@@ -9,6 +9,8 @@ import { renderComparison } from '../../report/compareText.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { usageError } from '../errors.js';
+import { parseShard, runShard, shardIndices } from '../../experiment/shards.js';
+import type { PlantModel } from '../../model/plantModel.js';
 import { openScenario, pickAttack, pickMany } from '../scenarioContext.js';
 
 export interface CompareOptions {
@@ -19,6 +21,7 @@ export interface CompareOptions {
   workers: string;
   json?: string;
   md?: string;
+  shard?: string;
 }
 
 export function registerCompare(program: Command): Command {
@@ -33,6 +36,7 @@ export function registerCompare(program: Command): Command {
     .addOption(new Option('-w, --workers <n>', 'worker threads; results are identical for any number').default('1'))
     .option('--json <file>', 'write the results bundle (schemaVersion 1) for the viewer')
     .option('--md <file>', 'write a Markdown report')
+    .option('--shard <k/n>', 'run only shard k of n of the seeds and write a shard file to --json; combine the n files with `segsim merge`')
     .addHelpText(
       'after',
       `
@@ -40,6 +44,7 @@ Examples:
   $ segsim compare scenarios/pharma.yaml
   $ segsim compare scenarios/pharma.yaml --designs vpn-flat,zt --attack compromised-vendor-laptop --runs 1000
   $ segsim compare scenarios/pharma.yaml --json reports/pharma.json --md reports/pharma.md --workers 4
+  $ segsim compare scenarios/pharma.yaml --runs 1000 --shard 2/4 --json shard-2.json   (then: segsim merge shard-*.json --json all.json)
 
 The same command with the same seed gives the same numbers and byte-identical files.`,
     )
@@ -53,6 +58,7 @@ The same command with the same seed gives the same numbers and byte-identical fi
       const attack = opts.attack === undefined ? ctx.scenario.attacks[0] : pickAttack(ctx, opts.attack);
       if (attack === undefined) throw usageError(`${file} has no attacks`);
       const spec: ExperimentSpec = { designs, attack, runs, seed };
+      if (opts.shard !== undefined) return writeShard(ctx.model, portableName(file), spec, opts);
       const progress = startProgress(runs * designs.length);
       let experiment;
       try {
@@ -68,6 +74,26 @@ The same command with the same seed gives the same numbers and byte-identical fi
       if (opts.md) writeFileAtomic(opts.md, renderMarkdown(bundle));
       process.stdout.write(renderComparison(bundle));
     });
+}
+
+function writeShard(model: PlantModel, file: string, spec: ExperimentSpec, opts: CompareOptions): void {
+  if (opts.json === undefined) throw usageError('--shard writes a shard file: name it with --json FILE');
+  if (opts.md !== undefined) throw usageError('--md needs the whole experiment: run `segsim merge` on the shard files with --md');
+  let shard;
+  try {
+    shard = parseShard(opts.shard!);
+  } catch (err) {
+    throw usageError((err as Error).message);
+  }
+  const progress = startProgress(shardIndices(spec.runs, shard).length * spec.designs.length);
+  let out;
+  try {
+    out = runShard(model, file, spec, shard, { onProgress: progress.update });
+  } finally {
+    progress.stop();
+  }
+  writeFileAtomic(opts.json, `${JSON.stringify(out, null, 2)}\n`);
+  process.stdout.write(`shard ${shard.index}/${shard.count}: ${out.records[0]?.length ?? 0} of ${spec.runs} runs per design for ${spec.designs.length} designs → ${opts.json}\n`);
 }
 
 /** The scenario as the bundle names it: as given when relative, else its base name, so no machine's path leaks in. */
