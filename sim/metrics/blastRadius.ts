@@ -48,7 +48,7 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   const paths = new Map<number, PathStep[]>();
   const nodes: Node[] = [];
   const opened = entry.opened;
-  const waiting = new Map<number, number[]>(); // target → nodes that reach it but lacked the means
+  const waiting = new Map<number, Set<number>>(); // target → nodes that reach it but lacked the means
   const seenGroups = new Set<string>();
   const dualHomed = model.assets.filter((a) => a.zones.length > 1);
   const queue: number[] = [];
@@ -66,8 +66,9 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
     if (fresh.length === 0) return;
     for (const c of fresh) know.credentials.add(c);
     for (const f of remoteFootholds(access, know, entry.device, opened)) addEntry(f);
+    // A snapshot: a retry that fails again puts its node back on the list.
     for (const c of fresh)
-      for (const t of model.credentials[c]!.opens) for (const n of waiting.get(t) ?? []) if (!owned[t]) tryTarget(n, t);
+      for (const t of model.credentials[c]!.opens) for (const n of [...(waiting.get(t) ?? [])]) if (!owned[t]) tryTarget(n, t);
   };
   const own = (n: number, move: Move) => {
     const t = move.target;
@@ -100,8 +101,8 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
       }
     }
     const list = waiting.get(t);
-    if (list === undefined) waiting.set(t, [n]);
-    else if (list[list.length - 1] !== n) list.push(n);
+    if (list === undefined) waiting.set(t, new Set([n]));
+    else list.add(n);
   };
 
   for (const f of entry.footholds) addEntry(f);
@@ -146,7 +147,7 @@ function targetsOf(access: AccessLayer, origin: Origin, seenGroups: Set<string>,
 }
 
 /** Worst case over time: the attack's start and each maintenance window's next opening. */
-function probeStates(model: PlantModel, at: number): AccessState[] {
+export function probeStates(model: PlantModel, at: number): AccessState[] {
   const times = [at];
   for (const w of model.scenario.windows) {
     let t = at + ((((w.start - at) % w.every) + w.every) % w.every);

@@ -45,6 +45,16 @@ describe('staticBlastRadius', () => {
     expect(r.credentials).toEqual(['admin', 'plc-project']);
   });
 
+  it('terminates when a learned credential opens a target for several waiting footholds but lets none in', () => {
+    // jump and scada both wait on corp-ws; ews then teaches an ssh key for it, but corp-ws has no ssh.
+    const input = miniPlant([{ id: 'plain', conduits: [...miniPlant().plant!.conduits!, { from: '*', to: 'corp', services: ['rdp'] }] }]);
+    input.identities!.credentials!.push({ id: 'corp-ssh', kind: 'host-logon', opens: ['corp-ws'], protocols: ['ssh'] });
+    input.plant!.assets!.find((a) => a.id === 'ews')!.credentials = ['plc-project', 'corp-ssh'];
+    const r = staticBlastRadius(build(input).access, attack({ kind: 'phishing', asset: 'jump' }));
+    expect(r.credentials).toContain('corp-ssh');
+    expect(r.assets).not.toContain('corp-ws');
+  });
+
   it('a brokered session opens once, however many credentials are learned later', () => {
     const rules: RuleInput[] = [{ id: 'tech-ews', subjects: { users: ['tech'] }, actions: ['rdp'], resources: ['ews'], conditions: { mfa: true } }];
     const { access } = build(miniPlant([{ id: 'zt', zt: { connectors: ['conn-ops'], policy: { rules } } }]));

@@ -1,0 +1,132 @@
+// Random generated plants and random edits to them, as fast-check arbitraries. Edits are data
+// (indices taken modulo the plant's sizes) so a failing case prints something readable.
+import fc from 'fast-check';
+import { ACTION_NAMES, type Action, type Protocol } from '../../sim/model/catalog.js';
+import { generatePlant, minimumAssets } from '../../sim/scenario/generate.js';
+import type { ScenarioInput } from '../../sim/scenario/schema.js';
+import type { DesignInput, RuleInput } from './plants.js';
+
+export interface PlantSpec {
+  assets: number;
+  lines: number;
+  seed: number;
+}
+
+export type Mutation =
+  | { kind: 'conduit'; from: number; to: number; services: 'any' | Protocol[]; bidirectional: boolean }
+  | { kind: 'credential'; credKind: 'host-logon' | 'default-password' | 'plc-project'; opens: number[]; storedOn: number; protocols: Protocol[] | undefined }
+  | { kind: 'rule'; role: string; actions: Action[]; resource: number; byLine: boolean; mfa: boolean }
+  | { kind: 'phishing'; asset: number };
+
+type ConduitInput = NonNullable<NonNullable<ScenarioInput['plant']>['conduits']>[number];
+
+const PROTOCOLS: Protocol[] = ['rdp', 'vnc', 'smb', 'ssh', 'http', 'https', 'sql', 'opcua', 's7', 'modbus', 'enip'];
+
+export const plantSpec: fc.Arbitrary<PlantSpec> = fc
+  .record({ lines: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 0, max: 40 }), seed: fc.integer({ min: 0, max: 1_000_000 }) })
+  .map(({ lines, extra, seed }) => ({ assets: minimumAssets(lines) + extra, lines, seed }));
+
+export const conduitMutation = fc.record({
+  kind: fc.constant('conduit' as const),
+  from: fc.nat(40),
+  to: fc.nat(40),
+  services: fc.oneof(fc.constant('any' as const), fc.subarray(PROTOCOLS, { minLength: 1, maxLength: 3 })),
+  bidirectional: fc.boolean(),
+});
+
+export const credentialMutation = fc.record({
+  kind: fc.constant('credential' as const),
+  credKind: fc.constantFrom('host-logon' as const, 'default-password' as const, 'plc-project' as const),
+  opens: fc.array(fc.nat(200), { minLength: 1, maxLength: 4 }),
+  storedOn: fc.nat(200),
+  protocols: fc.option(fc.subarray(PROTOCOLS, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+});
+
+export const ruleMutation = fc.record({
+  kind: fc.constant('rule' as const),
+  role: fc.constantFrom('oem-technician', 'integrator-engineer', 'plant-engineer'),
+  actions: fc.subarray(ACTION_NAMES, { minLength: 1, maxLength: 4 }),
+  resource: fc.nat(200),
+  byLine: fc.boolean(),
+  mfa: fc.boolean(),
+});
+
+export const phishingMutation = fc.record({ kind: fc.constant('phishing' as const), asset: fc.nat(200) });
+
+export const anyMutation: fc.Arbitrary<Mutation> = fc.oneof(conduitMutation, credentialMutation, ruleMutation, phishingMutation);
+
+export function plantOf(spec: PlantSpec, mutations: readonly Mutation[] = []): ScenarioInput {
+  const input = generatePlant(spec);
+  let n = 0;
+  for (const m of mutations) applyMutation(input, m, n++);
+  return input;
+}
+
+/** Applies one edit in place; `tag` keeps new ids unique. */
+export function applyMutation(input: ScenarioInput, m: Mutation, tag: number): void {
+  const plant = input.plant!;
+  const zones = plant.zones!.map((z) => z.id);
+  const assets = plant.assets!;
+  const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
+  switch (m.kind) {
+    case 'conduit': {
+      const zoneRef = (i: number) => (i % (zones.length + 1) === zones.length ? '*' : pick(zones, i));
+      const conduit: ConduitInput = { from: zoneRef(m.from), to: zoneRef(m.to), services: m.services, bidirectional: m.bidirectional };
+      // Into every effective conduit list: the plant's and each design's own.
+      plant.conduits!.push(conduit);
+      for (const d of input.designs!) d.conduits?.push(conduit);
+      return;
+    }
+    case 'credential': {
+      const id = `extra-cred-${tag}`;
+      input.identities!.credentials!.push({ id, kind: m.credKind, opens: [...new Set(m.opens.map((i) => pick(assets, i).id))], ...(m.protocols === undefined ? {} : { protocols: m.protocols }) });
+      const host = pick(assets, m.storedOn);
+      host.credentials = [...(host.credentials ?? []), id];
+      return;
+    }
+    case 'rule': {
+      const target = pick(assets, m.resource);
+      const resource = m.byLine && target.line !== undefined ? { line: target.line } : target.id;
+      const zt = input.designs!.find((d) => d.zt !== undefined)!.zt!;
+      const rule: RuleInput = { id: `extra-rule-${tag}`, subjects: { roles: [m.role] }, actions: m.actions, resources: [resource], conditions: m.mfa ? { mfa: true } : {} };
+      zt.policy!.rules!.push(rule);
+      return;
+    }
+    case 'phishing': {
+      const target = pick(assets.filter((a) => a.kind !== 'plc' && a.kind !== 'sis'), m.asset);
+      input.attacks!.push({ id: `phish-${tag}`, initialAccess: { kind: 'phishing', asset: target.id } });
+      return;
+    }
+  }
+}
+
+/** What can be taken away from a plant: one conduit of one list, or one credential everywhere. */
+export type Removal = { kind: 'conduit'; list: number; index: number } | { kind: 'credential'; index: number };
+
+export const removal: fc.Arbitrary<Removal> = fc.oneof(
+  fc.record({ kind: fc.constant('conduit' as const), list: fc.nat(10), index: fc.nat(200) }),
+  fc.record({ kind: fc.constant('credential' as const), index: fc.nat(200) }),
+);
+
+/** Removes in place; returns what was removed, or null when nothing fitted. */
+export function applyRemoval(input: ScenarioInput, r: Removal): string | null {
+  if (r.kind === 'conduit') {
+    const lists: { name: string; conduits: ConduitInput[] }[] = [
+      { name: 'plant', conduits: input.plant!.conduits! },
+      ...input.designs!.filter((d): d is DesignInput & { conduits: ConduitInput[] } => d.conduits !== undefined).map((d) => ({ name: d.id, conduits: d.conduits })),
+    ].filter((l) => l.conduits.length > 0);
+    if (lists.length === 0) return null;
+    const list = lists[r.list % lists.length]!;
+    const [gone] = list.conduits.splice(r.index % list.conduits.length, 1);
+    return `conduit ${list.name}: ${gone!.from}→${gone!.to}`;
+  }
+  const attacked = new Set(input.attacks!.flatMap((a) => (a.initialAccess.kind === 'stolen-credential' ? [a.initialAccess.credential] : [])));
+  const candidates = input.identities!.credentials!.filter((c) => !attacked.has(c.id));
+  if (candidates.length === 0) return null;
+  const id = candidates[r.index % candidates.length]!.id;
+  input.identities!.credentials = input.identities!.credentials!.filter((c) => c.id !== id);
+  for (const a of input.plant!.assets!) if (a.credentials) a.credentials = a.credentials.filter((c) => c !== id);
+  for (const d of input.identities!.devices!) if (d.credentials) d.credentials = d.credentials.filter((c) => c !== id);
+  for (const d of input.designs!) if (d.vpn) d.vpn.accounts = d.vpn.accounts.filter((c) => c !== id);
+  return `credential ${id}`;
+}
