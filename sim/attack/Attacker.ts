@@ -22,6 +22,8 @@ interface LiveFoothold extends Foothold {
   /** PDP session carrying this brokered foothold's connections, once one was granted. */
   sessionId: string | null;
   denied: number;
+  /** What its scan showed: the agent does not hammer targets its own scan found unreachable. */
+  visible: Set<number> | null;
 }
 
 interface Target {
@@ -76,7 +78,7 @@ export class Attacker {
 
   private gain(f: Foothold, type: 'attack.initial' | 'attack.step'): void {
     const name = footholdName(f.origin, this.world.model);
-    this.footholds.push({ ...f, name, revoked: false, scanned: false, sessionId: null, denied: 0 });
+    this.footholds.push({ ...f, name, revoked: false, scanned: false, sessionId: null, denied: 0, visible: null });
     if (f.origin.kind === 'vpn') this.opened.add('vpn');
     this.world.emit({ type, actor: 'attacker', technique: f.technique, target: name, outcome: 'success', detail: f.label });
     this.act(this.technique(f.technique), { zone: -1, crossesZone: false, viaVpn: f.origin.kind === 'vpn', pdpDecided: f.origin.kind === 'broker', denied: false, onHost: null, industrial: false, identity: identityOf(f) });
@@ -100,7 +102,7 @@ export class Attacker {
       case 'broker':
         return f.origin.subject.user === undefined || !w.locks.has(f.origin.subject.user);
       case 'internet':
-        return true;
+        return !w.isolated.has(f.origin.exposed);
     }
   }
 
@@ -179,6 +181,7 @@ export class Attacker {
     const duration = this.rng.sample(t.duration);
     w.kernel.schedule(duration, () => {
       if (!this.alive(f)) return this.next();
+      f.visible = new Set(found);
       const fresh = found.filter((a) => !this.known.has(a));
       for (const a of fresh) this.learnAsset(a);
       w.emit({ type: 'attack.discover', actor: 'attacker', technique: t.id, source: f.name, outcome: 'success', detail: `${t.name} from ${f.name}: ${fresh.length} new hosts` });
@@ -208,7 +211,7 @@ export class Attacker {
       }
       while (t.nextFoothold < this.footholds.length) {
         const f = this.footholds[t.nextFoothold++]!;
-        if (!this.alive(f)) continue;
+        if (!this.alive(f) || (f.visible !== null && !f.visible.has(t.asset))) continue;
         const key = this.attemptKey(f, t.asset);
         if (this.tried.has(key)) continue;
         this.tried.add(key);

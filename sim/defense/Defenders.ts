@@ -65,9 +65,12 @@ export class Defenders {
     for (const action of w.design.response?.actions ?? []) {
       switch (action) {
         case 'disable-vpn-account':
-          for (const id of this.implicatedIdentities) if (w.design.vpn?.accounts.includes(id)) w.disabledVpnAccounts.add(id);
-          for (const id of w.design.vpn?.accounts ?? []) if (this.implicatedIdentities.size === 0 || this.implicatedIdentities.has(id)) w.disabledVpnAccounts.add(id);
-          done.push('VPN account disabled');
+          // Only accounts a detection named: a host alert does not say which VPN account to cut.
+          for (const id of this.implicatedIdentities) {
+            if (!w.design.vpn?.accounts.includes(id) || w.disabledVpnAccounts.has(id)) continue;
+            w.disabledVpnAccounts.add(id);
+            done.push(`VPN account ${id} disabled`);
+          }
           break;
         case 'lock-identity':
         case 'revoke-sessions':

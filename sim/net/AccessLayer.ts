@@ -1,8 +1,9 @@
 // One design's access logic: every connection attempt — from an owned host, a VPN client, a
 // zero-trust brokered session or the internet — goes through here and gets a located answer.
 import { ACTIONS, type Action, type Mitigation } from '../model/catalog.js';
-import type { AssetNode, PlantModel } from '../model/plantModel.js';
+import type { AssetNode, PlantModel, ServiceNode } from '../model/plantModel.js';
 import { compilePolicy, decide, type CompiledPolicy } from '../policy/index.js';
+import { resourceMatches, subjectMatches } from '../policy/match.js';
 import type { Decision, DecisionContext, ResourceAttributes, SubjectAttributes } from '../policy/types.js';
 import type { Design } from '../scenario/schema.js';
 import { networkReaches, reachesUngated, serviceFor } from './reachability.js';
@@ -46,12 +47,17 @@ const MITIGATION_OF: Partial<Record<Block, Mitigation>> = {
   broker: 'M0801',
   'no-connector': 'M0930',
   isolated: 'M0930',
+  'not-exposed': 'M0930',
 };
 
 export class AccessLayer {
   readonly topology: Topology;
   readonly policy: CompiledPolicy;
   readonly connectors: readonly number[];
+  private readonly resources: (ResourceAttributes | undefined)[] = [];
+  private readonly hostSubjects: (SubjectAttributes | undefined)[] = [];
+  /** First connector reaching (target, protocol) when none is isolated; -1 for none. */
+  private readonly connectorOf = new Map<string, number>();
 
   constructor(
     readonly model: PlantModel,
@@ -62,14 +68,29 @@ export class AccessLayer {
     this.connectors = (design.zt?.connectors ?? []).map((c) => model.assetIndex.get(c)!);
   }
 
+  /** The asset as the PDP sees it (built once per asset; treat as read-only). */
   resource(asset: AssetNode): ResourceAttributes {
-    const line = asset.line >= 0 ? this.model.lines[asset.line]!.id : undefined;
-    return { id: asset.id, zone: this.model.zones[asset.zone]!.id, ...(line === undefined ? {} : { line }), kind: asset.kind, level: asset.level };
+    let r = this.resources[asset.index];
+    if (r === undefined) {
+      const line = asset.line >= 0 ? this.model.lines[asset.line]!.id : undefined;
+      r = this.resources[asset.index] = { id: asset.id, zone: this.model.zones[asset.zone]!.id, ...(line === undefined ? {} : { line }), kind: asset.kind, level: asset.level };
+    }
+    return r;
   }
 
   /** A host speaks for itself at an enclave gateway: its asset id is the device. */
   hostSubject(asset: AssetNode): SubjectAttributes {
-    return { device: asset.id, roles: [], groups: [], managedDevice: false, posture: {} };
+    return (this.hostSubjects[asset.index] ??= { device: asset.id, roles: [], groups: [], managedDevice: false, posture: {} });
+  }
+
+  /**
+   * Assets some allow rule names for `subject`: a superset of what a brokered session can ever be
+   * granted, whatever the conditions. Everything else the PDP denies.
+   */
+  grantable(subject: SubjectAttributes): number[] {
+    const rules = this.policy.rules.filter((r) => r.effect === 'allow' && subjectMatches(r, subject));
+    if (rules.length === 0) return [];
+    return this.model.assets.filter((a) => rules.some((r) => r.resources.some((p) => resourceMatches(p, this.resource(a))))).map((a) => a.index);
   }
 
   connect(origin: Origin, targetIndex: number, action: Action, state: AccessState): ConnectOutcome {
@@ -103,6 +124,7 @@ export class AccessLayer {
       case 'broker':
         return this.brokered(origin.subject, origin.mfa, target, action, state);
       case 'internet':
+        if (!this.design.internetFacing) return this.blocked('not-exposed', `this design exposes nothing to the internet`);
         if (origin.exposed !== targetIndex) return this.blocked('not-exposed', `${target.id} is not reachable from the internet`);
         return { ok: true, layer: 'network', connector: null, decision: null };
     }
@@ -112,10 +134,7 @@ export class AccessLayer {
   private brokered(subject: SubjectAttributes, mfa: boolean, target: AssetNode, action: Action, state: AccessState): ConnectOutcome {
     if (this.connectors.length === 0) return this.blocked('broker', 'this design has no zero-trust broker');
     const service = serviceFor(target, ACTIONS[action].protocol)!;
-    const connector = this.connectors.find((c) => {
-      const src = this.model.assets[c]!;
-      return !state.isolated?.has(c) && networkReaches(this.topology, src.zones, target, service) === null;
-    });
+    const connector = this.connectorFor(target, service, state.isolated);
     if (connector === undefined) return this.blocked('no-connector', `no connector reaches ${target.id}:${service.protocol}`);
     const decision = decide(
       this.policy,
@@ -124,6 +143,16 @@ export class AccessLayer {
     );
     if (decision.effect !== 'allow') return this.blocked('broker', `the policy ${decision.effect === 'pending' ? 'awaits approval' : 'denies'} ${action} on ${target.id}`, decision);
     return { ok: true, layer: 'broker', connector, decision };
+  }
+
+  private connectorFor(target: AssetNode, service: ServiceNode, isolated: ReadonlySet<number> | undefined): number | undefined {
+    const find = () =>
+      this.connectors.find((c) => !isolated?.has(c) && networkReaches(this.topology, this.model.assets[c]!.zones, target, service) === null);
+    if (isolated !== undefined && isolated.size > 0) return find();
+    const key = `${target.index}:${service.protocol}`;
+    let c = this.connectorOf.get(key);
+    if (c === undefined) this.connectorOf.set(key, (c = find() ?? -1));
+    return c < 0 ? undefined : c;
   }
 
   /** The connection can only enter through an enclave gateway: the PDP decides. */

@@ -222,6 +222,7 @@ export const designSchema = z.strictObject({
       services: z.union([z.literal('any'), z.array(serviceSchema)]).default('any'),
       accounts: ids.describe('vpn-account credentials that open the tunnel'),
       mfa: z.boolean().default(false),
+      connectHours: distributionSchema.default({ dist: 'constant', value: 0.1 }).describe('Hours from a technician\'s request to a working tunnel (a customer switching the router on, a call to open the account…)'),
     })
     .optional(),
   zt: z
@@ -233,6 +234,7 @@ export const designSchema = z.strictObject({
       policy: policySchema.default({ rules: [], tests: [] }),
     })
     .optional(),
+  internetFacing: z.boolean().default(true).describe('false: the design removes every direct internet exposure (remote access only through its VPN or broker)'),
   gateways: z.array(z.strictObject({ zone: id })).default([]).describe('Enclave gateways: the PDP decides every connection into the zone'),
   sensors: z.array(sensorSchema).default([]),
   response: z

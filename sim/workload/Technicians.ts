@@ -1,16 +1,20 @@
 // Legitimate service work: requests arrive over time and technicians get access through the
 // design under test. Measures time-to-access and privilege exposure (assets reachable × hours).
 import type { RandomStream } from '../kernel/index.js';
-import { ACTIONS } from '../model/catalog.js';
+import { ACTIONS, PROTOCOLS } from '../model/catalog.js';
+import type { Origin } from '../net/AccessLayer.js';
 import { brokerSubject } from '../attack/initialAccess.js';
 import type { World } from '../simulation/World.js';
 import type { WorkloadRequest } from '../scenario/schema.js';
 import { nextWindowChange } from '../policy/index.js';
-import { discoverable } from '../attack/discovery.js';
+import { discoverable, firstAction } from '../attack/discovery.js';
 
 /** Hours a plant engineer takes to answer a just-in-time approval request. */
 const APPROVAL_DELAY = { dist: 'triangular', min: 0.1, mode: 0.5, max: 2 } as const;
-const VPN_LOGIN_HOURS = 0.1;
+/** Hours to log on to an intermediate host and open the next session from it. */
+const HOP_HOURS = 0.1;
+/** Hosts a technician hops through at most (VPN → jump host → engineering workstation → …). */
+const MAX_HOPS = 3;
 /** A request still waiting this long is given up. */
 const GIVE_UP_HOURS = 24;
 
@@ -24,10 +28,12 @@ export interface WorkloadTotals {
 export class Technicians {
   readonly totals: WorkloadTotals = { requests: 0, failures: 0, accessHours: [], exposure: 0 };
   private readonly approvals: RandomStream;
-  private vpnReach: number | null = null;
+  private readonly vpnConnect: RandomStream;
+  private readonly vpnRoutes = new Map<string, VpnRoute | null>();
 
   constructor(private readonly world: World) {
     this.approvals = world.kernel.stream('workload.approvals');
+    this.vpnConnect = world.kernel.stream('workload.vpn');
     for (const spec of world.model.scenario.workload) this.arrivals(spec, world.kernel.stream(`workload.${spec.id}`));
   }
 
@@ -49,24 +55,31 @@ export class Technicians {
     const w = this.world;
     this.totals.requests++;
     w.emit({ type: 'workload.request', actor: 'technician', source: spec.user, target: spec.targets.map((t) => t.asset).join(','), outcome: 'info', detail: `${spec.id}: ${spec.user} asks for ${spec.targets.map((t) => `${t.asset}:${t.action}`).join(', ')}` });
+    // A technician holding an account this design's VPN accepts uses it; everyone else goes through the broker.
+    const account = this.vpnAccountOf(spec);
+    if (account !== undefined) return this.viaVpn(spec, duration, account);
     if (w.design.zt) return this.brokered(spec, duration, w.now, 0);
-    if (w.design.vpn && this.holdsVpnAccount(spec)) return this.viaVpn(spec, duration);
     this.fail(spec, 'no remote access path for this technician');
   }
 
-  private holdsVpnAccount(spec: WorkloadRequest): boolean {
+  private vpnAccountOf(spec: WorkloadRequest): string | undefined {
+    const vpn = this.world.design.vpn;
+    if (vpn === undefined) return undefined;
     const device = this.world.model.devices[this.world.model.deviceIndex.get(spec.device)!]!;
-    return device.credentials.some((c) => this.world.design.vpn!.accounts.includes(c) && !this.world.disabledVpnAccounts.has(c));
+    return device.credentials.find((c) => vpn.accounts.includes(c) && !this.world.disabledVpnAccounts.has(c));
   }
 
   /** A VPN client reaches everything the VPN routes: that is its privilege exposure. */
-  private viaVpn(spec: WorkloadRequest, duration: number): void {
+  private viaVpn(spec: WorkloadRequest, duration: number, account: string): void {
     const w = this.world;
-    if (this.vpnReach === null) {
-      const origin = { kind: 'vpn' as const, account: w.design.vpn!.accounts[0]! };
-      this.vpnReach = discoverable(w.access, origin, { time: w.now }).length;
+    let route = this.vpnRoutes.get(spec.id);
+    if (route === undefined) {
+      route = vpnRoute(w, { kind: 'vpn', account }, spec);
+      this.vpnRoutes.set(spec.id, route);
     }
-    this.granted(spec, VPN_LOGIN_HOURS, this.vpnReach, duration, 'VPN login');
+    if (route === null) return this.fail(spec, `the VPN reaches none of ${spec.targets.map((t) => `${t.asset}:${t.action}`).join(', ')}, directly or through jump hosts`);
+    const connect = this.vpnConnect.sample(w.design.vpn!.connectHours) + HOP_HOURS * route.hops.length;
+    this.granted(spec, connect, route.exposure, duration, ['VPN login', ...route.hops.map((h) => `RDP to ${h}`)].join(', then '));
   }
 
   /** Zero trust: each target is decided by the PDP; approvals and maintenance windows make it wait. */
@@ -124,4 +137,41 @@ export class Technicians {
     this.totals.failures++;
     this.world.emit({ type: 'workload.access', actor: 'technician', source: spec.user, outcome: 'denied', detail: `${spec.id}: ${why}` });
   }
+}
+
+interface VpnRoute {
+  hops: string[];
+  /** Assets reachable from the tunnel and from every host on the way. */
+  exposure: number;
+}
+
+/**
+ * The shortest way a VPN technician gets to every target: directly, or hopping through hosts it
+ * can open an interactive session on (a jump host, then the line's workstation), as segmented
+ * plants make vendors do. Breadth first, so the fewest hops win.
+ */
+function vpnRoute(w: World, start: Origin, spec: WorkloadRequest): VpnRoute | null {
+  const reaches = (from: Origin) => spec.targets.every((t) => w.access.connect(from, w.model.assetIndex.get(t.asset)!, t.action as keyof typeof ACTIONS, { time: w.now }).ok);
+  let frontier: { origin: Origin; hops: number[] }[] = [{ origin: start, hops: [] }];
+  const seen = new Set<number>();
+  for (let depth = 0; depth <= MAX_HOPS && frontier.length > 0; depth++) {
+    const found = frontier.find((f) => reaches(f.origin));
+    if (found !== undefined) {
+      const reachable = new Set(discoverable(w.access, start, { time: w.now }));
+      for (const h of found.hops) for (const a of discoverable(w.access, { kind: 'host', asset: h }, { time: w.now })) reachable.add(a);
+      return { hops: found.hops.map((h) => w.model.assets[h]!.id), exposure: reachable.size };
+    }
+    const next: typeof frontier = [];
+    for (const f of frontier) {
+      for (const a of w.model.assets) {
+        if (!a.foothold || seen.has(a.index)) continue;
+        const interactive = a.services.find((s) => PROTOCOLS[s.protocol].interactive);
+        if (interactive === undefined || !w.access.connect(f.origin, a.index, firstAction(interactive.protocol), { time: w.now }).ok) continue;
+        seen.add(a.index);
+        next.push({ origin: { kind: 'host', asset: a.index }, hops: [...f.hops, a.index] });
+      }
+    }
+    frontier = next;
+  }
+  return null;
 }
