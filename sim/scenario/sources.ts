@@ -173,7 +173,11 @@ function merge(main: Source, sources: Source[]): MergedSources {
       const owner = owners.get(section.join('.'));
       if (owner) return locateIn(owner, path, message, path, at);
       const origin = typeof path[section.length] === 'number' ? origins.get(section.join('.'))?.[path[section.length] as number] : undefined;
-      if (origin) return locateIn(origin.source, [...section, origin.index, ...path.slice(section.length + 1)], message, path, at);
+      // The field path names the item as it stands in its own file, like the line and column do.
+      if (origin) {
+        const local = [...section, origin.index, ...path.slice(section.length + 1)];
+        return locateIn(origin.source, local, message, local, at);
+      }
     }
     // Elsewhere the file holding the longest part of the path owns it; on a tie the later file, which won the merge.
     let owner = main;

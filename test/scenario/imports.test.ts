@@ -58,7 +58,7 @@ describe('imports', () => {
     expect(problems({ 'study.yaml': main, 'plants/line1.yaml': plant })).toMatchInlineSnapshot(`
       [
         "plants/line1.yaml:8:34  plant.lines[0].valuePerHour  expected number, got string "lots"",
-        "study.yaml:7:40  plant.assets[2].sevices  unknown field "sevices" (did you mean "services"?)",
+        "study.yaml:7:40  plant.assets[0].sevices  unknown field "sevices" (did you mean "services"?)",
       ]
     `);
   });
@@ -67,7 +67,7 @@ describe('imports', () => {
     const main = mainFile.replace('{ id: scada,', '{ id: l1-plc,').replace('to: line1-ctl', 'to: line1-ctrl');
     expect(problems({ 'study.yaml': main, 'plants/line1.yaml': plantFile })).toMatchInlineSnapshot(`
       [
-        "study.yaml:7:13  plant.assets[2].id  duplicate asset id "l1-plc"",
+        "study.yaml:7:13  plant.assets[0].id  duplicate asset id "l1-plc"",
         "study.yaml:9:29  plant.conduits[0].to  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
       ]
     `);
