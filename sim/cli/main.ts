@@ -9,6 +9,8 @@ import { registerPolicy } from './commands/policy.js';
 import { registerCompare } from './commands/compare.js';
 import { registerCheck } from './commands/check.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerView } from './commands/view.js';
+import { registerReport } from './commands/report.js';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -44,6 +46,8 @@ registerRun(program);
 registerPolicy(program);
 registerAudit(program);
 registerGenerate(program);
+registerView(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,72 @@
+// The viewer as one HTML page: built once by Vite into web/dist (scripts and styles inlined), and
+// for reports with the results bundle inlined too, so the file works from disk and fetches nothing.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
+export const VIEWER_DIST = join(WEB_DIR, 'dist');
+export const VIEWER_INDEX = join(VIEWER_DIST, 'index.html');
+export const BUILD_COMMAND = 'npm run build';
+
+/** Nothing but the page itself: inline scripts and styles, images from data: and blob: (PNG export). */
+const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'";
+
+/** The results bundle's JSON as the text of a script element: no `</script>` or `<!--` can appear. */
+export function bundleScript(bundleJson: string): string {
+  return `<script type="application/json" id="segsim-bundle">${bundleJson.trimEnd().replace(/</g, '\\u003c')}</script>`;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The viewer page with the bundle inlined, a title and a policy that forbids any request. */
+export function reportHtml(viewerHtml: string, bundleJson: string, title: string): string {
+  if (!viewerHtml.includes('</body>')) throw new Error('the viewer page has no </body>');
+  const csp = `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}" />`;
+  return viewerHtml
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
+    .replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    ${csp}`)
+    .replace('</body>', () => `  ${bundleScript(bundleJson)}\n  </body>`);
+}
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+/** Whether web/dist is missing or older than the viewer's sources (when the sources are there). */
+export function viewerStale(): boolean {
+  if (!existsSync(VIEWER_INDEX)) return true;
+  const sources = [join(WEB_DIR, 'src'), join(WEB_DIR, 'index.html'), join(WEB_DIR, 'vite.config.ts')].filter((p) => existsSync(p));
+  if (sources.length === 0) return false;
+  const built = statSync(VIEWER_INDEX).mtimeMs;
+  return sources.some((p) => newestMtime(p) > built);
+}
+
+export class ViewerBuildError extends Error {
+  override name = 'ViewerBuildError';
+}
+
+/** Builds web/dist with Vite when it is missing or stale; returns the page's path. */
+export async function ensureViewerBuilt(log: (line: string) => void = () => {}): Promise<string> {
+  if (!viewerStale()) return VIEWER_INDEX;
+  const hasSources = existsSync(join(WEB_DIR, 'src'));
+  if (!hasSources) throw new ViewerBuildError(`the viewer is not built and its sources are missing: ${VIEWER_INDEX}`);
+  let vite: typeof import('vite');
+  try {
+    vite = await import('vite');
+  } catch {
+    throw new ViewerBuildError(`the viewer is not built (${VIEWER_INDEX} is missing); build it with \`${BUILD_COMMAND}\` after \`npm install\``);
+  }
+  log(`building the viewer into ${VIEWER_DIST} (${BUILD_COMMAND})`);
+  try {
+    await vite.build({ root: WEB_DIR, configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  } catch (err) {
+    throw new ViewerBuildError(`building the viewer failed: ${err instanceof Error ? err.message : String(err)}; try \`${BUILD_COMMAND}\``);
+  }
+  if (!existsSync(VIEWER_INDEX)) throw new ViewerBuildError(`the viewer build wrote no ${VIEWER_INDEX}; try \`${BUILD_COMMAND}\``);
+  return VIEWER_INDEX;
+}

@@ -1,0 +1,72 @@
+// Shared pieces of the browser tests: Debian's Chromium through playwright-core (never a
+// downloaded browser), the segsim CLI as a child process, bundles made with the experiment code.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { runExperiment } from '../../sim/experiment/runExperiment.js';
+import { buildPlantModel } from '../../sim/model/plantModel.js';
+import { buildBundle, bundleJson, type ResultsBundle } from '../../sim/report/bundle.js';
+import { loadScenario } from '../../sim/scenario/load.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = resolve('reports/screenshots');
+const CLI = resolve('bin/segsim.mjs');
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error('chromium missing: run apt-get install -y chromium');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export function screenshotPath(name: string): string {
+  return join(SCREENSHOTS, name);
+}
+
+/** The results bundle of `segsim compare <file> --runs N --seed S`, made in-process with the same code. */
+export function makeBundle(file: string, runs: number, seed = 1): { bundle: ResultsBundle; text: string } {
+  const loaded = loadScenario(file);
+  if (!loaded.ok) throw new Error(`${file} does not load: ${loaded.issues.map((i) => i.message).join('; ')}`);
+  const model = buildPlantModel(loaded.scenario);
+  const experiment = runExperiment(model, { designs: loaded.scenario.designs, attack: loaded.scenario.attacks[0]!, runs, seed });
+  const text = bundleJson(buildBundle(model, file, experiment));
+  return { bundle: JSON.parse(text) as ResultsBundle, text };
+}
+
+export function segsim(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Starts `segsim view` on a free port and resolves with its URL once it prints it. */
+export function startView(args: readonly string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [CLI, 'view', ...args, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((done, fail) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => fail(new Error(`segsim view printed no URL in 30 s:\n${out}${err}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        done({ url: m[0], child });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`segsim view exited with ${code}:\n${out}${err}`));
+    });
+  });
+}
+
+export function quantile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo]! + (h - lo) * ((sorted[lo + 1] ?? sorted[lo]!) - sorted[lo]!);
+}

@@ -1,0 +1,256 @@
+// The web viewer end to end in headless Chromium: bundles made by the experiment code, served by
+// `segsim view`, inlined by `segsim report`; screenshots land in reports/screenshots/.
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResultsBundle } from '../../sim/report/bundle.js';
+import { ensureViewerBuilt, reportHtml, VIEWER_INDEX } from '../../sim/report/html.js';
+import { launchChromium, makeBundle, quantile, screenshotPath, segsim, startView } from './browser.js';
+
+const PHARMA = 'scenarios/pharma.yaml';
+const VIEWPORT = { width: 1600, height: 940 };
+
+let browser: Browser;
+let dir: string;
+let pharma: { bundle: ResultsBundle; text: string };
+let pharmaFile: string;
+let view: { url: string; child: ChildProcess } | null = null;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  await ensureViewerBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'segsim-web-'));
+  pharma = makeBundle(PHARMA, 30);
+  pharmaFile = join(dir, 'pharma.json');
+  writeFileSync(pharmaFile, pharma.text);
+  view = await startView([pharmaFile]);
+}, 60_000);
+
+afterAll(async () => {
+  view?.child.kill('SIGTERM');
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]');
+  expect(errors).toEqual([]);
+  return page;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Presses a key on the page itself, not on whatever control has the focus. */
+async function key(page: Page, k: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press(k);
+}
+
+describe('segsim view: side by side', () => {
+  it('shows every design on the same plant with the bundle headline numbers', async () => {
+    const page = await open(view!.url);
+    const panels = page.locator('.compare-view .panel');
+    await expect.poll(() => panels.count()).toBe(pharma.bundle.designs.length);
+    for (const d of pharma.bundle.designs) {
+      const panel = page.locator(`.panel[data-design="${d.id}"]`);
+      expect(await panel.locator('[data-stat=plc]').textContent()).toBe(percent(d.summary.plcReachedProbability));
+      expect(await panel.locator('[data-stat=compromised]').textContent()).toBe(String(d.summary.compromisedAssets.median));
+    }
+    // Every asset is drawn in every panel, with its kind's glyph.
+    expect(await page.locator('.panel[data-design="vpn-flat"] [data-asset]').count()).toBe(pharma.bundle.plant.assets.length);
+    await page.waitForTimeout(150);
+    await page.locator('.app-header').evaluate((el) => el.scrollIntoView());
+    const main = await page.locator('.compare-view').boundingBox();
+    await page.screenshot({ path: screenshotPath('comparison.png'), clip: { x: 0, y: 0, width: VIEWPORT.width, height: Math.ceil(main!.y + main!.height + 12) } });
+
+    // Switching designs off and on.
+    await page.locator('input[data-design="vpn-segmented"]').uncheck();
+    await expect.poll(() => panels.count()).toBe(2);
+    await page.locator('input[data-design="vpn-segmented"]').check();
+    await expect.poll(() => panels.count()).toBe(3);
+
+    // Hover shows the asset, click tells its story with the rate from the bundle.
+    const flat = pharma.bundle.designs.find((d) => d.id === 'vpn-flat')!;
+    const plc = page.locator('.panel[data-design="vpn-flat"] [data-asset="l1-plc1"]');
+    // The map takes the pointer (zoom and pan) and finds the asset under it.
+    const box = (await plc.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.locator('.panel[data-design="vpn-flat"] .tooltip').textContent()).toContain('l1-plc1');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const story = page.locator('.story-body[data-asset="l1-plc1"]');
+    await story.waitFor();
+    const rate = flat.summary.assetCompromiseRate['l1-plc1']!;
+    expect(await story.locator('[data-design="vpn-flat"] [data-testid=story-rate]').textContent()).toBe(`${Math.round(rate * pharma.bundle.runs)} of ${pharma.bundle.runs} runs`);
+    expect(await story.locator('[data-design="vpn-flat"] ol.path li').count()).toBe(flat.staticBlastRadius.paths['l1-plc1']!.length);
+    await page.screenshot({ path: screenshotPath('story.png') });
+    await page.close();
+  });
+});
+
+describe('segsim view: replay', () => {
+  it('replays each representative run to its end with as many compromised assets on screen as the bundle says', async () => {
+    const page = await open(`${view!.url}#replay`);
+    const stage = page.locator('.replay-view');
+    for (const d of pharma.bundle.designs) {
+      await page.selectOption('[data-testid=replay-design]', d.id);
+      await page.selectOption('[data-testid=replay-speed]', '400');
+      await key(page, 'Home');
+      await key(page, ' ');
+      await expect.poll(() => stage.getAttribute('data-state'), { timeout: 10_000 }).toBe('ended');
+      const shown = Number(await page.locator('[data-testid=replay-compromised]').textContent());
+      expect(shown, d.id).toBe(d.representativeRun.metrics.compromisedAssets);
+      expect(shown, d.id).toBe(d.representativeRun.compromised.length);
+    }
+    // Stepping with the keyboard.
+    const segmented = pharma.bundle.designs.find((d) => d.id === 'vpn-segmented')!;
+    await page.selectOption('[data-testid=replay-design]', segmented.id);
+    await key(page, 'End');
+    const n = segmented.representativeRun.trace.length;
+    await expect.poll(() => page.locator('[data-testid=replay-clock]').textContent()).toContain(`event ${n} of ${n}`);
+    await key(page, 'Home');
+    await key(page, 'ArrowRight');
+    await expect.poll(() => page.locator('[data-testid=replay-clock]').textContent()).toContain(`event 1 of ${n}`);
+    // A moment with a refused connection on screen, for the screenshot.
+    const trace = segmented.representativeRun.trace;
+    const denied = trace.findIndex((e, i) => e.type === 'attack.denied' && i > trace.findIndex((x) => x.type === 'defense.detect'));
+    await page.locator('[data-testid=replay-scrub]').fill(String(denied + 1));
+    await expect.poll(() => page.locator('.map-overlay [data-arc=denied]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.event-list tr.current td.decision').textContent()).toContain('denied');
+    await page.screenshot({ path: screenshotPath('replay.png') });
+    await page.close();
+  });
+});
+
+describe('segsim view: distributions and export', () => {
+  it('draws the spread per design, the paired differences and legitimate work, and exports SVG and PNG', async () => {
+    const page = await open(`${view!.url}#distributions`);
+    expect(await page.locator('.small-multiples .card').count()).toBe(pharma.bundle.designs.length);
+    expect(await page.locator('[data-testid=paired] .card').count()).toBe(9);
+    expect(await page.locator('.cdf path[data-series]').count()).toBe(pharma.bundle.designs.length);
+    await page.screenshot({ path: screenshotPath('distributions.png'), fullPage: true });
+
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=svg]').click()]);
+    const svgText = readFileSync((await svg.path())!, 'utf8');
+    expect(svg.suggestedFilename()).toBe('segsim-stolen-vendor-credential-distributions.svg');
+    expect(svgText.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svgText).toContain('Paired differences');
+
+    await page.locator('.tabs [data-tab=compare]').click();
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=png]').click()]);
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(20_000);
+    const [compareSvg] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=svg]').click()]);
+    const compareText = readFileSync((await compareSvg.path())!, 'utf8');
+    for (const d of pharma.bundle.designs) expect(compareText).toContain(d.id);
+    await page.close();
+  });
+
+  it('accepts a chosen bundle file when none is served', async () => {
+    const page = await open(pathToFileURL(resolve('web/dist/index.html')).href);
+    await page.locator('[data-testid=empty]').waitFor();
+    await page.locator('[data-testid=file-input]').setInputFiles(pharmaFile);
+    await expect.poll(() => page.locator('.compare-view .panel').count()).toBe(pharma.bundle.designs.length);
+    await page.close();
+  });
+});
+
+describe('segsim report', () => {
+  it('writes one HTML file that opens from file:// and makes no request at all', async () => {
+    const html = join(dir, 'report.html');
+    const r = segsim(['report', PHARMA, '--runs', '30', '--seed', '1', '--html', html]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^wrote .*report\.html \(\d+ kB\): 3 designs × 30 runs under stolen-vendor-credential, seed 1/);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toContain('<script type="application/json" id="segsim-bundle">');
+    expect(text).not.toMatch(/\b(src|href)="(https?:)?\/\//);
+    // The inlined bundle is the one compare writes for the same arguments.
+    const inlined = /<script type="application\/json" id="segsim-bundle">([\s\S]*?)<\/script>/.exec(text)![1]!;
+    expect(JSON.parse(inlined)).toEqual(pharma.bundle);
+
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const requests: string[] = [];
+    context.on('request', (req) => requests.push(req.url()));
+    const page = await context.newPage();
+    const url = pathToFileURL(html).href;
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready=true]');
+    await page.locator('.tabs [data-tab=replay]').click();
+    await page.selectOption('[data-testid=replay-speed]', '400');
+    await key(page, ' ');
+    await expect.poll(() => page.locator('.replay-view').getAttribute('data-state'), { timeout: 10_000 }).toBe('ended');
+    await page.locator('.tabs [data-tab=distributions]').click();
+    await page.locator('.tabs [data-tab=compare]').click();
+    await page.screenshot({ path: screenshotPath('report-file.png') });
+    expect(requests).toEqual([url]);
+    await context.close();
+  });
+});
+
+describe('a 2,000-asset plant', () => {
+  it('renders on canvas and replays; frame times are measured during the replay', async () => {
+    const yaml = join(dir, 'big.yaml');
+    const g = segsim(['generate', '--assets', '2000', '--seed', '1', '--out', yaml]);
+    expect(g.status, g.stderr).toBe(0);
+    const big = makeBundle(yaml, 3);
+    expect(big.bundle.plant.assets.length).toBe(2000);
+    const html = join(dir, 'big.html');
+    writeFileSync(html, reportHtml(readFileSync(VIEWER_INDEX, 'utf8'), big.text, 'big plant'));
+    const page = await open(pathToFileURL(html).href);
+    expect(await page.locator('.plant-map[data-renderer=canvas]').count()).toBe(big.bundle.designs.length);
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: screenshotPath('big-comparison.png') });
+
+    const design = big.bundle.designs.find((d) => d.id === 'vpn-flat')!;
+    await page.locator('.tabs [data-tab=replay]').click();
+    await page.selectOption('[data-testid=replay-design]', design.id);
+    await page.selectOption('[data-testid=replay-speed]', '48');
+    await page.evaluate(() => {
+      const w = window as unknown as { frames_: number[]; recording: boolean; segsimDebug?: { renderMs: number[] } };
+      w.frames_ = [];
+      w.recording = true;
+      if (w.segsimDebug) w.segsimDebug.renderMs = [];
+      const loop = (now: number) => {
+        w.frames_.push(now);
+        if (w.recording) requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    });
+    await key(page, ' ');
+    await expect.poll(() => page.locator('.replay-view').getAttribute('data-state'), { timeout: 20_000 }).toBe('ended');
+    const { frames, render } = await page.evaluate(() => {
+      const w = window as unknown as { frames_: number[]; recording: boolean; segsimDebug?: { renderMs: number[] } };
+      w.recording = false;
+      return { frames: w.frames_, render: w.segsimDebug?.renderMs ?? [] };
+    });
+    const deltas = frames
+      .slice(1)
+      .map((t, i) => t - frames[i]!)
+      .sort((a, b) => a - b);
+    const draws = [...render].sort((a, b) => a - b);
+    const ms = (x: number) => x.toFixed(1);
+    console.log(
+      `2,000-asset replay (${design.id}, ${design.representativeRun.trace.length} events): ${deltas.length} frames, ` +
+        `frame interval p50 ${ms(quantile(deltas, 0.5))} ms, p95 ${ms(quantile(deltas, 0.95))} ms; ` +
+        `asset-layer draw p50 ${ms(quantile(draws, 0.5))} ms, p95 ${ms(quantile(draws, 0.95))} ms over ${draws.length} draws`,
+    );
+    expect(Number(await page.locator('[data-testid=replay-compromised]').textContent())).toBe(design.representativeRun.metrics.compromisedAssets);
+    // Generous bounds: the figures above are the measurement; this only catches a replay that stalls.
+    expect(deltas.length).toBeGreaterThan(5);
+    expect(quantile(deltas, 0.5)).toBeLessThan(250);
+    await page.screenshot({ path: screenshotPath('big-replay.png') });
+    await page.close();
+  });
+});

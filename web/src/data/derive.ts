@@ -1,0 +1,67 @@
+// What the views read off a bundle: headline numbers, entry points, per-run values when present.
+import type { BundleConduit, BundleDesign, MetricName, ResultsBundle } from './bundle.js';
+
+export interface Headline {
+  plcReached: number;
+  medianCompromised: number | null;
+  medianTimeToFirstPlc: number | null;
+  /** Share of runs in which a PLC fell at all (the runs the median is over). */
+  plcRunsShare: number;
+  productionLossMean: number | null;
+}
+
+export function headline(d: BundleDesign): Headline {
+  const s = d.summary;
+  const t = s.timeToFirstPlcHours;
+  const all = t.n + t.nulls;
+  return {
+    plcReached: s.plcReachedProbability,
+    medianCompromised: s.compromisedAssets.median,
+    medianTimeToFirstPlc: t.median,
+    plcRunsShare: all === 0 ? 0 : t.n / all,
+    productionLossMean: s.productionLoss.mean,
+  };
+}
+
+/** Where the attacker starts under a design: the first hop of every static path and of the representative run. */
+export function entryPoints(d: BundleDesign): string[] {
+  const out = new Set<string>();
+  for (const path of Object.values(d.staticBlastRadius.paths)) {
+    const first = path[0];
+    if (first && first.from === 'attacker') out.add(first.to);
+  }
+  for (const e of d.representativeRun.trace) if (e.type === 'attack.initial' && e.outcome === 'success' && e.target) out.add(e.target);
+  return [...out];
+}
+
+/** Names of footholds outside the plant (the VPN client, a brokered session, the internet) seen anywhere in the bundle. */
+export function remoteNames(bundle: ResultsBundle): string[] {
+  const assets = new Set(bundle.plant.assets.map((a) => a.id));
+  const out = new Set<string>();
+  const add = (name: string | undefined) => {
+    if (name && name !== 'attacker' && !assets.has(name) && !name.includes(',')) out.add(name);
+  };
+  for (const d of bundle.designs) {
+    for (const path of Object.values(d.staticBlastRadius.paths)) for (const s of path) add(s.from), add(s.to);
+    for (const e of d.representativeRun.trace) if (e.actor === 'attacker' || e.type === 'policy.revoke') add(e.source), add(e.target);
+  }
+  return [...out].sort();
+}
+
+export function conduitsOf(bundle: ResultsBundle, d: BundleDesign): BundleConduit[] {
+  return d.conduits ?? bundle.plant.conduits;
+}
+
+/**
+ * Per-run values of a metric in seed order, when the bundle carries them. Bundle schema 1 does not:
+ * the distribution views then draw from the summary statistics and say so.
+ */
+export function perRunValues(d: BundleDesign, metric: MetricName): (number | null)[] | null {
+  const perRun = (d as BundleDesign & { perRun?: Partial<Record<MetricName, (number | null)[]>> }).perRun;
+  const values = perRun?.[metric];
+  return Array.isArray(values) ? values : null;
+}
+
+export function designLabel(d: BundleDesign): string {
+  return d.name ? `${d.name} (${d.id})` : d.id;
+}

@@ -1,0 +1,331 @@
+// One interactive plant map: bands, zones and conduits in SVG, assets in SVG or canvas, an overlay
+// for markers and replay arcs, d3-zoom for zoom and pan, a quadtree for hover and click.
+import { quadtree, select, zoom, zoomIdentity, type Quadtree, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
+import type { BundleConduit } from '../data/bundle.js';
+import { THEME } from '../colors.js';
+import { CanvasAssetLayer, NEUTRAL_STYLE, SvgAssetLayer, assetsSvgMarkup, type AssetLayer, type AssetStyle } from './assetLayers.js';
+import { drawConduits } from './conduits.js';
+import { CELL, type AssetPos, type BandBox, type PlantLayout, type ZoneBox } from './layout.js';
+import { glyphOf } from './glyphs.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Above this many assets the asset layer is a canvas. */
+export const CANVAS_THRESHOLD = 400;
+
+export interface PlantMapOptions {
+  layout: PlantLayout;
+  conduits: readonly BundleConduit[];
+  /** Forces a renderer; default by plant size. */
+  renderer?: 'svg' | 'canvas';
+  tooltip?: (a: AssetPos) => string;
+  onAssetClick?: (a: AssetPos) => void;
+  onZoom?: (t: ZoomTransform) => void;
+  /** Called after every asset redraw with its duration in ms. */
+  onRender?: (ms: number) => void;
+}
+
+export class PlantMap {
+  readonly root: HTMLDivElement;
+  readonly renderer: 'svg' | 'canvas';
+  private readonly base: SVGSVGElement;
+  private readonly baseView: SVGGElement;
+  private readonly overlay: SVGSVGElement;
+  readonly overlayView: SVGGElement;
+  private readonly layer: AssetLayer;
+  private readonly tip: HTMLDivElement;
+  private readonly bandLabels: Selection<SVGGElement, BandBox, SVGGElement, unknown>;
+  private readonly index: Quadtree<AssetPos>;
+  private readonly zoomer: ZoomBehavior<HTMLDivElement, unknown>;
+  private styles: AssetStyle[];
+  private t: ZoomTransform = zoomIdentity;
+  private width = 0;
+  private height = 0;
+  private fitted = false;
+  private syncing = false;
+  private frame = 0;
+  private readonly resizeObserver: ResizeObserver;
+
+  constructor(
+    parent: HTMLElement,
+    private readonly opts: PlantMapOptions,
+  ) {
+    const { layout } = opts;
+    this.renderer = opts.renderer ?? (layout.assets.length > CANVAS_THRESHOLD ? 'canvas' : 'svg');
+    this.root = document.createElement('div');
+    this.root.className = 'plant-map';
+    this.root.dataset['renderer'] = this.renderer;
+    parent.appendChild(this.root);
+
+    this.base = document.createElementNS(SVG_NS, 'svg');
+    this.base.classList.add('map-base');
+    this.root.appendChild(this.base);
+    this.baseView = document.createElementNS(SVG_NS, 'g');
+    this.base.appendChild(this.baseView);
+    this.drawStatic();
+
+    if (this.renderer === 'canvas') {
+      const canvas = document.createElement('canvas');
+      canvas.className = 'map-assets';
+      this.root.appendChild(canvas);
+      this.layer = new CanvasAssetLayer(canvas, layout.assets);
+    } else {
+      this.layer = new SvgAssetLayer(this.baseView, layout.assets);
+    }
+
+    this.overlay = document.createElementNS(SVG_NS, 'svg');
+    this.overlay.classList.add('map-overlay');
+    this.root.appendChild(this.overlay);
+    this.overlayView = document.createElementNS(SVG_NS, 'g');
+    this.overlay.appendChild(this.overlayView);
+
+    this.bandLabels = select(this.overlay)
+      .append('g')
+      .attr('class', 'band-labels')
+      .selectAll<SVGGElement, BandBox>('g')
+      .data(layout.bands)
+      .join('g');
+    this.bandLabels
+      .append('text')
+      .attr('class', 'band-level')
+      .attr('font-size', 12)
+      .attr('font-weight', 600)
+      .attr('fill', THEME.text)
+      .text((d) => (d.key === 'remote' ? 'Remote' : d.key));
+    this.bandLabels
+      .append('text')
+      .attr('class', 'band-name')
+      .attr('y', 13)
+      .attr('font-size', 10)
+      .attr('fill', THEME.muted)
+      .text((d) => (d.key === 'remote' ? 'internet side' : d.label.replace(/^L[\d.]+ /, '')));
+
+    this.tip = document.createElement('div');
+    this.tip.className = 'tooltip';
+    this.tip.hidden = true;
+    this.root.appendChild(this.tip);
+
+    this.styles = layout.assets.map(() => NEUTRAL_STYLE);
+    this.index = quadtree<AssetPos>()
+      .x((a) => a.x)
+      .y((a) => a.y)
+      .addAll([...layout.assets]);
+
+    this.zoomer = zoom<HTMLDivElement, unknown>()
+      .scaleExtent([0.01, 40])
+      .on('zoom', (ev: { transform: ZoomTransform }) => {
+        this.t = ev.transform;
+        this.applyTransform();
+        if (!this.syncing) opts.onZoom?.(ev.transform);
+      });
+    select(this.root).call(this.zoomer).on('dblclick.zoom', null);
+    this.root.addEventListener('pointermove', (ev) => this.hover(ev));
+    this.root.addEventListener('pointerleave', () => (this.tip.hidden = true));
+    this.root.addEventListener('click', (ev) => {
+      const a = this.assetAt(ev);
+      if (a) opts.onAssetClick?.(a);
+    });
+    this.root.addEventListener('dblclick', () => this.fit());
+
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(this.root);
+    this.resize();
+  }
+
+  /** Zone label sizes and conduits stay readable at any zoom. */
+  private drawStatic(): void {
+    const { layout } = this.opts;
+    const g = select(this.baseView);
+    g.append('g')
+      .attr('class', 'bands')
+      .selectAll('g')
+      .data(layout.bands)
+      .join('g')
+      .call((b) =>
+        b
+          .append('rect')
+          .attr('x', (d) => d.x)
+          .attr('y', (d) => d.y)
+          .attr('width', (d) => d.w)
+          .attr('height', (d) => d.h)
+          .attr('fill', (_d, i) => (i % 2 ? THEME.bandAlt : THEME.band)),
+      )
+;
+    const zones = g
+      .append('g')
+      .attr('class', 'zones')
+      .selectAll('g')
+      .data(layout.zones)
+      .join('g')
+      .attr('data-zone', (d) => d.id);
+    zones
+      .append('rect')
+      .attr('x', (d) => d.x)
+      .attr('y', (d) => d.y)
+      .attr('width', (d) => d.w)
+      .attr('height', (d) => d.h)
+      .attr('rx', 6)
+      .attr('fill', THEME.zone)
+      .attr('stroke', THEME.zoneStroke)
+      .attr('stroke-dasharray', (d) => (d.microSegmented ? '5 3' : null));
+    zones
+      .append('text')
+      .attr('class', 'zone-label')
+      .attr('x', (d) => d.x + 8)
+      .attr('y', (d) => d.y + 16)
+      .attr('fill', THEME.text)
+      .text((d) => (d.microSegmented ? `${d.label} · micro-segmented` : d.label));
+    drawConduits(g.append('g').attr('class', 'conduits'), layout, this.opts.conduits);
+  }
+
+  private resize(): void {
+    const w = this.root.clientWidth;
+    const h = this.root.clientHeight;
+    if (w === 0 || h === 0 || (w === this.width && h === this.height)) return;
+    this.width = w;
+    this.height = h;
+    for (const svg of [this.base, this.overlay]) {
+      svg.setAttribute('width', String(w));
+      svg.setAttribute('height', String(h));
+    }
+    this.layer.resize(w, h);
+    if (!this.fitted) {
+      this.fitted = true;
+      this.fit();
+    } else this.redraw();
+  }
+
+  /** The transform that shows the whole plant. */
+  fitTransform(): ZoomTransform {
+    const { layout } = this.opts;
+    const k = Math.min(this.width / layout.width, this.height / layout.height) * 0.98;
+    return zoomIdentity.translate((this.width - layout.width * k) / 2, (this.height - layout.height * k) / 2).scale(k);
+  }
+
+  fit(): void {
+    if (this.width === 0) return;
+    select(this.root).call(this.zoomer.transform, this.fitTransform());
+  }
+
+  /** Applies a transform from a linked map without echoing it back. */
+  setTransform(t: ZoomTransform): void {
+    this.syncing = true;
+    select(this.root).call(this.zoomer.transform, t);
+    this.syncing = false;
+  }
+
+  get transform(): ZoomTransform {
+    return this.t;
+  }
+
+  zoomTo(x: number, y: number, k: number): void {
+    select(this.root).call(this.zoomer.transform, zoomIdentity.translate(this.width / 2 - x * k, this.height / 2 - y * k).scale(k));
+  }
+
+  setStyles(styles: AssetStyle[]): void {
+    this.styles = styles;
+    this.redraw();
+  }
+
+  private applyTransform(): void {
+    const tr = this.t.toString();
+    this.baseView.setAttribute('transform', tr);
+    this.overlayView.setAttribute('transform', tr);
+    this.base.style.setProperty('--k', String(this.t.k));
+    this.overlay.style.setProperty('--k', String(this.t.k));
+    // Labels keep a readable screen size.
+    const k = this.t.k;
+    // Zone names shrink to what fits their box on screen.
+    const px = Math.max(11, 11 * k);
+    select(this.baseView)
+      .selectAll<SVGTextElement, ZoneBox>('text.zone-label')
+      .attr('font-size', px / k)
+      .each(function (d) {
+        const full = d.microSegmented ? `${d.label} · micro-segmented` : d.label;
+        const fits = Math.floor((d.w * k - 14) / (px * 0.56));
+        this.textContent = fits >= full.length ? full : fits >= 4 ? `${full.slice(0, fits - 1)}…` : '';
+      });
+    // Purdue level labels stay on screen, pinned to the left edge as the plant pans.
+    const x = Math.max(6, this.t.x + 6);
+    this.bandLabels
+      .attr('transform', (d) => `translate(${x},${this.t.y + d.y * k + 17})`)
+      .attr('visibility', (d) => (d.h * k < 16 ? 'hidden' : 'visible'))
+      .select('text.band-name')
+      .attr('visibility', (d) => (d.h * k < 34 ? 'hidden' : 'visible'));
+    this.redraw();
+  }
+
+  /** Redraws the asset layer, at most once per animation frame. */
+  redraw(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.drawNow();
+    });
+  }
+
+  drawNow(): void {
+    const start = performance.now();
+    this.layer.draw(this.styles, this.t);
+    this.opts.onRender?.(performance.now() - start);
+  }
+
+  private assetAt(ev: MouseEvent): AssetPos | undefined {
+    const rect = this.root.getBoundingClientRect();
+    const [x, y] = this.t.invert([ev.clientX - rect.left, ev.clientY - rect.top]);
+    return this.index.find(x, y, CELL.w / 2);
+  }
+
+  private hover(ev: PointerEvent): void {
+    if (ev.buttons !== 0 || !this.opts.tooltip) return void (this.tip.hidden = true);
+    const a = this.assetAt(ev);
+    this.root.style.cursor = a ? 'pointer' : 'grab';
+    if (!a) return void (this.tip.hidden = true);
+    this.tip.innerHTML = this.opts.tooltip(a);
+    this.tip.hidden = false;
+    const rect = this.root.getBoundingClientRect();
+    const x = ev.clientX - rect.left;
+    const y = ev.clientY - rect.top;
+    const w = this.tip.offsetWidth;
+    this.tip.style.left = `${Math.min(x + 14, rect.width - w - 4)}px`;
+    const h = this.tip.offsetHeight;
+    this.tip.style.top = `${y + 14 + h > rect.height ? Math.max(0, y - h - 10) : y + 14}px`;
+  }
+
+  /** The overlay in world coordinates, for markers and replay arcs. */
+  overlaySelection(): Selection<SVGGElement, unknown, null, undefined> {
+    return select(this.overlayView);
+  }
+
+  /** Position of an asset or a remote foothold by name. */
+  position(name: string): { x: number; y: number } | undefined {
+    return this.opts.layout.assetById.get(name) ?? this.opts.layout.remote.get(name);
+  }
+
+  /** The current view as standalone SVG markup (assets as vector glyphs whatever the renderer). */
+  toSvgMarkup(): { markup: string; width: number; height: number } {
+    const baseClone = this.baseView.cloneNode(true) as SVGGElement;
+    baseClone.querySelector('g.assets')?.remove();
+    const serializer = new XMLSerializer();
+    const labels = this.t.k * CELL.w >= 38;
+    const inner =
+      `<g transform="${this.t.toString()}">` +
+      serializer.serializeToString(baseClone).replace(/^<g[^>]*>/, '<g>') +
+      assetsSvgMarkup(this.opts.layout.assets, this.styles, labels) +
+      serializer.serializeToString(this.overlayView).replace(/^<g[^>]*>/, '<g>') +
+      '</g>' +
+      serializer.serializeToString(this.overlay.querySelector('g.band-labels')!);
+    return { markup: inner, width: this.width, height: this.height };
+  }
+
+  kindLabel(a: AssetPos): string {
+    return glyphOf(a.kind).label;
+  }
+
+  destroy(): void {
+    this.resizeObserver.disconnect();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.layer.destroy();
+    this.root.remove();
+  }
+}
