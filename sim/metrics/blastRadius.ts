@@ -9,7 +9,7 @@ import type { AssetNode, PlantModel } from '../model/plantModel.js';
 import type { AccessLayer, AccessState, Origin } from '../net/AccessLayer.js';
 import { candidateZones } from '../net/reachability.js';
 import { windowOpen } from '../policy/index.js';
-import type { Attack } from '../scenario/schema.js';
+import type { Attack, TimeWindow } from '../scenario/schema.js';
 
 export interface PathStep {
   from: string;
@@ -43,15 +43,18 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   const model = access.model;
   const entry = initialEntry(access, attack);
   const know = { credentials: new Set(entry.knowledge.credentials), mfaUsers: entry.knowledge.mfaUsers };
-  const states = probeStates(model, attack.initialAccess.at);
+  const states = probeStates(model, attack.initialAccess.at, policyWindows(access));
   const owned = new Uint8Array(model.assets.length);
   const paths = new Map<number, PathStep[]>();
   const nodes: Node[] = [];
   const opened = entry.opened;
   const waiting = new Map<number, Set<number>>(); // target → nodes that reach it but lacked the means
-  const seenGroups = new Set<string>();
-  const dualHomed = model.assets.filter((a) => a.zones.length > 1);
+  const targets = new TargetLists(access);
   const queue: number[] = [];
+  // hopeless[t] = how many credentials were held when every means against t came up empty
+  // without a single refused connection: no other (non-brokered) origin can do better until
+  // something new is learned.
+  const hopeless = new Int32Array(model.assets.length).fill(-1);
 
   const addNode = (foothold: Foothold, path: PathStep[], name: string) => {
     nodes.push({ foothold, path, name });
@@ -87,18 +90,24 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   const tryTarget = (n: number, t: number) => {
     const origin = nodes[n]!.foothold.origin;
     if (origin.kind === 'host' && origin.asset === t) return;
-    for (const state of states) {
-      for (;;) {
-        const held = know.credentials.size;
-        const { moves } = movesAgainst(access, origin, model.assets[t]!, know, state);
-        // Learning credentials never ends the search for a way in.
-        for (const m of moves) if (m.effect === 'learn-credentials') own(n, m);
-        if (owned[t]) return;
-        const taking = moves.find((x) => x.effect !== 'learn-credentials');
-        if (taking) return own(n, taking);
-        // What the target leaked may open the target itself: look again.
-        if (know.credentials.size === held) break;
+    const brokered = origin.kind === 'broker';
+    if (brokered || hopeless[t] !== know.credentials.size) {
+      let refusedAny = false;
+      for (const state of states) {
+        for (;;) {
+          const held = know.credentials.size;
+          const { moves, refused } = movesAgainst(access, origin, model.assets[t]!, know, state);
+          if (refused !== null) refusedAny = true;
+          // Learning credentials never ends the search for a way in.
+          for (const m of moves) if (m.effect === 'learn-credentials') own(n, m);
+          if (owned[t]) return;
+          const taking = moves.find((x) => x.effect !== 'learn-credentials');
+          if (taking) return own(n, taking);
+          // What the target leaked may open the target itself: look again.
+          if (know.credentials.size === held) break;
+        }
       }
+      if (!brokered && !refusedAny) hopeless[t] = know.credentials.size;
     }
     const list = waiting.get(t);
     if (list === undefined) waiting.set(t, new Set([n]));
@@ -113,48 +122,88 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
     addNode({ origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: 'T0865' }, [step], model.assets[a]!.id);
     learn(model.assets[a]!.storedCredentials);
   }
-  while (queue.length > 0) {
-    const n = queue.shift()!;
-    for (const t of targetsOf(access, nodes[n]!.foothold.origin, seenGroups, dualHomed)) if (!owned[t]) tryTarget(n, t);
+  for (let head = 0; head < queue.length; head++) {
+    const n = queue[head]!;
+    for (const chunk of targets.of(nodes[n]!.foothold.origin)) for (const t of chunk) if (!owned[t]) tryTarget(n, t);
   }
   return summarize(access, attack, owned, paths, nodes, know);
 }
 
-/** Targets worth trying from an origin. Hosts sharing zones share non-gated targets: try them once. */
-function targetsOf(access: AccessLayer, origin: Origin, seenGroups: Set<string>, dualHomed: readonly AssetNode[]): number[] {
-  const { model, topology } = access;
-  switch (origin.kind) {
-    case 'internet':
-      return [origin.exposed];
-    case 'broker':
-      return model.assets.map((a) => a.index);
-    case 'vpn': {
-      const routes = access.design.vpn?.routes ?? [];
-      return model.assets.filter((a) => routes === '*' || a.zones.some((z) => routes.includes(model.zones[z]!.id))).map((a) => a.index);
+/**
+ * Targets worth trying from an origin. Hosts sharing zones share non-gated targets: the first of a
+ * group tries them, the others only the gated ones (where the PDP decides per device).
+ */
+class TargetLists {
+  private readonly seen = new Set<string>();
+  private readonly gatedOnly = new Map<string, readonly (readonly number[])[]>();
+  private readonly dualHomed: readonly AssetNode[];
+
+  constructor(private readonly access: AccessLayer) {
+    this.dualHomed = access.model.assets.filter((a) => a.zones.length > 1);
+  }
+
+  /** Lists of target indices (zone member lists, shared: never modify). */
+  of(origin: Origin): readonly (readonly number[])[] {
+    const { model } = this.access;
+    switch (origin.kind) {
+      case 'internet':
+        return [[origin.exposed]];
+      case 'broker':
+        // A brokered session cannot scan: only what some rule names for its subject can open.
+        return [this.access.grantable(origin.subject)];
+      case 'vpn': {
+        const routes = this.access.design.vpn?.routes ?? [];
+        return [model.assets.filter((a) => routes === '*' || a.zones.some((z) => routes.includes(model.zones[z]!.id))).map((a) => a.index)];
+      }
+      case 'host': {
+        const src = model.assets[origin.asset]!;
+        const group = src.zones.join(',');
+        if (!this.seen.has(group)) {
+          this.seen.add(group);
+          return this.inZones(src.zones, false);
+        }
+        let lists = this.gatedOnly.get(group);
+        if (lists === undefined) this.gatedOnly.set(group, (lists = this.inZones(src.zones, true)));
+        return lists;
+      }
     }
-    case 'host': {
-      const src = model.assets[origin.asset]!;
-      const group = src.zones.join(',');
-      const firstOfGroup = !seenGroups.has(group);
-      seenGroups.add(group);
-      const zones = candidateZones(topology, src.zones).filter((z) => firstOfGroup || topology.gated[z] === 1);
-      const targets = zones.flatMap((z) => model.zones[z]!.assets);
-      // Dual-homed hosts are reached through their other zones too.
-      const dual = dualHomed.filter((a) => a.zones.some((z, i) => i > 0 && zones.includes(z)));
-      return dual.length === 0 ? targets : [...new Set([...targets, ...dual.map((a) => a.index)])];
-    }
+  }
+
+  private inZones(fromZones: readonly number[], gatedOnly: boolean): (readonly number[])[] {
+    const { model, topology } = this.access;
+    const zones = candidateZones(topology, fromZones).filter((z) => !gatedOnly || topology.gated[z] === 1);
+    const lists: (readonly number[])[] = zones.map((z) => model.zones[z]!.assets);
+    // Dual-homed hosts are reached through their other zones too (a repeat is skipped as owned or cheap).
+    const dual = this.dualHomed.filter((a) => a.zones.some((z, i) => i > 0 && zones.includes(z)) && !zones.includes(a.zone));
+    if (dual.length > 0) lists.push(dual.map((a) => a.index));
+    return lists;
   }
 }
 
-/** Worst case over time: the attack's start and each maintenance window's next opening. */
-export function probeStates(model: PlantModel, at: number): AccessState[] {
+/**
+ * Worst case over time: the attack's start and each maintenance window's next opening. Times at
+ * which the same `relevant` windows (default: all) are open decide alike — nothing else in a
+ * static state depends on time — so only the first of each is kept.
+ */
+export function probeStates(model: PlantModel, at: number, relevant: readonly TimeWindow[] = model.scenario.windows): AccessState[] {
   const times = [at];
   for (const w of model.scenario.windows) {
     let t = at + ((((w.start - at) % w.every) + w.every) % w.every);
     if (!windowOpen(w, t)) t += 1e-9;
-    if (!times.includes(t)) times.push(t);
+    times.push(t);
   }
-  return times.map((time) => ({ time }));
+  const seen = new Set<string>();
+  return times
+    .filter((t) => {
+      const open = relevant.map((w) => (windowOpen(w, t) ? 1 : 0)).join('');
+      return !seen.has(open) && seen.add(open) !== undefined;
+    })
+    .map((time) => ({ time }));
+}
+
+/** The windows the design's rules depend on. */
+export function policyWindows(access: AccessLayer): TimeWindow[] {
+  return [...new Set(access.policy.rules.flatMap((r) => (r.window === undefined ? [] : [r.window])))];
 }
 
 /** How a remote foothold appears in paths. */

@@ -16,7 +16,9 @@ export type Mutation =
   | { kind: 'conduit'; from: number; to: number; services: 'any' | Protocol[]; bidirectional: boolean }
   | { kind: 'credential'; credKind: 'host-logon' | 'default-password' | 'plc-project'; opens: number[]; storedOn: number; protocols: Protocol[] | undefined }
   | { kind: 'rule'; role: string; actions: Action[]; resource: number; byLine: boolean; mfa: boolean }
-  | { kind: 'phishing'; asset: number };
+  | { kind: 'phishing'; asset: number }
+  | { kind: 'dual-homed'; asset: number; zone: number }
+  | { kind: 'gateway'; design: number; zone: number };
 
 type ConduitInput = NonNullable<NonNullable<ScenarioInput['plant']>['conduits']>[number];
 
@@ -53,7 +55,10 @@ export const ruleMutation = fc.record({
 
 export const phishingMutation = fc.record({ kind: fc.constant('phishing' as const), asset: fc.nat(200) });
 
-export const anyMutation: fc.Arbitrary<Mutation> = fc.oneof(conduitMutation, credentialMutation, ruleMutation, phishingMutation);
+export const dualHomedMutation = fc.record({ kind: fc.constant('dual-homed' as const), asset: fc.nat(200), zone: fc.nat(40) });
+export const gatewayMutation = fc.record({ kind: fc.constant('gateway' as const), design: fc.nat(5), zone: fc.nat(40) });
+
+export const anyMutation: fc.Arbitrary<Mutation> = fc.oneof(conduitMutation, credentialMutation, ruleMutation, phishingMutation, dualHomedMutation, gatewayMutation);
 
 export function plantOf(spec: PlantSpec, mutations: readonly Mutation[] = []): ScenarioInput {
   const input = generatePlant(spec);
@@ -90,6 +95,18 @@ export function applyMutation(input: ScenarioInput, m: Mutation, tag: number): v
       const zt = input.designs!.find((d) => d.zt !== undefined)!.zt!;
       const rule: RuleInput = { id: `extra-rule-${tag}`, subjects: { roles: [m.role] }, actions: m.actions, resources: [resource], conditions: m.mfa ? { mfa: true } : {} };
       zt.policy!.rules!.push(rule);
+      return;
+    }
+    case 'dual-homed': {
+      const host = pick(assets, m.asset);
+      const zone = pick(zones, m.zone);
+      if (zone !== host.zone && !(host.dualHomed ?? []).includes(zone)) host.dualHomed = [...(host.dualHomed ?? []), zone];
+      return;
+    }
+    case 'gateway': {
+      const design = pick(input.designs!, m.design);
+      const zone = pick(zones, m.zone);
+      if (!(design.gateways ?? []).some((g) => g.zone === zone)) design.gateways = [...(design.gateways ?? []), { zone }];
       return;
     }
     case 'phishing': {

@@ -10,7 +10,7 @@ import { anyMutation, applyMutation, applyRemoval, conduitMutation, credentialMu
 import { parseScenario } from '../helpers/plants.js';
 import { replayPaths, someRuleNames } from '../helpers/replay.js';
 
-const RUNS = { numRuns: 60 };
+const RUNS = { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) };
 
 /** Every design × attack of a scenario, keyed "design/attack". */
 function radii(scenario: Scenario): Map<string, BlastRadius> {

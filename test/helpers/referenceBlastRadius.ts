@@ -1,0 +1,142 @@
+// The static blast radius as it was before the performance work (no caches, no shortcuts): the
+// reference the optimized staticBlastRadius must match exactly, paths included.
+import { movesAgainst, type Knowledge, type Move } from '../../sim/attack/capabilities.js';
+import { initialEntry, remoteFootholds, type Foothold } from '../../sim/attack/initialAccess.js';
+import { techniqueForMove } from '../../sim/attack/techniques.js';
+import type { AssetNode } from '../../sim/model/plantModel.js';
+import type { AccessLayer, Origin } from '../../sim/net/AccessLayer.js';
+import { candidateZones } from '../../sim/net/reachability.js';
+import { describeMeans, footholdName, probeStates, type BlastRadius, type PathStep } from '../../sim/metrics/blastRadius.js';
+import type { Attack } from '../../sim/scenario/schema.js';
+
+interface Node {
+  foothold: Foothold;
+  /** The path that created this foothold. */
+  path: PathStep[];
+  name: string;
+}
+
+export function referenceBlastRadius(access: AccessLayer, attack: Attack): BlastRadius {
+  const model = access.model;
+  const entry = initialEntry(access, attack);
+  const know = { credentials: new Set(entry.knowledge.credentials), mfaUsers: entry.knowledge.mfaUsers };
+  const states = probeStates(model, attack.initialAccess.at);
+  const owned = new Uint8Array(model.assets.length);
+  const paths = new Map<number, PathStep[]>();
+  const nodes: Node[] = [];
+  const opened = entry.opened;
+  const waiting = new Map<number, Set<number>>(); // target → nodes that reach it but lacked the means
+  const seenGroups = new Set<string>();
+  const dualHomed = model.assets.filter((a) => a.zones.length > 1);
+  const queue: number[] = [];
+
+  const addNode = (foothold: Foothold, path: PathStep[], name: string) => {
+    nodes.push({ foothold, path, name });
+    queue.push(nodes.length - 1);
+  };
+  const addEntry = (f: Foothold) => {
+    const name = footholdName(f.origin, model);
+    addNode(f, [{ from: 'attacker', to: name, action: 'login', means: f.label, technique: f.technique }], name);
+  };
+  const learn = (creds: readonly number[]) => {
+    const fresh = creds.filter((c) => !know.credentials.has(c));
+    if (fresh.length === 0) return;
+    for (const c of fresh) know.credentials.add(c);
+    for (const f of remoteFootholds(access, know, entry.device, opened)) addEntry(f);
+    // A snapshot: a retry that fails again puts its node back on the list.
+    for (const c of fresh)
+      for (const t of model.credentials[c]!.opens) for (const n of [...(waiting.get(t) ?? [])]) if (!owned[t]) tryTarget(n, t);
+  };
+  const own = (n: number, move: Move) => {
+    const t = move.target;
+    const target = model.assets[t]!;
+    if (move.effect === 'learn-credentials') return learn(target.storedCredentials);
+    if (owned[t]) return;
+    owned[t] = 1;
+    const step: PathStep = { from: nodes[n]!.name, to: target.id, action: move.action, means: describeMeans(model, move.means), technique: techniqueForMove(move, model) };
+    const path = [...nodes[n]!.path, step];
+    paths.set(t, path);
+    if (move.effect === 'own-host') {
+      addNode({ origin: { kind: 'host', asset: t }, label: target.id, technique: step.technique }, path, target.id);
+      learn(target.storedCredentials);
+    }
+  };
+  const tryTarget = (n: number, t: number) => {
+    const origin = nodes[n]!.foothold.origin;
+    if (origin.kind === 'host' && origin.asset === t) return;
+    for (const state of states) {
+      for (;;) {
+        const held = know.credentials.size;
+        const { moves } = movesAgainst(access, origin, model.assets[t]!, know, state);
+        // Learning credentials never ends the search for a way in.
+        for (const m of moves) if (m.effect === 'learn-credentials') own(n, m);
+        if (owned[t]) return;
+        const taking = moves.find((x) => x.effect !== 'learn-credentials');
+        if (taking) return own(n, taking);
+        // What the target leaked may open the target itself: look again.
+        if (know.credentials.size === held) break;
+      }
+    }
+    const list = waiting.get(t);
+    if (list === undefined) waiting.set(t, new Set([n]));
+    else list.add(n);
+  };
+
+  for (const f of entry.footholds) addEntry(f);
+  for (const a of entry.owned) {
+    owned[a] = 1;
+    const step: PathStep = { from: 'attacker', to: model.assets[a]!.id, action: 'login', means: 'phishing', technique: 'T0865' };
+    paths.set(a, [step]);
+    addNode({ origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: 'T0865' }, [step], model.assets[a]!.id);
+    learn(model.assets[a]!.storedCredentials);
+  }
+  while (queue.length > 0) {
+    const n = queue.shift()!;
+    for (const t of targetsOf(access, nodes[n]!.foothold.origin, seenGroups, dualHomed)) if (!owned[t]) tryTarget(n, t);
+  }
+  return summarize(access, attack, owned, paths, nodes, know);
+}
+
+/** Targets worth trying from an origin. Hosts sharing zones share non-gated targets: try them once. */
+function targetsOf(access: AccessLayer, origin: Origin, seenGroups: Set<string>, dualHomed: readonly AssetNode[]): number[] {
+  const { model, topology } = access;
+  switch (origin.kind) {
+    case 'internet':
+      return [origin.exposed];
+    case 'broker':
+      return model.assets.map((a) => a.index);
+    case 'vpn': {
+      const routes = access.design.vpn?.routes ?? [];
+      return model.assets.filter((a) => routes === '*' || a.zones.some((z) => routes.includes(model.zones[z]!.id))).map((a) => a.index);
+    }
+    case 'host': {
+      const src = model.assets[origin.asset]!;
+      const group = src.zones.join(',');
+      const firstOfGroup = !seenGroups.has(group);
+      seenGroups.add(group);
+      const zones = candidateZones(topology, src.zones).filter((z) => firstOfGroup || topology.gated[z] === 1);
+      const targets = zones.flatMap((z) => model.zones[z]!.assets);
+      // Dual-homed hosts are reached through their other zones too.
+      const dual = dualHomed.filter((a) => a.zones.some((z, i) => i > 0 && zones.includes(z)));
+      return dual.length === 0 ? targets : [...new Set([...targets, ...dual.map((a) => a.index)])];
+    }
+  }
+}
+
+function summarize(access: AccessLayer, attack: Attack, owned: Uint8Array, paths: Map<number, PathStep[]>, nodes: Node[], know: Knowledge): BlastRadius {
+  const { model } = access;
+  const ownedAssets = model.assets.filter((a) => owned[a.index]);
+  const lines = new Set(ownedAssets.filter((a) => a.line >= 0).map((a) => model.lines[a.line]!.id));
+  const levels = ownedAssets.map((a) => a.level);
+  return {
+    design: access.design.id,
+    attack: attack.id,
+    assets: ownedAssets.map((a) => a.id),
+    plcs: ownedAssets.filter((a) => a.controller).map((a) => a.id),
+    lines: model.lines.map((l) => l.id).filter((l) => lines.has(l)),
+    lowestLevel: levels.length === 0 ? null : Math.min(...levels),
+    footholds: nodes.map((n) => n.name),
+    credentials: [...know.credentials].sort((a, b) => a - b).map((c) => model.credentials[c]!.id),
+    paths: Object.fromEntries(ownedAssets.map((a) => [a.id, paths.get(a.index)!])),
+  };
+}
