@@ -93,7 +93,13 @@ describe('segsim view: side by side', () => {
     const rate = flat.summary.assetCompromiseRate['l1-plc1']!;
     expect(await story.locator('[data-design="vpn-flat"] [data-testid=story-rate]').textContent()).toBe(`${Math.round(rate * pharma.bundle.runs)} of ${pharma.bundle.runs} runs`);
     expect(await story.locator('[data-design="vpn-flat"] ol.path li').count()).toBe(flat.staticBlastRadius.paths['l1-plc1']!.length);
+    expect(await page.locator('.panel[data-design="vpn-segmented"] .attack-path > path').count()).toBe(pharma.bundle.designs[1]!.staticBlastRadius.paths['l1-plc1']!.length);
     await page.screenshot({ path: screenshotPath('story.png') });
+
+    // Finding an asset by id opens its story.
+    await page.locator('[data-testid=find-asset]').fill('l2-sis');
+    await page.locator('[data-testid=find-asset]').press('Enter');
+    await page.locator('.story-body[data-asset="l2-sis"]').waitFor();
     await page.close();
   });
 });

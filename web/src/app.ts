@@ -19,6 +19,8 @@ export interface View {
   onHide?(): void;
   /** The asset whose story is open (its attack paths drawn), or null. */
   highlight?(assetId: string | null): void;
+  /** Zooms to an asset. */
+  reveal?(assetId: string): void;
   destroy(): void;
 }
 
@@ -46,8 +48,12 @@ export class App {
   constructor(private readonly root: HTMLElement) {
     root.innerHTML = `
       <header class="app-header">
-        <div class="title"><h1>segsim</h1><span class="subtitle"></span></div>
+        <div class="title"><h1>segsim</h1><span class="subtitle" data-testid="subtitle"></span></div>
         <nav class="tabs" role="tablist"></nav>
+        <div class="find">
+          <input type="search" list="asset-ids" placeholder="Find an asset…" aria-label="Find an asset by id and open its story" data-testid="find-asset" />
+          <datalist id="asset-ids"></datalist>
+        </div>
         <div class="actions">
           <button type="button" data-action="png" title="Save the current view as PNG">PNG</button>
           <button type="button" data-action="svg" title="Save the current view as SVG">SVG</button>
@@ -79,6 +85,8 @@ export class App {
       if (f) void this.openFile(f);
       input.value = '';
     });
+    const find = root.querySelector<HTMLInputElement>('[data-testid=find-asset]')!;
+    find.addEventListener('change', () => this.find(find.value.trim()));
     window.addEventListener('dragover', (ev) => {
       ev.preventDefault();
       document.body.classList.add('dragging');
@@ -133,6 +141,15 @@ export class App {
     const name = bundle.scenario.name ?? bundle.scenario.file;
     this.header.querySelector('.subtitle')!.textContent = `${name} · ${bundle.attack.name ?? bundle.attack.id} · ${bundle.runs} runs per design, seed ${bundle.seed}`;
     document.title = `segsim · ${name}`;
+    const ids = this.root.querySelector('#asset-ids')!;
+    ids.replaceChildren(
+      ...bundle.plant.assets.map((a) => {
+        const o = document.createElement('option');
+        o.value = a.id;
+        if (a.name) o.label = a.name;
+        return o;
+      }),
+    );
     const initial = (location.hash.slice(1) as TabId) || 'compare';
     this.show(TABS.some((t) => t.id === initial) ? initial : 'compare');
     document.body.dataset['ready'] = 'true';
@@ -173,6 +190,15 @@ export class App {
       }),
     );
     for (const v of this.views.values()) v.highlight?.(assetId);
+  }
+
+  /** Opens an asset's story and brings it into view on the current tab. */
+  private find(id: string): void {
+    if (this.ctx === null || id === '') return;
+    if (!this.ctx.layout.assetById.has(id)) return this.error(new Error(`no asset "${id}" in this plant`));
+    this.message.hidden = true;
+    this.showStory(id);
+    this.views.get(this.tab)?.reveal?.(id);
   }
 
   private export(kind: 'png' | 'svg'): void {

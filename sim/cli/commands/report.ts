@@ -46,12 +46,12 @@ of any kind. Builds the viewer into web/dist first when it is missing (npm run b
       const runs = positiveInteger(opts.runs, '--runs');
       const seed = positiveInteger(opts.seed, '--seed');
       const workers = positiveInteger(opts.workers, '--workers');
-      const viewer = await buildViewer();
       const ctx = await openScenario(file);
       const designs = pickMany(ctx.scenario.designs, opts.designs, 'design', file);
       if (designs.length === 0) throw usageError(`${file} has no designs to compare`);
       const attack = opts.attack === undefined ? ctx.scenario.attacks[0] : pickAttack(ctx, opts.attack);
       if (attack === undefined) throw usageError(`${file} has no attacks`);
+      const viewer = await buildViewer();
       const spec: ExperimentSpec = { designs, attack, runs, seed };
       const experiment = workers > 1 ? await runExperimentParallel(ctx.model, spec, { workers }) : runExperiment(ctx.model, spec);
       const bundle = buildBundle(ctx.model, file, experiment);

@@ -2,11 +2,9 @@
 // for markers and replay arcs, d3-zoom for zoom and pan, a quadtree for hover and click.
 import { quadtree, select, zoom, zoomIdentity, type Quadtree, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
 import type { BundleConduit } from '../data/bundle.js';
-import { THEME } from '../colors.js';
 import { CanvasAssetLayer, NEUTRAL_STYLE, SvgAssetLayer, assetsSvgMarkup, type AssetLayer, type AssetStyle } from './assetLayers.js';
-import { drawConduits } from './conduits.js';
-import { CELL, type AssetPos, type BandBox, type PlantLayout, type ZoneBox } from './layout.js';
-import { glyphOf } from './glyphs.js';
+import { drawBandLabels, drawBase, placeLabels, type BandLabels } from './plantBase.js';
+import { CELL, type AssetPos, type PlantLayout } from './layout.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -34,7 +32,7 @@ export class PlantMap {
   readonly overlayView: SVGGElement;
   private readonly layer: AssetLayer;
   private readonly tip: HTMLDivElement;
-  private readonly bandLabels: Selection<SVGGElement, BandBox, SVGGElement, unknown>;
+  private readonly bandLabels: BandLabels;
   private readonly index: Quadtree<AssetPos>;
   private readonly zoomer: ZoomBehavior<HTMLDivElement, unknown>;
   private styles: AssetStyle[];
@@ -43,6 +41,9 @@ export class PlantMap {
   private height = 0;
   private fitted = false;
   private syncing = false;
+  /** Set once someone zooms or pans: a resize then keeps their view instead of fitting again. */
+  private userZoomed = false;
+  private explicit = false;
   private frame = 0;
   private readonly resizeObserver: ResizeObserver;
 
@@ -55,6 +56,11 @@ export class PlantMap {
     this.root = document.createElement('div');
     this.root.className = 'plant-map';
     this.root.dataset['renderer'] = this.renderer;
+    this.root.setAttribute('role', 'img');
+    this.root.setAttribute(
+      'aria-label',
+      `Plant map: ${layout.assets.length} assets in ${layout.zones.length} zones by Purdue level. Drag to pan, scroll to zoom, double-click to fit; use “Find an asset” above to read its story.`,
+    );
     parent.appendChild(this.root);
 
     this.base = document.createElementNS(SVG_NS, 'svg');
@@ -62,7 +68,7 @@ export class PlantMap {
     this.root.appendChild(this.base);
     this.baseView = document.createElementNS(SVG_NS, 'g');
     this.base.appendChild(this.baseView);
-    this.drawStatic();
+    drawBase(this.baseView, layout, opts.conduits);
 
     if (this.renderer === 'canvas') {
       const canvas = document.createElement('canvas');
@@ -79,26 +85,7 @@ export class PlantMap {
     this.overlayView = document.createElementNS(SVG_NS, 'g');
     this.overlay.appendChild(this.overlayView);
 
-    this.bandLabels = select(this.overlay)
-      .append('g')
-      .attr('class', 'band-labels')
-      .selectAll<SVGGElement, BandBox>('g')
-      .data(layout.bands)
-      .join('g');
-    this.bandLabels
-      .append('text')
-      .attr('class', 'band-level')
-      .attr('font-size', 12)
-      .attr('font-weight', 600)
-      .attr('fill', THEME.text)
-      .text((d) => (d.key === 'remote' ? 'Remote' : d.key));
-    this.bandLabels
-      .append('text')
-      .attr('class', 'band-name')
-      .attr('y', 13)
-      .attr('font-size', 10)
-      .attr('fill', THEME.muted)
-      .text((d) => (d.key === 'remote' ? 'internet side' : d.label.replace(/^L[\d.]+ /, '')));
+    this.bandLabels = drawBandLabels(this.overlay, layout);
 
     this.tip = document.createElement('div');
     this.tip.className = 'tooltip';
@@ -113,10 +100,12 @@ export class PlantMap {
 
     this.zoomer = zoom<HTMLDivElement, unknown>()
       .scaleExtent([0.01, 40])
-      .on('zoom', (ev: { transform: ZoomTransform }) => {
+      .on('zoom', (ev: { transform: ZoomTransform; sourceEvent: unknown }) => {
         this.t = ev.transform;
         this.applyTransform();
-        if (!this.syncing) opts.onZoom?.(ev.transform);
+        if (ev.sourceEvent) this.userZoomed = true;
+        // Linked maps follow what people do, not each map fitting itself.
+        if (!this.syncing && (ev.sourceEvent || this.explicit)) opts.onZoom?.(ev.transform);
       });
     select(this.root).call(this.zoomer).on('dblclick.zoom', null);
     this.root.addEventListener('pointermove', (ev) => this.hover(ev));
@@ -125,57 +114,14 @@ export class PlantMap {
       const a = this.assetAt(ev);
       if (a) opts.onAssetClick?.(a);
     });
-    this.root.addEventListener('dblclick', () => this.fit());
+    this.root.addEventListener('dblclick', () => {
+      this.userZoomed = false;
+      this.explicitly(() => this.fit());
+    });
 
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(this.root);
     this.resize();
-  }
-
-  /** Zone label sizes and conduits stay readable at any zoom. */
-  private drawStatic(): void {
-    const { layout } = this.opts;
-    const g = select(this.baseView);
-    g.append('g')
-      .attr('class', 'bands')
-      .selectAll('g')
-      .data(layout.bands)
-      .join('g')
-      .call((b) =>
-        b
-          .append('rect')
-          .attr('x', (d) => d.x)
-          .attr('y', (d) => d.y)
-          .attr('width', (d) => d.w)
-          .attr('height', (d) => d.h)
-          .attr('fill', (_d, i) => (i % 2 ? THEME.bandAlt : THEME.band)),
-      )
-;
-    const zones = g
-      .append('g')
-      .attr('class', 'zones')
-      .selectAll('g')
-      .data(layout.zones)
-      .join('g')
-      .attr('data-zone', (d) => d.id);
-    zones
-      .append('rect')
-      .attr('x', (d) => d.x)
-      .attr('y', (d) => d.y)
-      .attr('width', (d) => d.w)
-      .attr('height', (d) => d.h)
-      .attr('rx', 6)
-      .attr('fill', THEME.zone)
-      .attr('stroke', THEME.zoneStroke)
-      .attr('stroke-dasharray', (d) => (d.microSegmented ? '5 3' : null));
-    zones
-      .append('text')
-      .attr('class', 'zone-label')
-      .attr('x', (d) => d.x + 8)
-      .attr('y', (d) => d.y + 16)
-      .attr('fill', THEME.text)
-      .text((d) => (d.microSegmented ? `${d.label} · micro-segmented` : d.label));
-    drawConduits(g.append('g').attr('class', 'conduits'), layout, this.opts.conduits);
   }
 
   private resize(): void {
@@ -189,7 +135,7 @@ export class PlantMap {
       svg.setAttribute('height', String(h));
     }
     this.layer.resize(w, h);
-    if (!this.fitted) {
+    if (!this.fitted || !this.userZoomed) {
       this.fitted = true;
       this.fit();
     } else this.redraw();
@@ -209,6 +155,7 @@ export class PlantMap {
 
   /** Applies a transform from a linked map without echoing it back. */
   setTransform(t: ZoomTransform): void {
+    this.userZoomed = true;
     this.syncing = true;
     select(this.root).call(this.zoomer.transform, t);
     this.syncing = false;
@@ -219,7 +166,17 @@ export class PlantMap {
   }
 
   zoomTo(x: number, y: number, k: number): void {
-    select(this.root).call(this.zoomer.transform, zoomIdentity.translate(this.width / 2 - x * k, this.height / 2 - y * k).scale(k));
+    this.userZoomed = true;
+    this.explicitly(() => select(this.root).call(this.zoomer.transform, zoomIdentity.translate(this.width / 2 - x * k, this.height / 2 - y * k).scale(k)));
+  }
+
+  private explicitly(f: () => void): void {
+    this.explicit = true;
+    try {
+      f();
+    } finally {
+      this.explicit = false;
+    }
   }
 
   setStyles(styles: AssetStyle[]): void {
@@ -231,27 +188,7 @@ export class PlantMap {
     const tr = this.t.toString();
     this.baseView.setAttribute('transform', tr);
     this.overlayView.setAttribute('transform', tr);
-    this.base.style.setProperty('--k', String(this.t.k));
-    this.overlay.style.setProperty('--k', String(this.t.k));
-    // Labels keep a readable screen size.
-    const k = this.t.k;
-    // Zone names shrink to what fits their box on screen.
-    const px = Math.max(11, 11 * k);
-    select(this.baseView)
-      .selectAll<SVGTextElement, ZoneBox>('text.zone-label')
-      .attr('font-size', px / k)
-      .each(function (d) {
-        const full = d.microSegmented ? `${d.label} · micro-segmented` : d.label;
-        const fits = Math.floor((d.w * k - 14) / (px * 0.56));
-        this.textContent = fits >= full.length ? full : fits >= 4 ? `${full.slice(0, fits - 1)}…` : '';
-      });
-    // Purdue level labels stay on screen, pinned to the left edge as the plant pans.
-    const x = Math.max(6, this.t.x + 6);
-    this.bandLabels
-      .attr('transform', (d) => `translate(${x},${this.t.y + d.y * k + 17})`)
-      .attr('visibility', (d) => (d.h * k < 16 ? 'hidden' : 'visible'))
-      .select('text.band-name')
-      .attr('visibility', (d) => (d.h * k < 34 ? 'hidden' : 'visible'));
+    placeLabels(this.baseView, this.bandLabels, this.t);
     this.redraw();
   }
 
@@ -316,10 +253,6 @@ export class PlantMap {
       '</g>' +
       serializer.serializeToString(this.overlay.querySelector('g.band-labels')!);
     return { markup: inner, width: this.width, height: this.height };
-  }
-
-  kindLabel(a: AssetPos): string {
-    return glyphOf(a.kind).label;
   }
 
   destroy(): void {

@@ -10,6 +10,7 @@ import { escapeXml, type AssetStyle } from '../map/assetLayers.js';
 import type { AssetPos } from '../map/layout.js';
 import { PlantMap } from '../map/PlantMap.js';
 import { clearPath, drawPath, drawRemote } from '../map/overlay.js';
+import { placedMap, placedSvg } from './exportParts.js';
 import { heatLegend, kindLegend, markerLegend, svgBox, svgDocument } from './legend.js';
 import { assetTooltip } from './story.js';
 
@@ -89,23 +90,24 @@ export class CompareView implements View {
       this.grid.appendChild(section);
       const holder = section.querySelector<HTMLElement>('.map-holder')!;
       holder.style.aspectRatio = `${layout.width} / ${layout.height}`;
-      // The map fits itself while being built, before `map` is assigned: nothing to sync then.
-      let built: PlantMap | null = null;
-      const map = new PlantMap(holder, {
+      const map: PlantMap = new PlantMap(holder, {
         layout,
         conduits: conduitsOf(this.ctx.bundle, d),
         tooltip: (a) => assetTooltip(this.ctx.bundle, a, d),
         onAssetClick: (a) => this.ctx.showStory(a.id),
-        onZoom: (t) => {
-          if (built) this.sync(built, t);
-        },
+        onZoom: (t) => this.sync(map, t),
       });
-      built = map;
       const entry = new Set(entryPoints(d));
       drawRemote(map.overlaySelection(), layout, { entry, note: entry.size === 0 ? 'no way in under this design' : '' });
       this.panels.push({ design: d, section, map });
     }
     this.highlight(this.selected);
+  }
+
+  reveal(assetId: string): void {
+    const a = this.ctx.layout.assetById.get(assetId);
+    const first = this.panels[0]?.map;
+    if (a && first) first.zoomTo(a.x, a.y, Math.max(first.transform.k, 1.6));
   }
 
   /** Rings the asset and draws each design's static attack path to it. */
@@ -136,16 +138,14 @@ export class CompareView implements View {
     const legendRect = this.legend.getBoundingClientRect();
     let lx = legendRect.left - origin.left;
     for (const svg of Array.from(this.legend.querySelectorAll('svg'))) {
-      const r = svg.getBoundingClientRect();
-      parts.push(`<g transform="translate(${r.left - origin.left},${r.top - origin.top})">${svg.innerHTML}</g>`);
-      lx = Math.max(lx, r.right - origin.left);
+      parts.push(placedSvg(svg, origin));
+      lx = Math.max(lx, svg.getBoundingClientRect().right - origin.left);
     }
     this.panels.forEach((p, i) => {
       const r = p.section.getBoundingClientRect();
       const x = r.left - origin.left;
       const y = r.top - origin.top;
       const holder = p.section.querySelector('.map-holder')!.getBoundingClientRect();
-      const { markup, width, height } = p.map.toSvgMarkup();
       const h = headline(p.design);
       const stats: [string, string][] = [
         [percent(h.plcReached), 'P(PLC reached)'],
@@ -162,8 +162,8 @@ export class CompareView implements View {
         .join('');
       parts.push(
         `<g transform="translate(${x},${y})"><rect width="${r.width}" height="${r.height}" rx="8" fill="${THEME.panel}"/>` +
-          `<text x="12" y="24" font-size="15" font-weight="600" fill="${THEME.text}">${escapeXml(p.design.name ?? p.design.id)} <tspan fill="${THEME.muted}" font-size="12">${escapeXml(p.design.id)}</tspan></text>${statMarkup}` +
-          `<g transform="translate(${holder.left - r.left},${holder.top - r.top})"><clipPath id="clip-${i}"><rect width="${width}" height="${height}"/></clipPath><g clip-path="url(#clip-${i})">${markup}</g></g></g>`,
+          `<text x="12" y="24" font-size="15" font-weight="600" fill="${THEME.text}">${escapeXml(p.design.name ?? p.design.id)} <tspan fill="${THEME.muted}" font-size="12">${escapeXml(p.design.id)}</tspan></text>${statMarkup}</g>` +
+          placedMap(p.map, holder, origin, `clip-${i}`),
       );
     });
     return svgDocument(Math.max(origin.width, lx), origin.height, parts.join(''));

@@ -9,12 +9,11 @@ import { escapeXml, NEUTRAL_STYLE, type AssetStyle } from '../map/assetLayers.js
 import { drawArcs, drawRemote } from '../map/overlay.js';
 import { PlantMap } from '../map/PlantMap.js';
 import { EventList, isTechnician } from './eventList.js';
-import { arcLegend, markerLegend, svgBox, svgDocument } from './legend.js';
+import { placedMap, placedSvg } from './exportParts.js';
+import { svgDocument } from './legend.js';
+import { counter, PAUSE_ICON, PLAY_ICON, replayMarkup } from './replayControls.js';
 import { compromiseIndex, cursorAtTime, frameAt, type ReplayFrame } from './replayState.js';
 import { assetTooltip } from './story.js';
-
-const PLAY_ICON = '<svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><path d="M1,0v12l10,-6z" fill="currentColor"/></svg>';
-const PAUSE_ICON = '<svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><path d="M1,0h4v12h-4zM7,0h4v12h-4z" fill="currentColor"/></svg>';
 
 /** Simulated hours per second of wall time. */
 const SPEEDS = [1, 4, 12, 48, 400];
@@ -55,39 +54,7 @@ export class ReplayView implements View {
     this.element = document.createElement('section');
     this.element.className = 'view replay-view';
     this.element.dataset['testid'] = 'replay-view';
-    const options = designs.map((d) => `<option value="${escapeXml(d.id)}"${d === this.design ? ' selected' : ''}>${escapeXml(designLabel(d))}</option>`).join('');
-    const speeds = SPEEDS.map((s) => `<option value="${s}"${s === this.speed ? ' selected' : ''}>${s} h/s</option>`).join('');
-    const arcs = arcLegend();
-    const marks = markerLegend(['foothold', 'revoked', 'detected', 'worst']);
-    this.element.innerHTML = `
-      <div class="toolbar replay-bar">
-        <label>Design <select data-testid="replay-design">${options}</select></label>
-        <div class="transport" role="group" aria-label="Replay controls">
-          <button type="button" data-act="start" title="Back to the start (Home)" aria-label="Back to the start"><svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true"><path d="M1,0h2v12h-2zM13,0v12l-9,-6z" fill="currentColor"/></svg></button>
-          <button type="button" data-act="back" title="Step back (←)" aria-label="Step back"><svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true"><path d="M12,0v12l-9,-6z" fill="currentColor"/></svg></button>
-          <button type="button" data-act="play" class="play" title="Play / pause (space)" aria-label="Play" data-testid="replay-play"></button>
-          <button type="button" data-act="fwd" title="Step forward (→)" aria-label="Step forward"><svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true"><path d="M2,0v12l9,-6z" fill="currentColor"/></svg></button>
-          <button type="button" data-act="end" title="To the end (End)" aria-label="To the end"><svg width="14" height="12" viewBox="0 0 14 12" aria-hidden="true"><path d="M1,0v12l9,-6zM11,0h2v12h-2z" fill="currentColor"/></svg></button>
-        </div>
-        <label>Speed <select data-testid="replay-speed">${speeds}</select></label>
-        <input type="range" class="scrub" min="0" value="0" step="1" aria-label="Scrub through the trace" data-testid="replay-scrub" />
-        <span class="clock" data-testid="replay-clock"></span>
-      </div>
-      <div class="replay-legend">${svgBox(arcs.markup, arcs.width, 24)}${svgBox(marks.markup, marks.width, 24)}</div>
-      <div class="replay-body">
-        <div class="replay-stage">
-          <div class="counters" data-testid="replay-counters"></div>
-          <div class="replay-map"></div>
-          <div class="caption" data-testid="replay-caption"></div>
-        </div>
-        <div class="replay-events">
-          <div class="list-options">
-            <label><input type="checkbox" data-opt="technician" /> technician events</label>
-            <label><input type="checkbox" data-opt="worst" checked /> static worst case</label>
-          </div>
-          <div class="list-holder"></div>
-        </div>
-      </div>`;
+    this.element.innerHTML = replayMarkup(designs, this.design, SPEEDS, this.speed);
     this.mapHolder = this.element.querySelector('.replay-map')!;
     this.listHolder = this.element.querySelector('.list-holder')!;
     this.scrub = this.element.querySelector('.scrub')!;
@@ -291,6 +258,11 @@ export class ReplayView implements View {
     this.act(what);
   }
 
+  reveal(assetId: string): void {
+    const a = this.ctx.layout.assetById.get(assetId);
+    if (a && this.map) this.map.zoomTo(a.x, a.y, Math.max(this.map.transform.k, 1.6));
+  }
+
   onShow(): void {
     document.addEventListener('keydown', this.keyHandler);
     this.map?.redraw();
@@ -306,21 +278,13 @@ export class ReplayView implements View {
     const stage = this.element.querySelector('.replay-stage')!.getBoundingClientRect();
     const holder = this.mapHolder.getBoundingClientRect();
     const parts: string[] = [];
-    for (const svg of Array.from(this.element.querySelectorAll('.replay-legend svg'))) {
-      const r = svg.getBoundingClientRect();
-      parts.push(`<g transform="translate(${r.left - origin.left},${r.top - origin.top})">${svg.innerHTML}</g>`);
-    }
+    for (const svg of Array.from(this.element.querySelectorAll('.replay-legend svg'))) parts.push(placedSvg(svg, origin));
     const f = this.frame;
     const title = `${designLabel(this.design)} · seed ${this.design.representativeRun.seed} · t = ${clock(this.time)} · event ${this.cursor} of ${this.trace.length}`;
     const counts = f ? `compromised ${f.compromised.size} · attempts ${f.attempts} · denied ${f.denied} · detections ${f.detections} · revocations ${f.revocations}` : '';
     parts.push(`<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 16}" font-size="13" fill="${THEME.text}">${escapeXml(title)}</text>`);
     parts.push(`<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 34}" font-size="12" fill="${THEME.muted}">${escapeXml(counts)}</text>`);
-    if (this.map) {
-      const { markup, width, height } = this.map.toSvgMarkup();
-      parts.push(
-        `<g transform="translate(${holder.left - origin.left},${holder.top - origin.top})"><clipPath id="clip-replay"><rect width="${width}" height="${height}"/></clipPath><rect width="${width}" height="${height}" fill="${THEME.panel}"/><g clip-path="url(#clip-replay)">${markup}</g></g>`,
-      );
-    }
+    if (this.map) parts.push(placedMap(this.map, holder, origin, 'clip-replay'));
     return svgDocument(holder.right - origin.left + 8, holder.bottom - origin.top + 8, parts.join(''));
   }
 
@@ -329,8 +293,4 @@ export class ReplayView implements View {
     this.map?.destroy();
     this.element.remove();
   }
-}
-
-function counter(key: string, n: number, label: string, color: string): string {
-  return `<div class="counter"><span class="swatch" style="background:${color}"></span><span class="value" data-testid="replay-${key}">${n}</span><span class="label">${escapeXml(label)}</span></div>`;
 }
