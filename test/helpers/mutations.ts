@@ -1,7 +1,7 @@
 // Random generated plants and random edits to them, as fast-check arbitraries. Edits are data
 // (indices taken modulo the plant's sizes) so a failing case prints something readable.
 import fc from 'fast-check';
-import { ACTION_NAMES, type Action, type Protocol } from '../../sim/model/catalog.js';
+import { ACTION_NAMES, ASSET_KINDS, type Action, type AssetKind, type Protocol } from '../../sim/model/catalog.js';
 import { generatePlant, minimumAssets } from '../../sim/scenario/generate.js';
 import type { ScenarioInput } from '../../sim/scenario/schema.js';
 import type { DesignInput, RuleInput } from './plants.js';
@@ -110,7 +110,8 @@ export function applyMutation(input: ScenarioInput, m: Mutation, tag: number): v
       return;
     }
     case 'phishing': {
-      const target = pick(assets.filter((a) => a.kind !== 'plc' && a.kind !== 'sis'), m.asset);
+      // Phishing lands on a host one can run tools on.
+      const target = pick(assets.filter((a) => ASSET_KINDS[a.kind as AssetKind].foothold), m.asset);
       input.attacks!.push({ id: `phish-${tag}`, initialAccess: { kind: 'phishing', asset: target.id } });
       return;
     }
