@@ -23,7 +23,7 @@ interface LiveFoothold extends Foothold {
   sessionId: string | null;
   denied: number;
   /** What its scan showed: the agent does not hammer targets its own scan found unreachable. */
-  visible: Set<number> | null;
+  visible: ReadonlySet<number> | null;
 }
 
 interface Target {
@@ -37,10 +37,11 @@ const IDLE_RETRY_HOURS = 4;
 export class Attacker {
   private readonly rng: RandomStream;
   private readonly footholds: LiveFoothold[] = [];
-  private readonly targets: Target[] = [];
+  private targets: Target[] = [];
+  private cursor = 0;
   private readonly known = new Set<number>();
   private readonly tried = new Set<string>();
-  private readonly opened = new Set<string>();
+  private readonly opened: Set<string>;
   private readonly credentials: Set<number>;
   private readonly mfaUsers: Set<number>;
   private mfaUntil = Infinity;
@@ -54,6 +55,8 @@ export class Attacker {
     this.credentials = entry.knowledge.credentials;
     this.mfaUsers = entry.knowledge.mfaUsers;
     this.device = entry.device;
+    // The tunnels the entry opened: learning credentials later does not open them twice.
+    this.opened = entry.opened;
     const ia = world.attack.initialAccess;
     // A live session's second factor lasts only as long as the session the victim opened.
     if (ia.kind === 'compromised-device' && ia.liveSession) this.mfaUntil = ia.at + (world.design.zt?.sessionTtlHours ?? Infinity);
@@ -79,7 +82,7 @@ export class Attacker {
   private gain(f: Foothold, type: 'attack.initial' | 'attack.step'): void {
     const name = footholdName(f.origin, this.world.model);
     this.footholds.push({ ...f, name, revoked: false, scanned: false, sessionId: null, denied: 0, visible: null });
-    if (f.origin.kind === 'vpn') this.opened.add('vpn');
+    this.cursor = 0;
     this.world.emit({ type, actor: 'attacker', technique: f.technique, target: name, outcome: 'success', detail: f.label });
     this.act(this.technique(f.technique), { zone: -1, crossesZone: false, viaVpn: f.origin.kind === 'vpn', pdpDecided: f.origin.kind === 'broker', denied: false, onHost: null, industrial: false, identity: identityOf(f) });
   }
@@ -137,6 +140,7 @@ export class Attacker {
         w.kernel.schedule(IDLE_RETRY_HOURS, () => {
           this.tried.clear();
           for (const t of this.targets) t.nextFoothold = 0;
+          this.cursor = 0;
           this.next();
         });
       }
@@ -181,42 +185,63 @@ export class Attacker {
     const duration = this.rng.sample(t.duration);
     w.kernel.schedule(duration, () => {
       if (!this.alive(f)) return this.next();
-      f.visible = new Set(found);
-      const fresh = found.filter((a) => !this.known.has(a));
-      for (const a of fresh) this.learnAsset(a);
-      w.emit({ type: 'attack.discover', actor: 'attacker', technique: t.id, source: f.name, outcome: 'success', detail: `${t.name} from ${f.name}: ${fresh.length} new hosts` });
+      f.visible = visibleSet(found);
+      const fresh = this.learnAssets(found);
+      w.emit({ type: 'attack.discover', actor: 'attacker', technique: t.id, source: f.name, outcome: 'success', detail: `${t.name} from ${f.name}: ${fresh} new hosts` });
       const zone = origin.kind === 'host' ? model.assets[origin.asset]!.zone : -1;
       this.act(t, { zone, crossesZone: origin.kind !== 'host', viaVpn: origin.kind === 'vpn', pdpDecided: origin.kind === 'broker', denied: false, onHost: origin.kind === 'host' ? origin.asset : null, industrial: false, identity: identityOf(f) });
       this.next();
     });
   }
 
-  private learnAsset(a: number): void {
-    if (this.known.has(a) || this.world.owned[a] || this.world.controlled[a]) return;
-    this.known.add(a);
-    const target: Target = { asset: a, score: targetScore(this.world, a, this.discoveredOrder++), nextFoothold: 0 };
-    // Keep targets sorted by score (ties by discovery order) with one insertion.
-    let i = this.targets.length;
-    while (i > 0 && this.targets[i - 1]!.score > target.score) i--;
-    this.targets.splice(i, 0, target);
+  /** Adds newly known assets to the ranked targets; returns how many were new. */
+  private learnAssets(assets: Iterable<number>): number {
+    const w = this.world;
+    const fresh: Target[] = [];
+    for (const a of assets) {
+      if (this.known.has(a) || w.owned[a] || w.controlled[a]) continue;
+      this.known.add(a);
+      fresh.push({ asset: a, score: targetScore(w, a, this.discoveredOrder++), nextFoothold: 0 });
+    }
+    if (fresh.length === 0) return 0;
+    fresh.sort((x, y) => x.score - y.score);
+    this.cursor = 0;
+    const last = this.targets[this.targets.length - 1];
+    if (last === undefined || last.score <= fresh[0]!.score) {
+      for (const t of fresh) this.targets.push(t);
+      return fresh.length;
+    }
+    // One merge per batch keeps targets sorted by score, ties by discovery order, in linear time.
+    const merged: Target[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.targets.length || j < fresh.length) {
+      if (j >= fresh.length || (i < this.targets.length && this.targets[i]!.score <= fresh[j]!.score)) merged.push(this.targets[i++]!);
+      else merged.push(fresh[j++]!);
+    }
+    this.targets = merged;
+    return fresh.length;
   }
 
+  /**
+   * The best target with a foothold not yet tried against it. Targets before `cursor` are owned or
+   * exhausted for the footholds held; a new foothold, target or credential moves the cursor back.
+   */
   private choose(): { foothold: LiveFoothold; target: number } | null {
     const w = this.world;
-    for (let i = 0; i < this.targets.length; i++) {
+    for (let i = this.cursor; i < this.targets.length; i++) {
       const t = this.targets[i]!;
-      if (w.owned[t.asset] || w.controlled[t.asset]) {
-        this.targets.splice(i--, 1);
-        continue;
+      if (!w.owned[t.asset] && !w.controlled[t.asset]) {
+        while (t.nextFoothold < this.footholds.length) {
+          const f = this.footholds[t.nextFoothold++]!;
+          if (!this.alive(f) || (f.visible !== null && !f.visible.has(t.asset))) continue;
+          const key = this.attemptKey(f, t.asset);
+          if (this.tried.has(key)) continue;
+          this.tried.add(key);
+          return { foothold: f, target: t.asset };
+        }
       }
-      while (t.nextFoothold < this.footholds.length) {
-        const f = this.footholds[t.nextFoothold++]!;
-        if (!this.alive(f) || (f.visible !== null && !f.visible.has(t.asset))) continue;
-        const key = this.attemptKey(f, t.asset);
-        if (this.tried.has(key)) continue;
-        this.tried.add(key);
-        return { foothold: f, target: t.asset };
-      }
+      if (i === this.cursor) this.cursor++;
     }
     return null;
   }
@@ -357,12 +382,21 @@ export class Attacker {
     if (fresh.length === 0) return;
     for (const c of fresh) {
       this.credentials.add(c);
-      for (const a of this.world.model.credentials[c]!.opens) this.learnAsset(a);
+      this.learnAssets(this.world.model.credentials[c]!.opens);
     }
     this.tried.clear();
     for (const t of this.targets) t.nextFoothold = 0;
+    this.cursor = 0;
     for (const f of remoteFootholds(this.world.access, { credentials: this.credentials, mfaUsers: this.liveMfaUsers() }, this.device, this.opened)) this.gain(f, 'attack.step');
   }
+}
+
+/** Footholds in the same zones see the same hosts: share one set per discovery result. */
+const VISIBLE = new WeakMap<readonly number[], ReadonlySet<number>>();
+function visibleSet(found: readonly number[]): ReadonlySet<number> {
+  let set = VISIBLE.get(found);
+  if (set === undefined) VISIBLE.set(found, (set = new Set(found)));
+  return set;
 }
 
 /** Does a move carry out a scripted step? Impact steps take any move that commands a controller. */

@@ -4,7 +4,7 @@ import { ACTIONS, type Action, type Protocol } from '../model/catalog.js';
 import type { AccessLayer, AccessState, Origin } from '../net/AccessLayer.js';
 import { candidateZones, networkReaches } from '../net/reachability.js';
 
-export function discoverable(access: AccessLayer, origin: Origin, state: AccessState): number[] {
+export function discoverable(access: AccessLayer, origin: Origin, state: AccessState): readonly number[] {
   const { model, topology } = access;
   switch (origin.kind) {
     case 'internet':
@@ -13,13 +13,24 @@ export function discoverable(access: AccessLayer, origin: Origin, state: AccessS
     case 'vpn':
       return model.assets.filter((a) => a.services.some((s) => access.connect(origin, a.index, firstAction(s.protocol), state).ok)).map((a) => a.index);
     case 'host': {
+      // A scan sees what the network lets through, which depends only on the host's zones.
       const src = model.assets[origin.asset]!;
-      return candidateZones(topology, src.zones)
-        .flatMap((z) => model.zones[z]!.assets)
-        .filter((a) => a !== src.index && model.assets[a]!.services.some((s) => networkReaches(topology, src.zones, model.assets[a]!, s) === null));
+      let byZones = HOST_SCANS.get(access);
+      if (byZones === undefined) HOST_SCANS.set(access, (byZones = new Map()));
+      const key = src.zones.join(',');
+      let seen = byZones.get(key);
+      if (seen === undefined) {
+        seen = candidateZones(topology, src.zones)
+          .flatMap((z) => model.zones[z]!.assets)
+          .filter((a) => model.assets[a]!.services.some((s) => networkReaches(topology, src.zones, model.assets[a]!, s) === null));
+        byZones.set(key, seen);
+      }
+      return seen; // includes the host itself, which the agent already owns
     }
   }
 }
+
+const HOST_SCANS = new WeakMap<AccessLayer, Map<string, readonly number[]>>();
 
 const FIRST_ACTION = new Map<string, Action>();
 for (const a of Object.keys(ACTIONS) as Action[]) if (!FIRST_ACTION.has(ACTIONS[a].protocol)) FIRST_ACTION.set(ACTIONS[a].protocol, a);

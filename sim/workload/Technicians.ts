@@ -29,7 +29,6 @@ export class Technicians {
   readonly totals: WorkloadTotals = { requests: 0, failures: 0, accessHours: [], exposure: 0 };
   private readonly approvals: RandomStream;
   private readonly vpnConnect: RandomStream;
-  private readonly vpnRoutes = new Map<string, VpnRoute | null>();
 
   constructor(private readonly world: World) {
     this.approvals = world.kernel.stream('workload.approvals');
@@ -72,10 +71,12 @@ export class Technicians {
   /** A VPN client reaches everything the VPN routes: that is its privilege exposure. */
   private viaVpn(spec: WorkloadRequest, duration: number, account: string): void {
     const w = this.world;
-    let route = this.vpnRoutes.get(spec.id);
+    let routes = VPN_ROUTES.get(w.access);
+    if (routes === undefined) VPN_ROUTES.set(w.access, (routes = new Map()));
+    let route = routes.get(`${account}\u0000${spec.id}`);
     if (route === undefined) {
       route = vpnRoute(w, { kind: 'vpn', account }, spec);
-      this.vpnRoutes.set(spec.id, route);
+      routes.set(`${account}\u0000${spec.id}`, route);
     }
     if (route === null) return this.fail(spec, `the VPN reaches none of ${spec.targets.map((t) => `${t.asset}:${t.action}`).join(', ')}, directly or through jump hosts`);
     const connect = this.vpnConnect.sample(w.design.vpn!.connectHours) + HOP_HOURS * route.hops.length;
@@ -138,6 +139,9 @@ export class Technicians {
     this.world.emit({ type: 'workload.access', actor: 'technician', source: spec.user, outcome: 'denied', detail: `${spec.id}: ${why}` });
   }
 }
+
+/** Routes depend on the design's network, not on the run: computed once per design and request. */
+const VPN_ROUTES = new WeakMap<object, Map<string, VpnRoute | null>>();
 
 interface VpnRoute {
   hops: string[];
