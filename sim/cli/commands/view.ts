@@ -52,7 +52,10 @@ Builds the viewer into web/dist first when it is missing (npm run build).`,
       process.stdout.write(bundle ? `  bundle: ${bundle}\n` : '  no bundle given: drop a results bundle on the page or choose one\n');
       process.stdout.write('  Ctrl-C to stop\n');
       await new Promise<void>((done) => {
-        const stop = () => server.close(() => done());
+        const stop = () => {
+          server.close(() => done());
+          server.closeAllConnections();
+        };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

@@ -11,7 +11,7 @@ import type { AssetPos } from '../map/layout.js';
 import { PlantMap } from '../map/PlantMap.js';
 import { clearPath, drawPath, drawRemote } from '../map/overlay.js';
 import { placedMap, placedSvg } from './exportParts.js';
-import { heatLegend, kindLegend, markerLegend, svgBox, svgDocument } from './legend.js';
+import { exportTitle, heatLegend, kindLegend, markerLegend, svgBox, svgDocument } from './legend.js';
 import { assetTooltip } from './story.js';
 
 interface Panel {
@@ -134,7 +134,8 @@ export class CompareView implements View {
 
   toSvg(): string {
     const origin = this.element.getBoundingClientRect();
-    const parts: string[] = [];
+    const b = this.ctx.bundle;
+    const parts: string[] = [exportTitle(`${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · ${b.runs} runs per design, seed ${b.seed}`)];
     const legendRect = this.legend.getBoundingClientRect();
     let lx = legendRect.left - origin.left;
     for (const svg of Array.from(this.legend.querySelectorAll('svg'))) {
@@ -162,7 +163,7 @@ export class CompareView implements View {
         .join('');
       parts.push(
         `<g transform="translate(${x},${y})"><rect width="${r.width}" height="${r.height}" rx="8" fill="${THEME.panel}"/>` +
-          `<text x="12" y="24" font-size="15" font-weight="600" fill="${THEME.text}">${escapeXml(p.design.name ?? p.design.id)} <tspan fill="${THEME.muted}" font-size="12">${escapeXml(p.design.id)}</tspan></text>${statMarkup}</g>` +
+          `<text x="12" y="24" font-size="15" font-weight="600" fill="${THEME.text}">${escapeXml(fit(p.design.name ?? p.design.id, (r.width - 24) / 8.4 - p.design.id.length))} <tspan fill="${THEME.muted}" font-size="12">${escapeXml(p.design.id)}</tspan></text>${statMarkup}</g>` +
           placedMap(p.map, holder, origin, `clip-${i}`),
       );
     });
@@ -174,6 +175,8 @@ export class CompareView implements View {
     this.element.remove();
   }
 }
+
+const fit = (text: string, chars: number) => (text.length <= chars ? text : `${text.slice(0, Math.max(1, Math.floor(chars) - 1))}…`);
 
 function stat(key: string, value: string, label: string): string {
   return `<div class="stat"><span class="value" data-stat="${key}">${escapeXml(value)}</span><span class="label">${escapeXml(label)}</span></div>`;

@@ -7,7 +7,7 @@ import { designLabel, perRunValues } from '../data/derive.js';
 import { number, percent, signed } from '../format.js';
 import { escapeXml } from '../map/assetLayers.js';
 import { cdfChart, histogram, intervalChart, series, summaryStrip, type CdfSeries, type IntervalRow } from './charts.js';
-import { svgDocument } from './legend.js';
+import { exportTitle, svgDocument } from './legend.js';
 
 const PAIRED: { metric: MetricName | 'plcReached'; label: string; format: (v: number) => string }[] = [
   { metric: 'plcReached', label: 'P(PLC reached)', format: (v) => signed(v, (x) => percent(x)) },
@@ -119,7 +119,8 @@ export class DistributionsView implements View {
 
   toSvg(): string {
     const origin = this.element.getBoundingClientRect();
-    const parts: string[] = [];
+    const b = this.ctx.bundle;
+    const parts: string[] = [exportTitle(`${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · ${b.runs} runs per design, seed ${b.seed}`)];
     for (const el of Array.from(this.element.querySelectorAll<HTMLElement>('h3, h4, svg.chart, .series-legend span'))) {
       const r = el.getBoundingClientRect();
       const x = r.left - origin.left;

@@ -79,11 +79,16 @@ export function svgBox(markup: string, width: number, height: number, cls = ''):
 }
 
 /** A standalone SVG document for export. */
-export function svgDocument(width: number, height: number, body: string): string {
-  const w = Math.ceil(width);
-  const h = Math.ceil(height);
+export function svgDocument(width: number, height: number, body: string, margin = 14): string {
+  const w = Math.ceil(width + 2 * margin);
+  const h = Math.ceil(height + 2 * margin);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif">` +
-    `<rect width="${w}" height="${h}" fill="${THEME.background}"/>${body}</svg>`
+    `<rect width="${w}" height="${h}" fill="${THEME.background}"/><g transform="translate(${margin},${margin})">${body}</g></svg>`
   );
+}
+
+/** The first line of an exported view: what was compared. */
+export function exportTitle(text: string): string {
+  return `<text x="0" y="18" font-size="15" font-weight="600" fill="${THEME.text}">${escapeXml(text)}</text>`;
 }

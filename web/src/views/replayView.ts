@@ -10,7 +10,7 @@ import { drawArcs, drawRemote } from '../map/overlay.js';
 import { PlantMap } from '../map/PlantMap.js';
 import { EventList, isTechnician } from './eventList.js';
 import { placedMap, placedSvg } from './exportParts.js';
-import { svgDocument } from './legend.js';
+import { exportTitle, svgDocument } from './legend.js';
 import { counter, PAUSE_ICON, PLAY_ICON, replayMarkup } from './replayControls.js';
 import { compromiseIndex, cursorAtTime, frameAt, type ReplayFrame } from './replayState.js';
 import { assetTooltip } from './story.js';
@@ -277,7 +277,8 @@ export class ReplayView implements View {
     const origin = this.element.getBoundingClientRect();
     const stage = this.element.querySelector('.replay-stage')!.getBoundingClientRect();
     const holder = this.mapHolder.getBoundingClientRect();
-    const parts: string[] = [];
+    const b = this.ctx.bundle;
+    const parts: string[] = [exportTitle(`${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · replay`)];
     for (const svg of Array.from(this.element.querySelectorAll('.replay-legend svg'))) parts.push(placedSvg(svg, origin));
     const f = this.frame;
     const title = `${designLabel(this.design)} · seed ${this.design.representativeRun.seed} · t = ${clock(this.time)} · event ${this.cursor} of ${this.trace.length}`;
