@@ -2,7 +2,7 @@
 import type { Rule, TimeWindow } from '../scenario/schema.js';
 import { PolicyError } from './errors.js';
 import type { ResourcePattern } from './match.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import type { ResourceAttributes } from './types.js';
 
 export interface CompiledRule {

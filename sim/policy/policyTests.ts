@@ -4,7 +4,7 @@ import type { Device, PolicyTest, User } from '../scenario/schema.js';
 import type { CompiledPolicy } from './compile.js';
 import { decide } from './decide.js';
 import { describeDecision } from './explain.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import type { Approval, Decision, DecisionContext, ResourceAttributes, SubjectAttributes } from './types.js';
 
 /** Resolves the ids a test names; `names` (optional) feeds "did you mean" hints. */

@@ -3,7 +3,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { compilePolicy } from './compile.js';
 import { PolicyError } from './errors.js';
 import { runPolicyTests, type Directory, type PolicyTestResult } from './policyTests.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../model/suggest.js';
 import type { ResourceAttributes } from './types.js';
 
 export interface DesignPolicyResult {
