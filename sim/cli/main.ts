@@ -9,6 +9,7 @@ import { registerPolicy } from './commands/policy.js';
 import { registerCompare } from './commands/compare.js';
 import { registerCheck } from './commands/check.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerMerge } from './commands/merge.js';
 import { registerView } from './commands/view.js';
 import { registerReport } from './commands/report.js';
 
@@ -41,6 +42,7 @@ Exit codes: 0 ok, 1 a check or test failed, 2 bad input or usage.`,
 registerScenarioCommands(program);
 registerReach(program);
 registerCompare(program);
+registerMerge(program);
 registerCheck(program);
 registerRun(program);
 registerPolicy(program);

@@ -10,7 +10,8 @@ import { buildBundle, bundleJson, type ResultsBundle } from '../../sim/report/bu
 import { loadScenario } from '../../sim/scenario/load.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const SCREENSHOTS = resolve('reports/screenshots');
+/** Screenshots go to test-output/ on every run; SEGSIM_SCREENSHOTS=1 refreshes the committed ones in reports/. */
+export const SCREENSHOTS = resolve(process.env['SEGSIM_SCREENSHOTS'] ? 'reports/screenshots' : 'test-output/screenshots');
 const CLI = resolve('bin/segsim.mjs');
 
 export async function launchChromium(): Promise<Browser> {

@@ -1,5 +1,5 @@
 // The web viewer end to end in headless Chromium: bundles made by the experiment code, served by
-// `segsim view`, inlined by `segsim report`; screenshots land in reports/screenshots/.
+// `segsim view`, inlined by `segsim report`; screenshots land in test-output/screenshots/ (reports/screenshots/ with SEGSIM_SCREENSHOTS=1).
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
