@@ -3,12 +3,14 @@
 // timestamps, absolute paths or machine-dependent values: the same command gives the same bytes.
 import type { BlastRadius } from '../metrics/blastRadius.js';
 import type { PlantModel } from '../model/plantModel.js';
-import type { RunResult } from '../model/trace.js';
+import { METRIC_NAMES, type RunResult } from '../model/trace.js';
 import type { Conduit } from '../scenario/schema.js';
 import type { ExperimentResult } from '../experiment/runExperiment.js';
 import type { Comparison, DesignSummary } from '../experiment/summary.js';
 
 export const BUNDLE_SCHEMA_VERSION = 1;
+
+type MetricName = (typeof METRIC_NAMES)[number];
 
 export interface BundlePlant {
   zones: { id: string; name: string | null; level: number; microSegmented: boolean }[];
@@ -32,6 +34,8 @@ export interface BundleDesign {
   /** The conduits in force under this design when it replaces the plant's, else null. */
   conduits: BundleConduit[] | null;
   summary: DesignSummary;
+  /** Every run's value of each metric, in seed order (null where a run has none), for histograms and curves. */
+  perRun: Record<MetricName, (number | null)[]>;
   staticBlastRadius: BlastRadius;
   representativeRun: RunResult;
 }
@@ -91,6 +95,7 @@ export function buildBundle(model: PlantModel, file: string, experiment: Experim
       name: d.design.name ?? null,
       conduits: d.design.conduits === undefined ? null : d.design.conduits.map(conduit),
       summary: d.summary,
+      perRun: Object.fromEntries(METRIC_NAMES.map((m) => [m, d.records.map((r) => r.metrics[m])])) as Record<MetricName, (number | null)[]>,
       staticBlastRadius: d.staticBlastRadius,
       representativeRun: d.representativeRun,
     })),

@@ -31,7 +31,9 @@ describe('results bundle', () => {
   it('holds per design a summary, the static blast radius and a representative run', () => {
     expect(bundle.designs.map((d: { id: string }) => d.id)).toEqual(['vpn-flat', 'vpn-segmented', 'zt']);
     for (const d of bundle.designs) {
-      expect(Object.keys(d)).toEqual(['id', 'name', 'conduits', 'summary', 'staticBlastRadius', 'representativeRun']);
+      expect(Object.keys(d)).toEqual(['id', 'name', 'conduits', 'summary', 'perRun', 'staticBlastRadius', 'representativeRun']);
+      expect(d.perRun.compromisedAssets).toHaveLength(bundle.runs);
+      expect(d.perRun.compromisedAssets.reduce((a: number, b: number) => a + b, 0) / bundle.runs).toBeCloseTo(d.summary.compromisedAssets.mean, 5);
       expect(d.summary.compromisedAssets).toEqual(expect.objectContaining({ mean: expect.any(Number), median: expect.any(Number), p95: expect.any(Number) }));
       expect(typeof d.summary.plcReachedProbability).toBe('number');
     }
