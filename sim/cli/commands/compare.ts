@@ -2,7 +2,7 @@
 import { basename, isAbsolute, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { runExperiment, type ExperimentSpec } from '../../experiment/runExperiment.js';
+import { runExperiment, type ExperimentResult, type ExperimentSpec } from '../../experiment/runExperiment.js';
 import { runExperimentParallel } from '../../experiment/parallel.js';
 import { buildBundle, bundleJson } from '../../report/bundle.js';
 import { renderComparison } from '../../report/compareText.js';
@@ -49,31 +49,39 @@ Examples:
 The same command with the same seed gives the same numbers and byte-identical files.`,
     )
     .action(async (file: string, opts: CompareOptions) => {
-      const runs = positiveInteger(opts.runs, '--runs');
-      const seed = positiveInteger(opts.seed, '--seed');
-      const workers = positiveInteger(opts.workers, '--workers');
-      const ctx = await openScenario(file);
-      const designs = pickMany(ctx.scenario.designs, opts.designs, 'design', file);
-      if (designs.length === 0) throw usageError(`${file} has no designs to compare`);
-      const attack = opts.attack === undefined ? ctx.scenario.attacks[0] : pickAttack(ctx, opts.attack);
-      if (attack === undefined) throw usageError(`${file} has no attacks`);
-      const spec: ExperimentSpec = { designs, attack, runs, seed };
+      const { ctx, spec, workers } = await experimentFromOptions(file, opts);
       if (opts.shard !== undefined) return writeShard(ctx.model, portableName(file), spec, opts);
-      const progress = startProgress(runs * designs.length);
-      let experiment;
-      try {
-        experiment =
-          workers > 1
-            ? await runExperimentParallel(ctx.model, spec, { workers, onProgress: progress.update })
-            : runExperiment(ctx.model, spec, { onProgress: progress.update });
-      } finally {
-        progress.stop();
-      }
-      const bundle = buildBundle(ctx.model, portableName(file), experiment);
+      const bundle = buildBundle(ctx.model, portableName(file), await runWithProgress(ctx.model, spec, workers));
       if (opts.json) writeFileAtomic(opts.json, bundleJson(bundle));
       if (opts.md) writeFileAtomic(opts.md, renderMarkdown(bundle));
       process.stdout.write(renderComparison(bundle));
     });
+}
+
+/** The options compare and report share, checked: scenario, designs, attack, runs, seed, workers. */
+export async function experimentFromOptions(file: string, opts: Pick<CompareOptions, 'designs' | 'attack' | 'runs' | 'seed' | 'workers'>) {
+  const runs = positiveInteger(opts.runs, '--runs');
+  const seed = positiveInteger(opts.seed, '--seed');
+  const workers = positiveInteger(opts.workers, '--workers');
+  const ctx = await openScenario(file);
+  const designs = pickMany(ctx.scenario.designs, opts.designs, 'design', file);
+  if (designs.length === 0) throw usageError(`${file} has no designs to compare`);
+  const attack = opts.attack === undefined ? ctx.scenario.attacks[0] : pickAttack(ctx, opts.attack);
+  if (attack === undefined) throw usageError(`${file} has no attacks`);
+  const spec: ExperimentSpec = { designs, attack, runs, seed };
+  return { ctx, spec, workers };
+}
+
+/** Runs the experiment, on worker threads when asked, with a progress bar for people at a terminal. */
+export async function runWithProgress(model: PlantModel, spec: ExperimentSpec, workers: number): Promise<ExperimentResult> {
+  const progress = startProgress(spec.runs * spec.designs.length);
+  try {
+    return workers > 1
+      ? await runExperimentParallel(model, spec, { workers, onProgress: progress.update })
+      : runExperiment(model, spec, { onProgress: progress.update });
+  } finally {
+    progress.stop();
+  }
 }
 
 function writeShard(model: PlantModel, file: string, spec: ExperimentSpec, opts: CompareOptions): void {

@@ -2,14 +2,10 @@
 // bundle inlined, fetching nothing, so it can be mailed, archived or opened from disk.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { runExperimentParallel } from '../../experiment/parallel.js';
-import { runExperiment, type ExperimentSpec } from '../../experiment/runExperiment.js';
 import { buildBundle, bundleJson } from '../../report/bundle.js';
 import { reportHtml } from '../../report/html.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { usageError } from '../errors.js';
-import { openScenario, pickAttack, pickMany } from '../scenarioContext.js';
-import { positiveInteger } from './compare.js';
+import { experimentFromOptions, portableName, runWithProgress } from './compare.js';
 import { buildViewer } from './view.js';
 
 export interface ReportOptions {
@@ -43,22 +39,14 @@ The page holds the viewer (side by side, replay, distributions) and the data; it
 of any kind. Builds the viewer into web/dist first when it is missing (npm run build).`,
     )
     .action(async (file: string, opts: ReportOptions) => {
-      const runs = positiveInteger(opts.runs, '--runs');
-      const seed = positiveInteger(opts.seed, '--seed');
-      const workers = positiveInteger(opts.workers, '--workers');
-      const ctx = await openScenario(file);
-      const designs = pickMany(ctx.scenario.designs, opts.designs, 'design', file);
-      if (designs.length === 0) throw usageError(`${file} has no designs to compare`);
-      const attack = opts.attack === undefined ? ctx.scenario.attacks[0] : pickAttack(ctx, opts.attack);
-      if (attack === undefined) throw usageError(`${file} has no attacks`);
+      const { ctx, spec, workers } = await experimentFromOptions(file, opts);
       const viewer = await buildViewer();
-      const spec: ExperimentSpec = { designs, attack, runs, seed };
-      const experiment = workers > 1 ? await runExperimentParallel(ctx.model, spec, { workers }) : runExperiment(ctx.model, spec);
-      const bundle = buildBundle(ctx.model, file, experiment);
+      const experiment = await runWithProgress(ctx.model, spec, workers);
+      const bundle = buildBundle(ctx.model, portableName(file), experiment);
       const title = `segsim · ${bundle.scenario.name ?? file} · ${bundle.attack.name ?? bundle.attack.id}`;
       const html = reportHtml(readFileSync(viewer, 'utf8'), bundleJson(bundle), title);
       writeFileAtomic(opts.html, html);
       const kb = Math.round(Buffer.byteLength(html) / 1024);
-      process.stdout.write(`wrote ${opts.html} (${kb} kB): ${designs.length} designs × ${runs} runs under ${attack.id}, seed ${seed}; open it in a browser, it fetches nothing\n`);
+      process.stdout.write(`wrote ${opts.html} (${kb} kB): ${spec.designs.length} designs × ${spec.runs} runs under ${spec.attack.id}, seed ${spec.seed}; open it in a browser, it fetches nothing\n`);
     });
 }
