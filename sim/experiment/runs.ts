@@ -12,6 +12,8 @@ export interface RunRecord {
   seed: string;
   metrics: RunMetrics;
   compromised: string[];
+  /** Attacker steps refused, by the ATT&CK for ICS mitigation that refused them. */
+  blockedBy: Record<string, number>;
 }
 
 /**
@@ -25,5 +27,5 @@ export function runSeed(base: number | string, index: number): string {
 export function runRecord(model: PlantModel, access: AccessLayer, attack: Attack, base: number | string, index: number, horizonHours?: number): RunRecord {
   const seed = runSeed(base, index);
   const { result } = runSimulation(model, access, attack, horizonHours === undefined ? { seed, trace: false } : { seed, horizonHours, trace: false });
-  return { index, seed, metrics: result.metrics, compromised: result.compromised };
+  return { index, seed, metrics: result.metrics, compromised: result.compromised, blockedBy: result.blockedBy };
 }

@@ -12,6 +12,8 @@ export type DesignSummary = Record<MetricName, Summary> & {
   plcReachedProbability: number;
   /** Share of runs in which each asset was compromised, every asset in plant order. */
   assetCompromiseRate: Record<string, number>;
+  /** Attacker steps each ATT&CK for ICS mitigation refused, mean per run, by mitigation id. */
+  stepsBlockedBy: Record<string, number>;
 };
 
 export interface Comparison {
@@ -34,7 +36,14 @@ export function summarizeRecords(model: PlantModel, records: readonly RunRecord[
     ...metrics,
     plcReachedProbability: share(records.filter((r) => plcReached(r) === 1).length),
     assetCompromiseRate: Object.fromEntries([...counts].map(([id, k]) => [id, share(k)])),
+    stepsBlockedBy: meanPerRun(records.map((r) => r.blockedBy)),
   };
+}
+
+function meanPerRun(perRun: readonly Record<string, number>[]): Record<string, number> {
+  const totals = new Map<string, number>();
+  for (const r of perRun) for (const [k, n] of Object.entries(r)) totals.set(k, (totals.get(k) ?? 0) + n);
+  return Object.fromEntries([...totals].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => [k, perRun.length === 0 ? 0 : n / perRun.length]));
 }
 
 /** Every pair of designs, in the order given: (0,1), (0,2), …, (1,2), … */

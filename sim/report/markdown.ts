@@ -1,4 +1,5 @@
 // The Markdown report of a comparison, for pasting into a proposal or a ticket.
+import { MITIGATIONS, type Mitigation } from '../model/catalog.js';
 import type { ResultsBundle } from './bundle.js';
 import { comparisonRows, designSentences, headline, num, pct, staticRows, type Row } from './rows.js';
 
@@ -42,5 +43,11 @@ export function renderMarkdown(bundle: ResultsBundle): string {
     return `- \`${d.id}\`: ${top.length === 0 ? 'no asset compromised in any run' : top.join(', ')}`;
   });
   out.push('## Most often compromised assets', '', ...hot, '');
+  const blocked = bundle.designs.map((d) => {
+    const entries = Object.entries(d.summary.stepsBlockedBy).sort(([, x], [, y]) => y - x);
+    const text = entries.map(([m, n]) => `${m} ${MITIGATIONS[m as Mitigation] ?? ''} (${n.toFixed(1)} per run)`);
+    return `- \`${d.id}\`: ${text.length === 0 ? 'no attacker step was refused' : text.join(', ')}`;
+  });
+  out.push('## Which mitigations stopped attacker steps', '', 'Refused attacker steps by the ATT&CK for ICS mitigation that refused them.', '', ...blocked, '');
   return out.join('\n');
 }

@@ -13,7 +13,7 @@ function rec(index: number, metrics: Partial<RunMetrics>, compromised: string[] 
     timeToContainmentHours: null, productionLoss: 0, attackerActions: 0, deniedRequests: 0, auditedShare: 0, workloadRequests: 0,
     workloadFailures: 0, timeToAccessHours: null, privilegeExposure: 0,
   };
-  return { index, seed: `1:${index}`, metrics: { ...base, ...metrics }, compromised };
+  return { index, seed: `1:${index}`, metrics: { ...base, ...metrics }, compromised, blockedBy: {} };
 }
 
 const exp = (e: Partial<Expectation>): Expectation => ({ design: 'zt', attack: 'stolen-vendor-credential', stat: 'mean', ...e });

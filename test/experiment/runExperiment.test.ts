@@ -24,7 +24,7 @@ describe('runExperiment', () => {
 
   it('summarizes every metric, the PLC probability and every asset', () => {
     for (const d of first.designs) {
-      expect(Object.keys(d.summary)).toEqual([...METRIC_NAMES, 'plcReachedProbability', 'assetCompromiseRate']);
+      expect(Object.keys(d.summary)).toEqual([...METRIC_NAMES, 'plcReachedProbability', 'assetCompromiseRate', 'stepsBlockedBy']);
       expect(Object.keys(d.summary.assetCompromiseRate)).toEqual(model.assets.map((a) => a.id));
       expect(d.summary.compromisedAssets.n + d.summary.compromisedAssets.nulls).toBe(8);
       const share = d.records.filter((r) => r.metrics.compromisedPlcs > 0).length / 8;
@@ -65,7 +65,7 @@ describe('runExperiment', () => {
 });
 
 describe('representativeIndex', () => {
-  const rec = (index: number, compromisedAssets: number) => ({ index, seed: `s:${index}`, compromised: [], metrics: { compromisedAssets } as never });
+  const rec = (index: number, compromisedAssets: number) => ({ index, seed: `s:${index}`, compromised: [], blockedBy: {}, metrics: { compromisedAssets } as never });
   it('takes the run nearest the median, the lowest index on ties', () => {
     expect(representativeIndex([rec(0, 9), rec(1, 2), rec(2, 5), rec(3, 5)])).toBe(2);
     expect(representativeIndex([rec(0, 1), rec(1, 4), rec(2, 3), rec(3, 2)])).toBe(2); // median 2.5: 3 and 2 tie
