@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { staticBlastRadius } from '../../sim/metrics/blastRadius.js';
+import { buildPlantModel } from '../../sim/model/plantModel.js';
+import { AccessLayer } from '../../sim/net/AccessLayer.js';
+import { generatePlant } from '../../sim/scenario/generate.js';
+import { scenarioSchema } from '../../sim/scenario/schema.js';
+import { runSimulation } from '../../sim/simulation/runSimulation.js';
+
+describe('runs on random plants', () => {
+  it('never own an asset outside the static blast radius of the same design and attack', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 30, max: 120 }), fc.integer({ min: 1, max: 4 }), fc.nat(10_000), fc.nat(10_000), (assets, lines, plantSeed, runSeed) => {
+        const scenario = scenarioSchema.parse(generatePlant({ assets, lines, seed: plantSeed }));
+        const model = buildPlantModel(scenario);
+        for (const design of scenario.designs) {
+          const access = new AccessLayer(model, design);
+          for (const attack of scenario.attacks) {
+            const radius = new Set(staticBlastRadius(access, attack).assets);
+            const { result } = runSimulation(model, access, attack, { seed: runSeed, trace: false });
+            const outside = result.compromised.filter((a) => !radius.has(a));
+            expect(outside, `${design.id} × ${attack.id}, plant seed ${plantSeed}, run seed ${runSeed}`).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
