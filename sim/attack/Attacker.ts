@@ -133,20 +133,21 @@ export class Attacker {
     if (w.attack.script !== undefined) return this.nextScripted(w.attack.script);
     const fresh = this.footholds.find((f) => !f.scanned && this.alive(f));
     if (fresh) return this.discover(fresh);
-    const pick = this.choose();
-    if (pick === null) {
-      // Nothing left to try with what it knows: wait for windows to open or sessions to change.
-      if (w.now + IDLE_RETRY_HOURS < w.horizon) {
-        w.kernel.schedule(IDLE_RETRY_HOURS, () => {
-          this.tried.clear();
-          for (const t of this.targets) t.nextFoothold = 0;
-          this.cursor = 0;
-          this.next();
-        });
-      }
-      return;
+    // Targets it holds no means against cost no time: move on to the next one in this same step.
+    for (;;) {
+      const pick = this.choose();
+      if (pick === null) break;
+      if (this.attempt(pick.foothold, pick.target)) return;
     }
-    this.attempt(pick.foothold, pick.target);
+    // Nothing left to try with what it knows: wait for windows to open or sessions to change.
+    if (w.now + IDLE_RETRY_HOURS < w.horizon) {
+      w.kernel.schedule(IDLE_RETRY_HOURS, () => {
+        this.tried.clear();
+        for (const t of this.targets) t.nextFoothold = 0;
+        this.cursor = 0;
+        this.next();
+      });
+    }
   }
 
   /** A scripted playbook: each step names a technique and a target; the agent finds a foothold that can do it. */
@@ -255,7 +256,8 @@ export class Attacker {
     return `${f.name}>${target}`;
   }
 
-  private attempt(f: LiveFoothold, targetIndex: number): void {
+  /** Tries one target from one foothold; false when the attacker has nothing to try it with. */
+  private attempt(f: LiveFoothold, targetIndex: number): boolean {
     const w = this.world;
     const target = w.model.assets[targetIndex]!;
     const origin = this.originFor(f);
@@ -263,12 +265,14 @@ export class Attacker {
     const { moves, refused } = movesAgainst(w.access, origin, target, know, w.accessState());
     const move = moves.find((m) => m.effect !== 'learn-credentials') ?? moves[0];
     if (move === undefined) {
-      if (refused === null) return this.next(); // nothing to try it with: no time spent
-      return this.refusedAttempt(f, refused.action, targetIndex, refused.outcome.ok ? '' : refused.outcome.reason, refused.outcome);
+      if (refused === null) return false;
+      this.refusedAttempt(f, refused.action, targetIndex, refused.outcome.ok ? '' : refused.outcome.reason, refused.outcome);
+      return true;
     }
     const tech = this.technique(techniqueForMove(move, w.model));
     const duration = this.rng.sample(move.means.kind === 'vulnerability' ? move.means.vulnerability.timeToExploit : tech.duration);
     w.kernel.schedule(duration, () => this.complete(f, move, tech));
+    return true;
   }
 
   private liveMfaUsers(): Set<number> {

@@ -121,3 +121,22 @@ describe('a scripted attack with certain steps', () => {
     }
   });
 });
+
+describe('a plant full of hosts the attacker holds nothing against', () => {
+  it('is walked in a loop, not by recursion (no stack overflow)', () => {
+    const hosts = Array.from({ length: 12_000 }, (_, i) => ({
+      id: `ws${i}`,
+      kind: 'it-workstation',
+      zone: 'office',
+      ip: `10.8.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+      services: ['rdp' as const],
+    }));
+    const input = tinyPlant(vpnDesign, false);
+    input.plant!.zones!.push({ id: 'office', level: 4, subnet: '10.8.0.0/16' });
+    input.plant!.assets!.push(...hosts);
+    const vpn = { ...vpnDesign, vpn: { ...vpnDesign.vpn, routes: ['ops', 'office'] } };
+    input.designs = [vpn];
+    const { result } = run(input);
+    expect(result.compromised).toEqual(['ews', 'plc']);
+  });
+});
