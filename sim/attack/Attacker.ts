@@ -39,6 +39,7 @@ export class Attacker {
   private readonly footholds: LiveFoothold[] = [];
   private targets: Target[] = [];
   private cursor = 0;
+  private readonly scanned = new WeakSet<readonly number[]>();
   private readonly known = new Set<number>();
   private readonly tried = new Set<string>();
   private readonly opened: Set<string>;
@@ -187,7 +188,9 @@ export class Attacker {
     w.kernel.schedule(duration, () => {
       if (!this.alive(f)) return this.next();
       f.visible = visibleSet(found);
-      const fresh = this.learnAssets(found);
+      // Hosts in the zones of an earlier scan see the same list: nothing new to rank.
+      const fresh = this.scanned.has(found) ? 0 : this.learnAssets(found);
+      this.scanned.add(found);
       w.emit({ type: 'attack.discover', actor: 'attacker', technique: t.id, source: f.name, outcome: 'success', detail: `${t.name} from ${f.name}: ${fresh} new hosts` });
       const zone = origin.kind === 'host' ? model.assets[origin.asset]!.zone : -1;
       this.act(t, { zone, crossesZone: origin.kind !== 'host', viaVpn: origin.kind === 'vpn', pdpDecided: origin.kind === 'broker', denied: false, onHost: origin.kind === 'host' ? origin.asset : null, industrial: false, identity: identityOf(f) });
