@@ -1,33 +1,14 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerGenerate } from '../../sim/cli/commands/generate.js';
-import { CliExit } from '../../sim/cli/errors.js';
+import { runCommand } from '../helpers/inProcessCli.js';
 import { loadScenario } from '../../sim/scenario/load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'segsim-generate-cli-'));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const program = new Command('segsim').exitOverride().configureOutput({ writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
-  registerGenerate(program);
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((t) => ((out += String(t)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((t) => ((err += String(t)), true));
-  try {
-    await program.parseAsync(['generate', ...args], { from: 'user' });
-    return { code: 0, out, err };
-  } catch (e) {
-    if (e instanceof CliExit) return { code: e.exitCode, out, err: err + e.message };
-    if (e instanceof Error && 'exitCode' in e) return { code: (e as { exitCode: number }).exitCode === 0 ? 0 : 2, out, err };
-    throw e;
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const run = (...args: string[]) => runCommand(registerGenerate, ['generate', ...args]);
 
 describe('segsim generate', () => {
   afterEach(() => vi.restoreAllMocks());

@@ -1,27 +1,8 @@
-import { Command } from 'commander';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerReach } from '../../sim/cli/commands/reach.js';
-import { CliExit } from '../../sim/cli/errors.js';
+import { runCommand } from '../helpers/inProcessCli.js';
 
-async function reach(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const program = new Command('segsim').exitOverride().configureOutput({ writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
-  registerReach(program);
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((t) => ((out += String(t)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((t) => ((err += String(t)), true));
-  try {
-    await program.parseAsync(['reach', ...args], { from: 'user' });
-    return { code: 0, out, err };
-  } catch (e) {
-    if (e instanceof CliExit) return { code: e.exitCode, out, err: err + e.message };
-    if (e instanceof Error && 'exitCode' in e) return { code: (e as { exitCode: number }).exitCode === 0 ? 0 : 2, out, err };
-    throw e;
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const reach = (...args: string[]) => runCommand(registerReach, ['reach', ...args]);
 
 describe('segsim reach --diff', () => {
   it('prints what each design exposes that the other does not, grouped, and the most exposed services', async () => {
