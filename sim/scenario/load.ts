@@ -2,6 +2,7 @@
 import { ZodArray, ZodObject, ZodRecord, ZodUnion, type z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { checkReferences } from './references.js';
+import { referenceProblemsDespiteSchema } from './lenient.js';
 import { readSources, type MergedSources } from './sources.js';
 import { didYouMean, type ScenarioIssue } from './issues.js';
 
@@ -15,7 +16,12 @@ export function loadScenario(file: string): LoadResult {
 
 export function validateMerged(merged: MergedSources, file: string): LoadResult {
   const parsed = scenarioSchema.safeParse(merged.value, { reportInput: true });
-  if (!parsed.success) return { ok: false, issues: sortIssues(parsed.error.issues.flatMap((i) => zodIssueToLocated(i, merged))) };
+  if (!parsed.success) {
+    // Reference problems are found too, on every item that passed the schema on its own.
+    const located = parsed.error.issues.flatMap((i) => zodIssueToLocated(i, merged));
+    const references = referenceProblemsDespiteSchema(merged.value).map((p) => merged.locate(p.path, p.message));
+    return { ok: false, issues: sortIssues([...located, ...references]) };
+  }
   const problems = checkReferences(parsed.data);
   if (problems.length > 0) return { ok: false, issues: sortIssues(problems.map((p) => merged.locate(p.path, p.message))) };
   return { ok: true, scenario: parsed.data, file };

@@ -217,11 +217,12 @@ describe('loadScenario reports every problem of a phase at once', () => {
     `);
   });
 
-  it('checks references only once the schema holds', () => {
+  it('checks references of every item the schema accepts, in the same pass', () => {
     const text = plant.replace('valuePerHour: 40000', 'valuePerHour: lots').replace('zone: line1-ctl', 'zone: nowhere');
     expect(problems({ 'phases.yaml': text })).toMatchInlineSnapshot(`
       [
         "phases.yaml:6:34  plant.lines[0].valuePerHour  expected number, got string "lots"",
+        "phases.yaml:9:38  plant.assets[1].zone  unknown zone "nowhere"",
       ]
     `);
   });
