@@ -28,13 +28,15 @@ const program = new Command('segsim')
     'after',
     `
 Examples:
-  $ segsim validate scenarios/*.yaml          check scenario files, every problem with file:line:col
-  $ segsim inspect scenarios/pharma.yaml      zones, lines, assets, designs and attacks of a scenario
-  $ segsim schema > segsim.schema.json        JSON Schema for editor autocompletion
-  $ segsim reach scenarios/pharma.yaml -d vpn-flat -a stolen-vendor-credential
-                                              static worst case with attack paths
+  $ segsim compare scenarios/pharma.yaml      VPN vs zero trust under a stolen vendor password, 200 runs each
+  $ segsim report scenarios/pharma.yaml --html pharma.html
+                                              the same as one self-contained HTML page
   $ segsim run scenarios/pharma.yaml -d zt -a compromised-vendor-laptop --seed 7
                                               one simulated run as a timeline
+  $ segsim reach scenarios/pharma.yaml -d vpn-flat -a stolen-vendor-credential
+                                              static worst case with attack paths
+  $ segsim check scenarios --junit junit.xml  hold every scenario's expectations, for CI
+  $ segsim validate scenarios/*.yaml          check scenario files, every problem with file:line:col
 
 Exit codes: 0 ok, 1 a check or test failed, 2 bad input or usage.`,
   );

@@ -18,7 +18,7 @@ Examples:
 
 /** Adds `audit verify <file> [--head HASH]`; output goes through the program's configureOutput. */
 export function registerAudit(program: Command): Command {
-  const audit = program.command('audit').description('inspect the hash-chained audit log of the policy decision point');
+  const audit = program.command('audit').description('Inspect the hash-chained audit log of the policy decision point');
   audit
     .command('verify')
     .description('check that an audit log (JSON Lines) is an unbroken, unaltered hash chain')

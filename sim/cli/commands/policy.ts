@@ -26,7 +26,7 @@ Examples:
 
 /** Adds `policy test <scenario> [--design D] [--json]`. */
 export function registerPolicy(program: Command): Command {
-  const policy = program.command('policy').description('check the zero-trust policies of a scenario');
+  const policy = program.command('policy').description('Check the zero-trust policies of a scenario');
   policy
     .command('test')
     .description('run the policy tests of every zero-trust design (or one) against the policy decision point')
