@@ -1,6 +1,7 @@
 // The segsim command line: a thin shell over the pure core.
 import { Command, CommanderError } from 'commander';
 import { CliExit } from './errors.js';
+import { OutputFileError } from '../report/writeFileAtomic.js';
 import { registerScenarioCommands } from './commands/scenario.js';
 import { registerReach } from './commands/reach.js';
 import { registerAudit } from './commands/audit.js';
@@ -59,6 +60,9 @@ try {
   if (err instanceof CliExit) {
     if (err.message) process.stderr.write(`segsim: ${err.message}\n`);
     process.exitCode = err.exitCode;
+  } else if (err instanceof OutputFileError) {
+    process.stderr.write(`segsim: ${err.message}\n`);
+    process.exitCode = 2;
   } else if (err instanceof CommanderError) {
     process.exitCode = err.exitCode === 0 ? 0 : 2;
   } else {

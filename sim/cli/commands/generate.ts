@@ -1,11 +1,10 @@
 // generate: a synthetic plant of any size as a scenario file, for scale tests and demos.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { Document, isMap, isSeq, type Node } from 'yaml';
 import { defaultLines, generatePlant, GENERATE_LIMITS, minimumAssets } from '../../scenario/generate.js';
 import type { ScenarioInput } from '../../scenario/schema.js';
 import { usageError } from '../errors.js';
+import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 
 interface GenerateOptions {
   assets: string;
@@ -41,7 +40,7 @@ Examples:
       const seed = /^-?\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
       const text = toYaml(generatePlant({ assets, lines, seed }), `segsim generate --assets ${assets} --lines ${lines} --seed ${opts.seed}`);
       if (opts.out === '-') return void process.stdout.write(text);
-      writeAtomically(opts.out, text);
+      writeFileAtomic(opts.out, text);
       process.stderr.write(`wrote ${opts.out}: ${assets} assets, ${lines} line${lines === 1 ? '' : 's'}, seed ${opts.seed}\n`);
     });
 }
@@ -67,17 +66,4 @@ export function toYaml(input: ScenarioInput, command: string): string {
 function flowItems(node: unknown): void {
   if (!isSeq(node)) return;
   for (const item of node.items) if (isMap(item)) (item as Node & { flow: boolean }).flow = true;
-}
-
-/** Writes beside the target, then renames: readers never see a half-written scenario. */
-function writeAtomically(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, text);
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw usageError(`cannot write ${file}: ${(error as Error).message}`);
-  }
 }
