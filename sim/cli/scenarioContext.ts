@@ -34,7 +34,7 @@ function pick<T extends { id: string }>(items: readonly T[], id: string | undefi
   const names = items.map((x) => x.id);
   if (id === undefined) {
     if (items.length === 1) return items[0]!;
-    throw usageError(`choose a ${what} with --${what}: ${names.join(', ')}`);
+    throw usageError(`choose ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} with --${what}: ${names.join(', ')}`);
   }
   const found = items.find((x) => x.id === id);
   if (found === undefined) throw usageError(`${file} has no ${what} "${id}"${didYouMean(id, names)}; it has: ${names.join(', ')}`);

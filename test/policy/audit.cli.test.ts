@@ -66,7 +66,7 @@ describe('segsim audit verify', () => {
   it('exits 2 with a one-line message when the file cannot be read or --head is not a hash', () => {
     const missing = run(join(dir, 'nope.jsonl'));
     expect(missing.code).toBe(2);
-    expect(missing.err).toBe(`error: cannot read audit log ${join(dir, 'nope.jsonl')}: no such file\n`);
+    expect(missing.err).toBe(`segsim: cannot read audit log ${join(dir, 'nope.jsonl')}: no such file\n`);
     expect(run(dir).err).toContain('is a directory');
     const { path } = logFile('good.jsonl');
     const badHead = run(path, '--head', 'abc');

@@ -31,7 +31,7 @@ export function registerAudit(program: Command): Command {
       const err = output.writeErr ?? ((text: string) => process.stderr.write(text));
       const head = options.head?.toLowerCase();
       if (head !== undefined && !/^[0-9a-f]{64}$/.test(head)) {
-        err(`error: --head must be 64 hex digits (a sha256 hash), got "${options.head}"\n`);
+        err(`segsim: --head must be 64 hex digits (a sha256 hash), got "${options.head}"\n`);
         process.exitCode = 2;
         return;
       }
@@ -41,7 +41,7 @@ export function registerAudit(program: Command): Command {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-        err(`error: cannot read audit log ${file}: ${reason}\n`);
+        err(`segsim: cannot read audit log ${file}: ${reason}\n`);
         process.exitCode = 2;
         return;
       }
