@@ -1,9 +1,8 @@
 // From an attack's initial access to the attacker's first footholds and knowledge under one design.
-import type { PlantModel } from '../model/plantModel.js';
 import type { AccessLayer, Origin } from '../net/AccessLayer.js';
-import type { SubjectAttributes } from '../policy/types.js';
 import type { Attack, Device } from '../scenario/schema.js';
 import type { Knowledge } from './capabilities.js';
+import { brokerSubject } from '../net/subjects.js';
 
 export interface Foothold {
   origin: Origin;
@@ -106,17 +105,4 @@ export function tunnelKey(origin: Origin): string | null {
   if (origin.kind === 'vpn') return VPN_KEY;
   if (origin.kind === 'broker' && origin.subject.user !== undefined) return brokerKey(origin.subject.user);
   return null;
-}
-
-export function brokerSubject(model: PlantModel, userIndex: number, device: Device | undefined): SubjectAttributes {
-  const user = model.users[userIndex]!;
-  return {
-    user: user.id,
-    roles: user.roles,
-    groups: user.groups,
-    org: user.org,
-    ...(device === undefined ? {} : { device: device.id }),
-    managedDevice: device?.managed ?? false,
-    posture: device?.posture ?? {},
-  };
 }

@@ -5,6 +5,7 @@ import type { PlantModel } from '../model/plantModel.js';
 import type { SubjectAttributes } from '../policy/types.js';
 import type { AccessLayer, ConnectOutcome, Origin } from './AccessLayer.js';
 import { probeStates } from './probeStates.js';
+import { brokerSubject } from './subjects.js';
 
 /** Where connections start: owned-host candidates, the VPN client, each user's brokered session. */
 export interface ExposureSource {
@@ -60,16 +61,7 @@ export function exposureSources(access: AccessLayer): ExposureSource[] {
 /** A user's identity on their own device (the first device they own, if any). */
 export function sessionSubject(model: PlantModel, userIndex: number): SubjectAttributes {
   const user = model.users[userIndex]!;
-  const device = model.devices.find((d) => d.owner === user.id);
-  return {
-    user: user.id,
-    roles: user.roles,
-    groups: user.groups,
-    org: user.org,
-    ...(device === undefined ? {} : { device: device.id }),
-    managedDevice: device?.managed ?? false,
-    posture: device?.posture ?? {},
-  };
+  return brokerSubject(model, userIndex, model.devices.find((d) => d.owner === user.id));
 }
 
 /** Every (source, asset, action) the design allows at some probe time. */

@@ -3,7 +3,7 @@
 import type { RandomStream } from '../kernel/index.js';
 import { ACTIONS, PROTOCOLS } from '../model/catalog.js';
 import type { Origin } from '../net/AccessLayer.js';
-import { brokerSubject } from '../attack/initialAccess.js';
+import { brokerSubject } from '../net/subjects.js';
 import type { World } from '../simulation/World.js';
 import type { WorkloadRequest } from '../scenario/schema.js';
 import { nextWindowChange } from '../policy/index.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { brokerSubject } from '../../sim/attack/initialAccess.js';
+import { brokerSubject } from '../../sim/net/subjects.js';
 import { actionsOfProtocol } from '../../sim/model/catalog.js';
 import { buildPlantModel } from '../../sim/model/plantModel.js';
 import { AccessLayer } from '../../sim/net/AccessLayer.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { movesAgainst } from '../../sim/attack/capabilities.js';
-import { brokerSubject, initialEntry, remoteFootholds } from '../../sim/attack/initialAccess.js';
+import { initialEntry, remoteFootholds } from '../../sim/attack/initialAccess.js';
+import { brokerSubject } from '../../sim/net/subjects.js';
 import { actionsOfProtocol } from '../../sim/model/catalog.js';
 import type { AccessState, Origin } from '../../sim/net/AccessLayer.js';
 import { attackSchema } from '../../sim/scenario/schema.js';
