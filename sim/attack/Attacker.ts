@@ -14,6 +14,7 @@ import { initialEntry, remoteFootholds, type Foothold } from './initialAccess.js
 import { describeMeans } from '../metrics/blastRadius.js';
 import { resolveTechnique, techniqueForMove, type Technique } from './techniques.js';
 import { targetScore } from './strategy.js';
+import { TargetList } from './TargetList.js';
 
 interface LiveFoothold extends Foothold {
   name: string;
@@ -26,28 +27,20 @@ interface LiveFoothold extends Foothold {
   visible: ReadonlySet<number> | null;
 }
 
-interface Target {
-  asset: number;
-  score: number;
-  nextFoothold: number;
-}
 
 const IDLE_RETRY_HOURS = 4;
 
 export class Attacker {
   private readonly rng: RandomStream;
   private readonly footholds: LiveFoothold[] = [];
-  private targets: Target[] = [];
-  private cursor = 0;
+  private readonly targets = new TargetList();
   private readonly scanned = new WeakSet<readonly number[]>();
-  private readonly known = new Set<number>();
   private readonly tried = new Set<string>();
   private readonly opened: Set<string>;
   private readonly credentials: Set<number>;
   private readonly mfaUsers: Set<number>;
   private mfaUntil = Infinity;
   private readonly device;
-  private discoveredOrder = 0;
   private scriptIndex = 0;
 
   constructor(private readonly world: World) {
@@ -83,7 +76,7 @@ export class Attacker {
   private gain(f: Foothold, type: 'attack.initial' | 'attack.step'): void {
     const name = footholdName(f.origin, this.world.model);
     this.footholds.push({ ...f, name, revoked: false, scanned: false, sessionId: null, denied: 0, visible: null });
-    this.cursor = 0;
+    this.targets.footholdAdded();
     this.world.emit({ type, actor: 'attacker', technique: f.technique, target: name, outcome: 'success', detail: f.label });
     this.act(this.technique(f.technique), { zone: -1, crossesZone: false, viaVpn: f.origin.kind === 'vpn', pdpDecided: f.origin.kind === 'broker', denied: false, onHost: null, industrial: false, identity: identityOf(f) });
   }
@@ -144,8 +137,7 @@ export class Attacker {
     if (w.now + IDLE_RETRY_HOURS < w.horizon) {
       w.kernel.schedule(IDLE_RETRY_HOURS, () => {
         this.tried.clear();
-        for (const t of this.targets) t.nextFoothold = 0;
-        this.cursor = 0;
+        this.targets.retryAll();
         this.next();
       });
     }
@@ -201,53 +193,25 @@ export class Attacker {
   /** Adds newly known assets to the ranked targets; returns how many were new. */
   private learnAssets(assets: Iterable<number>): number {
     const w = this.world;
-    const fresh: Target[] = [];
-    for (const a of assets) {
-      if (this.known.has(a) || w.owned[a] || w.controlled[a]) continue;
-      this.known.add(a);
-      fresh.push({ asset: a, score: targetScore(w, a, this.discoveredOrder++), nextFoothold: 0 });
-    }
-    if (fresh.length === 0) return 0;
-    fresh.sort((x, y) => x.score - y.score);
-    this.cursor = 0;
-    const last = this.targets[this.targets.length - 1];
-    if (last === undefined || last.score <= fresh[0]!.score) {
-      for (const t of fresh) this.targets.push(t);
-      return fresh.length;
-    }
-    // One merge per batch keeps targets sorted by score, ties by discovery order, in linear time.
-    const merged: Target[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < this.targets.length || j < fresh.length) {
-      if (j >= fresh.length || (i < this.targets.length && this.targets[i]!.score <= fresh[j]!.score)) merged.push(this.targets[i++]!);
-      else merged.push(fresh[j++]!);
-    }
-    this.targets = merged;
-    return fresh.length;
+    return this.targets.learn(assets, (a) => w.owned[a] === 1 || w.controlled[a] === 1, (a, order) => targetScore(w, a, order));
   }
 
-  /**
-   * The best target with a foothold not yet tried against it. Targets before `cursor` are owned or
-   * exhausted for the footholds held; a new foothold, target or credential moves the cursor back.
-   */
+  /** The best target with a foothold not yet tried against it (the list keeps the ranking). */
   private choose(): { foothold: LiveFoothold; target: number } | null {
     const w = this.world;
-    for (let i = this.cursor; i < this.targets.length; i++) {
-      const t = this.targets[i]!;
-      if (!w.owned[t.asset] && !w.controlled[t.asset]) {
-        while (t.nextFoothold < this.footholds.length) {
-          const f = this.footholds[t.nextFoothold++]!;
-          if (!this.alive(f) || (f.visible !== null && !f.visible.has(t.asset))) continue;
-          const key = this.attemptKey(f, t.asset);
-          if (this.tried.has(key)) continue;
-          this.tried.add(key);
-          return { foothold: f, target: t.asset };
-        }
-      }
-      if (i === this.cursor) this.cursor++;
-    }
-    return null;
+    const pick = this.targets.next(
+      this.footholds.length,
+      (a) => !w.owned[a] && !w.controlled[a],
+      (i, a) => {
+        const f = this.footholds[i]!;
+        if (!this.alive(f) || (f.visible !== null && !f.visible.has(a))) return false;
+        const key = this.attemptKey(f, a);
+        if (this.tried.has(key)) return false;
+        this.tried.add(key);
+        return true;
+      },
+    );
+    return pick === null ? null : { foothold: this.footholds[pick.foothold]!, target: pick.asset };
   }
 
   /** Hosts in the same zones are interchangeable against a target outside any enclave gateway. */
@@ -392,8 +356,7 @@ export class Attacker {
       this.learnAssets(this.world.model.credentials[c]!.opens);
     }
     this.tried.clear();
-    for (const t of this.targets) t.nextFoothold = 0;
-    this.cursor = 0;
+    this.targets.retryAll();
     for (const f of remoteFootholds(this.world.access, { credentials: this.credentials, mfaUsers: this.liveMfaUsers() }, this.device, this.opened)) this.gain(f, 'attack.step');
   }
 }
