@@ -1,5 +1,6 @@
 import { bench, describe, type BenchOptions } from 'vitest';
 import { Kernel, createStream, type Distribution } from '../../sim/kernel/index.js';
+import { bareHeapHold } from './support/bareHeap.js';
 
 // Hold model: every event schedules one successor after an exponential delay,
 // so the number pending stays constant and the queue works at a fixed size.
@@ -59,33 +60,15 @@ function kernelHold(pending: number): void {
 }
 
 /** The practical ceiling: a bare Float64Array heap of times, replace-top, same generator and sampler. */
-function bareHeapHold(pending: number): void {
-  const heap = new Float64Array(pending);
-  const rng = createStream(42, 'hold');
-  for (let i = 0; i < pending; i++) heap[i] = rng.sample(HOLD);
-  heap.sort();
-  const [label, fn, options] = measured(`bare typed-array heap, ${pending} pending`, () => {
-    for (let k = 0; k < EVENTS_PER_ITERATION; k++) {
-      const t = heap[0]! + rng.sample(HOLD);
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= pending) break;
-        if (c + 1 < pending && heap[c + 1]! < heap[c]!) c++;
-        if (t <= heap[c]!) break;
-        heap[i] = heap[c]!;
-        i = c;
-      }
-      heap[i] = t;
-    }
-    return EVENTS_PER_ITERATION;
-  });
+function benchBareHeap(pending: number): void {
+  const fire = bareHeapHold(pending, createStream(42, 'hold'), HOLD);
+  const [label, fn, options] = measured(`bare typed-array heap, ${pending} pending`, () => fire(EVENTS_PER_ITERATION));
   bench(label, fn, options);
 }
 
 describe('hold model', () => {
   kernelHold(1_000);
   kernelHold(100_000);
-  bareHeapHold(1_000);
-  bareHeapHold(100_000);
+  benchBareHeap(1_000);
+  benchBareHeap(100_000);
 });

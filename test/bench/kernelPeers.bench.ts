@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { bench, describe } from 'vitest';
 import type * as Simjs from 'simjs';
 import { Kernel, createStream, type Distribution } from '../../sim/kernel/index.js';
+import { bareHeapHold } from './support/bareHeap.js';
 import { BenchReport, perSecond, type CaseResult } from './support/BenchReport.js';
 import { formatTable, num } from './support/table.js';
 
@@ -41,27 +42,7 @@ const ENGINES = {
 
   /** The practical ceiling: a Float64Array heap of times, replace-top, no callbacks, no handles. */
   'bare loop'(pending: number): Hold {
-    const heap = new Float64Array(pending);
-    const rng = createStream(SEED, 'hold');
-    for (let i = 0; i < pending; i++) heap[i] = rng.sample(HOLD);
-    heap.sort(); // a sorted array is a heap
-    const fire = (events: number): number => {
-      for (let k = 0; k < events; k++) {
-        const t = heap[0]! + rng.sample(HOLD);
-        let i = 0;
-        for (;;) {
-          let c = 2 * i + 1;
-          if (c >= pending) break;
-          if (c + 1 < pending && heap[c + 1]! < heap[c]!) c++;
-          if (t <= heap[c]!) break;
-          heap[i] = heap[c]!;
-          i = c;
-        }
-        heap[i] = t;
-      }
-      return events;
-    };
-    return { fire, pending: () => pending };
+    return { fire: bareHeapHold(pending, createStream(SEED, 'hold'), HOLD), pending: () => pending };
   },
 
   simjs(pending: number): Hold {
