@@ -13,7 +13,7 @@ import { footholdName } from '../metrics/blastRadius.js';
 import { initialEntry, remoteFootholds, type Foothold } from './initialAccess.js';
 import { describeMeans } from '../metrics/blastRadius.js';
 import { resolveTechnique, techniqueForMove, type Technique } from './techniques.js';
-import { targetScore } from './strategy.js';
+import { targetScorer } from './strategy.js';
 import { TargetList } from './TargetList.js';
 
 interface LiveFoothold extends Foothold {
@@ -23,8 +23,11 @@ interface LiveFoothold extends Foothold {
   /** PDP session carrying this brokered foothold's connections, once one was granted. */
   sessionId: string | null;
   denied: number;
-  /** What its scan showed: the agent does not hammer targets its own scan found unreachable. */
-  visible: ReadonlySet<number> | null;
+  /** What its scan showed, 1 by asset: the agent does not hammer targets its own scan found unreachable. */
+  visible: Uint8Array | null;
+  /** Attempt-group ids (see attemptKey): by name, and for a host by its zones (-1 otherwise). */
+  group: number;
+  zoneGroup: number;
 }
 
 
@@ -33,9 +36,13 @@ const IDLE_RETRY_HOURS = 4;
 export class Attacker {
   private readonly rng: RandomStream;
   private readonly footholds: LiveFoothold[] = [];
-  private readonly targets = new TargetList();
+  private readonly targets: TargetList;
+  private readonly score: (asset: number, discoveryOrder: number) => number;
   private readonly scanned = new WeakSet<readonly number[]>();
-  private readonly tried = new Set<string>();
+  /** Attempts made since the last retry, as attemptKey numbers. */
+  private readonly tried = new Set<number>();
+  /** Interned attempt-group names: foothold names and host zone lists. */
+  private readonly groups = new Map<string, number>();
   private readonly opened: Set<string>;
   private readonly credentials: Set<number>;
   private readonly mfaUsers: Set<number>;
@@ -45,6 +52,8 @@ export class Attacker {
 
   constructor(private readonly world: World) {
     this.rng = world.kernel.stream('attacker');
+    this.targets = new TargetList(world.model.assets.length);
+    this.score = targetScorer(world);
     const entry = initialEntry(world.access, world.attack);
     this.credentials = entry.knowledge.credentials;
     this.mfaUsers = entry.knowledge.mfaUsers;
@@ -74,8 +83,11 @@ export class Attacker {
   }
 
   private gain(f: Foothold, type: 'attack.initial' | 'attack.step'): void {
-    const name = footholdName(f.origin, this.world.model);
-    this.footholds.push({ ...f, name, revoked: false, scanned: false, sessionId: null, denied: 0, visible: null });
+    const model = this.world.model;
+    const name = footholdName(f.origin, model);
+    const group = this.group(name);
+    const zoneGroup = f.origin.kind === 'host' ? this.group(`z${model.assets[f.origin.asset]!.zones.join(',')}`) : -1;
+    this.footholds.push({ ...f, name, revoked: false, scanned: false, sessionId: null, denied: 0, visible: null, group, zoneGroup });
     this.targets.footholdAdded();
     this.world.emit({ type, actor: 'attacker', technique: f.technique, target: name, outcome: 'success', detail: f.label });
     this.act(this.technique(f.technique), { zone: -1, crossesZone: false, viaVpn: f.origin.kind === 'vpn', pdpDecided: f.origin.kind === 'broker', denied: false, onHost: null, industrial: false, identity: identityOf(f) });
@@ -179,7 +191,7 @@ export class Attacker {
     const duration = this.rng.sample(t.duration);
     w.kernel.schedule(duration, () => {
       if (!this.alive(f)) return this.next();
-      f.visible = visibleSet(found);
+      f.visible = visibleSet(found, model.assets.length);
       // Hosts in the zones of an earlier scan see the same list: nothing new to rank.
       const fresh = this.scanned.has(found) ? 0 : this.learnAssets(found);
       this.scanned.add(found);
@@ -193,7 +205,7 @@ export class Attacker {
   /** Adds newly known assets to the ranked targets; returns how many were new. */
   private learnAssets(assets: Iterable<number>): number {
     const w = this.world;
-    return this.targets.learn(assets, (a) => w.owned[a] === 1 || w.controlled[a] === 1, (a, order) => targetScore(w, a, order));
+    return this.targets.learn(assets, (a) => w.owned[a] === 1 || w.controlled[a] === 1, this.score);
   }
 
   /** The best target with a foothold not yet tried against it (the list keeps the ranking). */
@@ -204,7 +216,7 @@ export class Attacker {
       (a) => !w.owned[a] && !w.controlled[a],
       (i, a) => {
         const f = this.footholds[i]!;
-        if (!this.alive(f) || (f.visible !== null && !f.visible.has(a))) return false;
+        if (!this.alive(f) || (f.visible !== null && f.visible[a] !== 1)) return false;
         const key = this.attemptKey(f, a);
         if (this.tried.has(key)) return false;
         this.tried.add(key);
@@ -214,13 +226,20 @@ export class Attacker {
     return pick === null ? null : { foothold: this.footholds[pick.foothold]!, target: pick.asset };
   }
 
-  /** Hosts in the same zones are interchangeable against a target outside any enclave gateway. */
-  private attemptKey(f: LiveFoothold, target: number): string {
+  /**
+   * One number per (group, target). Hosts in the same zones are interchangeable against a target
+   * outside any enclave gateway, so they share their zones' group; other footholds go by name.
+   */
+  private attemptKey(f: LiveFoothold, target: number): number {
     const w = this.world;
-    if (f.origin.kind === 'host' && w.access.topology.gated[w.model.assets[target]!.zone] !== 1) {
-      return `z${w.model.assets[f.origin.asset]!.zones.join(',')}>${target}`;
-    }
-    return `${f.name}>${target}`;
+    const byZones = f.zoneGroup >= 0 && w.access.topology.gated[w.model.assets[target]!.zone] !== 1;
+    return (byZones ? f.zoneGroup : f.group) * w.model.assets.length + target;
+  }
+
+  private group(name: string): number {
+    let id = this.groups.get(name);
+    if (id === undefined) this.groups.set(name, (id = this.groups.size));
+    return id;
   }
 
   /** Tries one target from one foothold; false when the attacker has nothing to try it with. */
@@ -361,11 +380,15 @@ export class Attacker {
   }
 }
 
-/** Footholds in the same zones see the same hosts: share one set per discovery result. */
-const VISIBLE = new WeakMap<readonly number[], ReadonlySet<number>>();
-function visibleSet(found: readonly number[]): ReadonlySet<number> {
+/** Footholds in the same zones see the same hosts: share one map per discovery result. */
+const VISIBLE = new WeakMap<readonly number[], Uint8Array>();
+function visibleSet(found: readonly number[], assetCount: number): Uint8Array {
   let set = VISIBLE.get(found);
-  if (set === undefined) VISIBLE.set(found, (set = new Set(found)));
+  if (set === undefined) {
+    set = new Uint8Array(assetCount);
+    for (const a of found) set[a] = 1;
+    VISIBLE.set(found, set);
+  }
   return set;
 }
 

@@ -11,8 +11,13 @@ export class TargetList {
   private targets: Target[] = [];
   /** Targets before it are taken or exhausted for the footholds held. */
   private cursor = 0;
-  private readonly known = new Set<number>();
+  /** 1 for every asset ever learned, taken or not. */
+  private readonly known: Uint8Array;
   private discovered = 0;
+
+  constructor(assetCount: number) {
+    this.known = new Uint8Array(assetCount);
+  }
 
   /**
    * Adds assets not seen before, scored by `score(asset, discoveryOrder)` (lower first; ties keep
@@ -21,8 +26,8 @@ export class TargetList {
   learn(assets: Iterable<number>, skip: (asset: number) => boolean, score: (asset: number, order: number) => number): number {
     const fresh: Target[] = [];
     for (const a of assets) {
-      if (this.known.has(a) || skip(a)) continue;
-      this.known.add(a);
+      if (this.known[a] === 1 || skip(a)) continue;
+      this.known[a] = 1;
       fresh.push({ asset: a, score: score(a, this.discovered++), nextFoothold: 0 });
     }
     if (fresh.length === 0) return 0;

@@ -6,19 +6,23 @@ import type { World } from '../simulation/World.js';
  * first, then hosts closest to the process. targeted: the target line's controllers, then its
  * hosts, then whatever sits lowest in the Purdue model on the way there.
  */
-export function targetScore(world: World, asset: number, discoveryOrder: number): number {
+export function targetScorer(world: World): (asset: number, discoveryOrder: number) => number {
   const { model, attack } = world;
-  const a = model.assets[asset]!;
-  const lineValue = a.line >= 0 ? model.lines[a.line]!.valuePerHour : 0;
   const maxValue = Math.max(1, ...model.lines.map((l) => l.valuePerHour));
-  switch (attack.strategy) {
-    case 'spread':
-      return discoveryOrder;
-    case 'greedy':
-      return (a.controller ? 0 : 10 + a.level) - lineValue / maxValue + discoveryOrder * 1e-6;
-    case 'targeted': {
-      const onTarget = attack.target !== undefined && a.line >= 0 && model.lines[a.line]!.id === attack.target.line;
-      return (onTarget ? (a.controller ? 0 : 10) : 20) + a.level + (a.storedCredentials.length > 0 ? -0.5 : 0) + discoveryOrder * 1e-6;
+  const targetLine = attack.target === undefined ? -1 : model.lines.findIndex((l) => l.id === attack.target!.line);
+  return (asset, discoveryOrder) => {
+    const a = model.assets[asset]!;
+    switch (attack.strategy) {
+      case 'spread':
+        return discoveryOrder;
+      case 'greedy': {
+        const lineValue = a.line >= 0 ? model.lines[a.line]!.valuePerHour : 0;
+        return (a.controller ? 0 : 10 + a.level) - lineValue / maxValue + discoveryOrder * 1e-6;
+      }
+      case 'targeted': {
+        const onTarget = a.line >= 0 && a.line === targetLine;
+        return (onTarget ? (a.controller ? 0 : 10) : 20) + a.level + (a.storedCredentials.length > 0 ? -0.5 : 0) + discoveryOrder * 1e-6;
+      }
     }
-  }
+  };
 }

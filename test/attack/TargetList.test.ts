@@ -7,7 +7,7 @@ const always = () => true;
 
 describe('TargetList', () => {
   it('ranks by score, ties in discovery order, merging later batches in place', () => {
-    const list = new TargetList();
+    const list = new TargetList(10);
     expect(list.learn([5, 3, 9], never, byValue)).toBe(3);
     expect(list.learn([3, 1, 7], never, byValue)).toBe(2); // 3 is known already
     const order: number[] = [];
@@ -16,7 +16,7 @@ describe('TargetList', () => {
   });
 
   it('tries each target once per foothold, and again from a new foothold or after retryAll', () => {
-    const list = new TargetList();
+    const list = new TargetList(10);
     list.learn([0, 1], never, byValue);
     const picks = (footholds: number) => {
       const out: string[] = [];
@@ -31,7 +31,7 @@ describe('TargetList', () => {
   });
 
   it('skips what the caller says is taken or not to be tried now', () => {
-    const list = new TargetList();
+    const list = new TargetList(10);
     list.learn([0, 1, 2], (a) => a === 2, byValue);
     expect(list.next(1, (a) => a !== 0, always)).toEqual({ foothold: 0, asset: 1 });
     expect(list.next(1, always, always)).toBeNull();
