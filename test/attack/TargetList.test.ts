@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TargetList } from '../../sim/attack/TargetList.js';
 
@@ -36,4 +37,33 @@ describe('TargetList', () => {
     expect(list.next(1, (a) => a !== 0, always)).toEqual({ foothold: 0, asset: 1 });
     expect(list.next(1, always, always)).toBeNull();
   });
+
+  it('ranks any batches as one stable sort by (score, discovery order)', () => {
+    const batch = fc.array(fc.record({ asset: fc.nat(39), score: fc.integer({ min: 0, max: 5 }) }), { maxLength: 30 });
+    fc.assert(
+      fc.property(fc.array(batch, { maxLength: 6 }), (batches) => {
+        const list = new TargetList(40);
+        const seen = new Set<number>();
+        const expected: { asset: number; score: number; order: number }[] = [];
+        for (const b of batches) {
+          const scores = new Map(b.map((x) => [x.asset, x.score]));
+          list.learn(
+            b.map((x) => x.asset),
+            never,
+            (a) => scores.get(a)!,
+          );
+          for (const { asset } of b) {
+            if (seen.has(asset)) continue;
+            seen.add(asset);
+            expected.push({ asset, score: scores.get(asset)!, order: expected.length });
+          }
+        }
+        expected.sort((x, y) => x.score - y.score || x.order - y.order);
+        const order: number[] = [];
+        for (let p = list.next(1, always, always); p !== null; p = list.next(1, always, always)) order.push(p.asset);
+        expect(order).toEqual(expected.map((x) => x.asset));
+      }),
+    );
+  });
 });
+

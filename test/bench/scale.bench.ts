@@ -1,8 +1,8 @@
 // Monte Carlo throughput of whole experiments (every design on the same seeds, then the summaries,
 // static worst cases and representative runs) on pharma.yaml and on a generated 10,000-asset plant:
-// in process, and across 1 and 2 worker threads. Each worker compiles the TypeScript through tsx
-// and builds the plant model itself, so a worker experiment pays a start-up the in-process one
-// does not. Prints a summary when done.
+// in process, and across 1 and 2 worker threads. Each worker loads a bundle of the simulator,
+// builds the plant model itself and starts with cold JIT, so a worker experiment pays a start-up
+// the in-process one does not. Prints a summary when done.
 import { bench, describe } from 'vitest';
 import { runExperiment, type ExperimentSpec } from '../../sim/experiment/runExperiment.js';
 import { runExperimentParallel } from '../../sim/experiment/parallel.js';
