@@ -1,7 +1,7 @@
 // Cross-reference checks the schema alone cannot make: ids that must exist, duplicates,
 // addresses inside their zone's subnet. Pure: returns problems with their field paths.
 import ipaddr from 'ipaddr.js';
-import { ACTIONS } from '../model/catalog.js';
+import { ACTIONS, ASSET_KINDS, type AssetKind } from '../model/catalog.js';
 import type { Scenario, Selector } from './schema.js';
 import { didYouMean, type IssuePath } from './issues.js';
 
@@ -179,6 +179,11 @@ export function checkReferences(s: Scenario): PathProblem[] {
       if (ia.device !== undefined) ref(devices, ia.device, [...ip, 'device'], 'device');
     }
     if (ia.kind === 'exposed-service' || ia.kind === 'phishing') ref(assets, ia.asset, [...ip, 'asset'], 'asset');
+    const phished = ia.kind === 'phishing' ? assets.get(ia.asset) : undefined;
+    if (phished !== undefined && ASSET_KINDS[phished.kind as AssetKind]?.foothold === false) {
+      const hosts = (Object.keys(ASSET_KINDS) as AssetKind[]).filter((k) => ASSET_KINDS[k].foothold);
+      problem([...ip, 'asset'], `phishing needs a host someone works at (${hosts.join(', ')}); "${phished.id}" is a ${ASSET_KINDS[phished.kind as AssetKind].label}`);
+    }
     if (a.target !== undefined) ref(lines, a.target.line, [...at, 'target', 'line'], 'line');
     if (a.strategy === 'targeted' && a.target === undefined && a.script === undefined) problem([...at, 'target'], 'the targeted strategy needs a target: { line: ... }');
     a.script?.forEach((st, j) => st.target !== undefined && ref(assets, st.target, [...at, 'script', j, 'target'], 'asset'));

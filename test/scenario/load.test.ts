@@ -217,6 +217,15 @@ describe('loadScenario reports every problem of a phase at once', () => {
     `);
   });
 
+  it('refuses phishing a device nobody works at', () => {
+    const text = `${plant}attacks:\n  - { id: mail, initialAccess: { kind: phishing, asset: l1-plc } }\n`;
+    expect(problems({ 'phish.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "phish.yaml:13:57  attacks[0].initialAccess.asset  phishing needs a host someone works at (hmi, ews, scada-server, historian, jump-host, it-workstation, server); "l1-plc" is a PLC",
+      ]
+    `);
+  });
+
   it('checks references of every item the schema accepts, in the same pass', () => {
     const text = plant.replace('valuePerHour: 40000', 'valuePerHour: lots').replace('zone: line1-ctl', 'zone: nowhere');
     expect(problems({ 'phases.yaml': text })).toMatchInlineSnapshot(`
