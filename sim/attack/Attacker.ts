@@ -122,7 +122,7 @@ export class Attacker {
   private lose(f: LiveFoothold, why: string): void {
     f.revoked = true;
     this.world.emit({ type: 'policy.revoke', actor: f.origin.kind === 'broker' ? 'pdp' : 'defender', target: f.name, outcome: 'info', detail: `attacker loses ${f.name}: ${why}` });
-    if (this.footholds.every((x) => x.revoked) && this.world.containedAt === null && this.world.detectedAt !== null) this.world.containedAt = this.world.now;
+    if (this.footholds.every((x) => x.revoked) && this.world.detectedAt !== null) this.world.contain();
   }
 
   private originFor(f: LiveFoothold): Origin {

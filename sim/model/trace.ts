@@ -15,6 +15,7 @@ export interface TraceEvent {
     | 'attack.impact'
     | 'defense.detect'
     | 'defense.respond'
+    | 'defense.recover'
     | 'policy.revoke'
     | 'workload.request'
     | 'workload.access';

@@ -56,6 +56,9 @@ export const lineSchema = z.strictObject({
   name: z.string().optional(),
   valuePerHour: z.number().nonnegative().describe('Production value lost per hour the line is impacted'),
   safetyCritical: z.boolean().default(false),
+  recoveryHours: distributionSchema
+    .optional()
+    .describe('Hours to bring the line back once the attacker is contained (re-flash controllers from known-good projects, re-validate the process); without it an impacted line stays down to the horizon'),
 });
 
 export const vulnerabilitySchema = z.strictObject({

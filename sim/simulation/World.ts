@@ -36,6 +36,8 @@ export class World {
   readonly isolated = new Set<number>();
   readonly locks = new Set<string>();
   readonly lineImpactAt: (number | null)[];
+  /** When each impacted line was back in production; null while it is down. */
+  readonly lineRestoredAt: (number | null)[];
   disabledVpnAccounts = new Set<string>();
   firstPlcAt: number | null = null;
   detectedAt: number | null = null;
@@ -48,6 +50,8 @@ export class World {
   readonly observers: ((o: Observable) => void)[] = [];
   /** Called when the defenders act, so the attacker can drop what it lost. */
   readonly onResponse: (() => void)[] = [];
+  /** Called once, when the attacker has lost its last foothold after a detection. */
+  readonly onContainment: (() => void)[] = [];
 
   constructor(
     readonly model: PlantModel,
@@ -63,6 +67,7 @@ export class World {
     this.owned = new Uint8Array(model.assets.length);
     this.controlled = new Uint8Array(model.assets.length);
     this.lineImpactAt = model.lines.map(() => null);
+    this.lineRestoredAt = model.lines.map(() => null);
     this.sessions = design.zt
       ? new SessionTable(access.policy, this.kernel, { audit: this.audit, maxDenied: design.zt.maxDenied })
       : null;
@@ -71,6 +76,13 @@ export class World {
 
   get now(): number {
     return this.kernel.now;
+  }
+
+  /** The attacker holds nothing any more and the defenders know of it: recovery can start. */
+  contain(): void {
+    if (this.containedAt !== null) return;
+    this.containedAt = this.now;
+    for (const f of this.onContainment) f();
   }
 
   accessState(): AccessState {

@@ -1,6 +1,7 @@
 // One run: one design × one attack × one seed, to a horizon. Pure: same inputs, same result.
 import { Attacker } from '../attack/Attacker.js';
 import { Defenders } from '../defense/Defenders.js';
+import { Recovery } from '../defense/Recovery.js';
 import type { PlantModel } from '../model/plantModel.js';
 import type { RunMetrics, RunResult } from '../model/trace.js';
 import type { AccessLayer } from '../net/AccessLayer.js';
@@ -27,6 +28,7 @@ export function runSimulation(model: PlantModel, access: AccessLayer, attack: At
   const horizon = options.horizonHours ?? model.scenario.horizonHours;
   const world = new World(model, access, access.design, attack, options.seed, horizon, options.trace !== false);
   new Defenders(world);
+  new Recovery(world);
   const technicians = new Technicians(world);
   new Attacker(world);
   world.kernel.run(horizon);
@@ -57,7 +59,7 @@ function collectMetrics(w: World, work: Technicians['totals']): RunMetrics {
   const since = (t: number | null) => (t === null ? null : round(t - start));
   let loss = 0;
   w.lineImpactAt.forEach((t, i) => {
-    if (t !== null) loss += (w.horizon - t) * model.lines[i]!.valuePerHour;
+    if (t !== null) loss += ((w.lineRestoredAt[i] ?? w.horizon) - t) * model.lines[i]!.valuePerHour;
   });
   return {
     compromisedAssets: hit.length,

@@ -140,3 +140,39 @@ describe('a plant full of hosts the attacker holds nothing against', () => {
     expect(result.compromised).toEqual(['ews', 'plc']);
   });
 });
+
+describe('production loss and recovery', () => {
+  /** The VPN design with sensors that see everything at once and a response that cuts the attacker off after 10 h. */
+  const watched = {
+    ...vpnDesign,
+    sensors: [
+      { kind: 'vpn-log' as const, probability: 1, delay: 0 },
+      { kind: 'edr' as const, probability: 1, delay: 0 },
+    ],
+    response: { time: 10, actions: ['disable-vpn-account' as const, 'isolate-host' as const] },
+  };
+  const withRecovery = (hours: number | undefined) => {
+    const input = tinyPlant(watched);
+    input.attacks![0]!.techniques!.T0855 = { duration: 0.25, probability: 1, observability: 1 };
+    if (hours !== undefined) input.plant!.lines = [{ id: 'line1', valuePerHour: 1000, recoveryHours: hours }];
+    return run(input);
+  };
+
+  it('a contained attack lets the line come back after its recovery time', () => {
+    const down = withRecovery(undefined).result;
+    const { result } = withRecovery(5);
+    // Detected at 1.5 h, cut off at 11.5 h (response time 10 h), back 5 h later.
+    expect(result.metrics.timeToContainmentHours).toBe(10.5);
+    expect(result.trace.filter((e) => e.type === 'defense.recover').map((e) => [e.t, e.target])).toEqual([[16.5, 'line1']]);
+    expect(result.metrics.productionLoss).toBe((16.5 - 3.75) * 1000);
+    expect(down.metrics.productionLoss).toBe((72 - 3.75) * 1000);
+    // Recovery draws from its own stream: nothing else in the run moves.
+    expect(result.trace.filter((e) => e.type !== 'defense.recover')).toEqual(down.trace);
+  });
+
+  it('a recovery that ends past the horizon leaves the line down to the horizon', () => {
+    const { result } = withRecovery(100);
+    expect(result.trace.some((e) => e.type === 'defense.recover')).toBe(false);
+    expect(result.metrics.productionLoss).toBe((72 - 3.75) * 1000);
+  });
+});

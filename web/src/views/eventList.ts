@@ -15,6 +15,7 @@ const TYPE: Record<TraceEvent['type'], string> = {
   'attack.impact': 'impact',
   'defense.detect': 'detection',
   'defense.respond': 'response',
+  'defense.recover': 'recovery',
   'policy.revoke': 'revocation',
   'workload.request': 'service request',
   'workload.access': 'service access',
