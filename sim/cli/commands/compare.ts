@@ -24,6 +24,14 @@ export interface CompareOptions {
   shard?: string;
 }
 
+/** --workers, shared by compare and report. */
+export function workersOption(): Option {
+  return new Option(
+    '-w, --workers <n>',
+    'worker threads; results are identical for any number. Each worker starts cold (its own plant model, unoptimised code for its first few hundred runs), so they pay off from a few thousand runs per design',
+  ).default('1');
+}
+
 export function registerCompare(program: Command): Command {
   return program
     .command('compare')
@@ -33,7 +41,7 @@ export function registerCompare(program: Command): Command {
     .option('-a, --attack <id>', 'attack (default: the first in the file)')
     .option('-n, --runs <n>', 'runs per design', '200')
     .option('-s, --seed <n>', 'base seed; run i uses seed "<seed>:<i>"', '1')
-    .addOption(new Option('-w, --workers <n>', 'worker threads; results are identical for any number').default('1'))
+    .addOption(workersOption())
     .option('--json <file>', 'write the results bundle (schemaVersion 1) for the viewer')
     .option('--md <file>', 'write a Markdown report')
     .option('--shard <k/n>', 'run only shard k of n of the seeds and write a shard file to --json; combine the n files with `segsim merge`')
@@ -43,7 +51,8 @@ export function registerCompare(program: Command): Command {
 Examples:
   $ segsim compare scenarios/pharma.yaml
   $ segsim compare scenarios/pharma.yaml --designs vpn-flat,zt --attack compromised-vendor-laptop --runs 1000
-  $ segsim compare scenarios/pharma.yaml --json reports/pharma.json --md reports/pharma.md --workers 4
+  $ segsim compare scenarios/pharma.yaml --json reports/pharma.json --md reports/pharma.md
+  $ segsim compare scenarios/pharma.yaml --runs 20000 --workers 2
   $ segsim compare scenarios/pharma.yaml --runs 1000 --shard 2/4 --json shard-2.json   (then: segsim merge shard-*.json --json all.json)
 
 The same command with the same seed gives the same numbers and byte-identical files.`,

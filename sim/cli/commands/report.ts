@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { buildBundle, bundleJson } from '../../report/bundle.js';
 import { reportHtml } from '../../report/html.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { experimentFromOptions, portableName, runWithProgress } from './compare.js';
+import { experimentFromOptions, portableName, runWithProgress, workersOption } from './compare.js';
 import { buildViewer } from './view.js';
 
 export interface ReportOptions {
@@ -26,7 +26,7 @@ export function registerReport(program: Command): Command {
     .option('-a, --attack <id>', 'attack (default: the first in the file)')
     .option('-n, --runs <n>', 'runs per design', '200')
     .option('-s, --seed <n>', 'base seed; run i uses seed "<seed>:<i>"', '1')
-    .option('-w, --workers <n>', 'worker threads; results are identical for any number', '1')
+    .addOption(workersOption())
     .requiredOption('--html <file>', 'the HTML file to write')
     .addHelpText(
       'after',
