@@ -2,9 +2,10 @@
 // technique at a time. Every connection goes through the design's access layer; on a zero-trust
 // design the brokered requests also go through the live session table (continuous evaluation).
 import type { Action } from '../model/catalog.js';
-import type { RandomStream } from '../kernel/index.js';
-import type { Origin } from '../net/AccessLayer.js';
-import type { Decision } from '../policy/types.js';
+import type { EventHandle, RandomStream } from '../kernel/index.js';
+import type { AccessState, ConnectOutcome, Origin } from '../net/AccessLayer.js';
+import type { Approval, Decision } from '../policy/types.js';
+import { APPROVAL_DELAY, approvalValidHours } from '../defense/approver.js';
 import { discoverable } from './discovery.js';
 import { identityOf, observationOf } from './observation.js';
 import type { World } from '../simulation/World.js';
@@ -49,6 +50,12 @@ export class Attacker {
   private mfaUntil = Infinity;
   private readonly device;
   private scriptIndex = 0;
+  /** Just-in-time approvals the attacker talked the approver into, by rule. */
+  private readonly approvals = new Map<string, Approval>();
+  /** Rules it has asked approval for: once each, again only after a granted one expires. */
+  private readonly asked = new Set<string>();
+  /** Set while it has nothing left to try; holds the timer of its next look, if any. */
+  private stalled: { timer: EventHandle | null } | null = null;
 
   constructor(private readonly world: World) {
     this.rng = world.kernel.stream('attacker');
@@ -72,6 +79,11 @@ export class Attacker {
       world.onResponse.push(() => this.checkFootholds());
       this.next();
     });
+  }
+
+  /** The access state its own connections see: the run's, plus the approvals it obtained. */
+  private state(): AccessState {
+    return { ...this.world.accessState(), approvals: this.approvals };
   }
 
   private get stepOverrides() {
@@ -135,6 +147,7 @@ export class Attacker {
   /** The main loop: discover from fresh footholds, else attack the best target. */
   private next(): void {
     const w = this.world;
+    this.stalled = null;
     if (this.footholds.every((f) => !this.alive(f))) return;
     if (w.attack.script !== undefined) return this.nextScripted(w.attack.script);
     const fresh = this.footholds.find((f) => !f.scanned && this.alive(f));
@@ -146,13 +159,15 @@ export class Attacker {
       if (this.attempt(pick.foothold, pick.target)) return;
     }
     // Nothing left to try with what it knows: wait for windows to open or sessions to change.
+    const stalled: { timer: EventHandle | null } = { timer: null };
     if (w.now + IDLE_RETRY_HOURS < w.horizon) {
-      w.kernel.schedule(IDLE_RETRY_HOURS, () => {
+      stalled.timer = w.kernel.schedule(IDLE_RETRY_HOURS, () => {
         this.tried.clear();
         this.targets.retryAll();
         this.next();
       });
     }
+    this.stalled = stalled;
   }
 
   /** A scripted playbook: each step names a technique and a target; the agent finds a foothold that can do it. */
@@ -166,7 +181,7 @@ export class Attacker {
     const target = step.target === undefined ? undefined : w.model.assetIndex.get(step.target);
     let refusal: { f: LiveFoothold; action: Action; reason: string; outcome: { decision: Decision | null; mitigation: string | null } } | null = null;
     for (const f of target === undefined ? [] : alive) {
-      const { moves, refused } = movesAgainst(w.access, this.originFor(f), w.model.assets[target!]!, { credentials: this.credentials, mfaUsers: this.liveMfaUsers() }, w.accessState());
+      const { moves, refused } = movesAgainst(w.access, this.originFor(f), w.model.assets[target!]!, { credentials: this.credentials, mfaUsers: this.liveMfaUsers() }, this.state());
       const move = moves.find((m) => stepMatches(tech, m, w));
       if (move !== undefined) {
         const duration = this.rng.sample(move.means.kind === 'vulnerability' ? move.means.vulnerability.timeToExploit : tech.duration);
@@ -186,7 +201,7 @@ export class Attacker {
     const model = w.model;
     const origin = f.origin;
     const tech = origin.kind === 'broker' ? 'T0840' : (technique ?? 'T0846');
-    const found = discoverable(w.access, this.originFor(f), w.accessState());
+    const found = discoverable(w.access, this.originFor(f), this.state());
     const t = this.technique(tech);
     const duration = this.rng.sample(t.duration);
     w.kernel.schedule(duration, () => {
@@ -248,7 +263,7 @@ export class Attacker {
     const target = w.model.assets[targetIndex]!;
     const origin = this.originFor(f);
     const know = { credentials: this.credentials, mfaUsers: this.liveMfaUsers() };
-    const { moves, refused } = movesAgainst(w.access, origin, target, know, w.accessState());
+    const { moves, refused } = movesAgainst(w.access, origin, target, know, this.state());
     const move = moves.find((m) => m.effect !== 'learn-credentials') ?? moves[0];
     if (move === undefined) {
       if (refused === null) return false;
@@ -271,9 +286,9 @@ export class Attacker {
     const target = w.model.assets[move.target]!;
     if (!this.alive(f)) return this.next();
     const origin = this.originFor(f);
-    const outcome = f.origin.kind === 'broker' ? this.brokered(f, move.target, move.action) : w.access.connect(origin, move.target, move.action, w.accessState());
+    const { outcome, inSession } = f.origin.kind === 'broker' ? this.brokered(f, move.target, move.action) : { outcome: w.access.connect(origin, move.target, move.action, this.state()), inSession: false };
     if (f.origin.kind !== 'broker') w.recordDecision(f.name, target.id, move.action, outcome.decision);
-    if (!outcome.ok) return this.refusedAttempt(f, move.action, move.target, outcome.reason, outcome);
+    if (!outcome.ok) return this.refusedAttempt(f, move.action, move.target, outcome.reason, outcome, inSession);
     const p = tech.probability * (move.means.kind === 'vulnerability' ? move.means.vulnerability.probability : 1);
     const success = this.rng.bernoulli(p);
     const decidedBy = outcome.decision?.effect === 'allow' ? outcome.decision.ruleId : undefined;
@@ -297,40 +312,45 @@ export class Attacker {
     this.next();
   }
 
-  /** Brokered connections ride the live PDP session once one was granted: it counts denials and revokes. */
-  private brokered(f: LiveFoothold, target: number, action: Action) {
+  /**
+   * Brokered connections ride the live PDP session once one was granted: it counts denials and
+   * revokes. `inSession` says the request went through the session table, which counted it.
+   */
+  private brokered(f: LiveFoothold, target: number, action: Action): { outcome: ConnectOutcome; inSession: boolean } {
     const w = this.world;
-    const outcome = w.access.connect(this.originFor(f), target, action, w.accessState());
-    if (w.sessions === null || f.origin.kind !== 'broker') return outcome;
+    const outcome = w.access.connect(this.originFor(f), target, action, this.state());
+    if (w.sessions === null || f.origin.kind !== 'broker') return { outcome, inSession: false };
     const request = { subject: f.origin.subject, resource: w.access.resource(w.model.assets[target]!), action };
     if (f.sessionId !== null) {
       const live = w.sessions.get(f.sessionId);
       if (live?.state === 'open') {
         const decision = w.sessions.request(f.sessionId, request.resource, action, outcome.ok && outcome.connector !== null ? w.model.assets[outcome.connector]!.id : undefined);
         if (w.sessions.get(f.sessionId)?.state === 'revoked') this.lose(f, 'continuous evaluation revoked the session');
-        if (decision.effect !== 'allow' && outcome.ok) return { ok: false as const, block: 'broker' as const, reason: `the session's policy denies ${action}`, decision, mitigation: 'M0801' as const };
-        return outcome;
+        if (decision.effect !== 'allow' && outcome.ok) return { outcome: { ok: false, block: 'broker', reason: `the session's policy denies ${action}`, decision, mitigation: 'M0801' }, inSession: true };
+        return { outcome, inSession: true };
       }
     }
     if (outcome.ok) {
       const origin = this.originFor(f);
       const mfa = origin.kind === 'broker' && origin.mfa;
       const source = outcome.connector === null ? {} : { source: w.model.assets[outcome.connector]!.id };
-      const opened = w.sessions.open({ ...request, ...source }, { time: w.now, mfa, locks: w.locks }, w.design.zt!.sessionTtlHours);
+      const opened = w.sessions.open({ ...request, ...source }, { time: w.now, mfa, locks: w.locks, approvals: this.approvals }, w.design.zt!.sessionTtlHours);
       if (opened.session) f.sessionId = opened.session.id;
     }
-    return outcome;
+    return { outcome, inSession: false };
   }
 
-  private refusedAttempt(f: LiveFoothold, action: Action, target: number, reason: string, outcome: { decision: unknown; mitigation?: string | null }): void {
+  private refusedAttempt(f: LiveFoothold, action: Action, target: number, reason: string, outcome: { decision: Decision | null; mitigation?: string | null }, inSession = false): void {
     const w = this.world;
+    if (outcome.decision?.effect === 'pending') this.askApproval(f, outcome.decision.ruleId, outcome.decision.approvalBy);
     w.deniedRequests++;
     w.block(outcome.mitigation ?? null);
     const pdp = outcome.decision !== null && outcome.decision !== undefined;
     if (pdp && f.sessionId === null) w.recordDecision(f.name, w.model.assets[target]!.id, action, outcome.decision as Decision);
     this.act(this.technique('T0886'), this.observation(f, target, action, pdp, true));
     w.emit({ type: 'attack.denied', actor: 'attacker', source: f.name, target: w.model.assets[target]!.id, action, outcome: 'denied', detail: reason, ...(outcome.mitigation ? { mitigation: outcome.mitigation } : {}) });
-    if (f.origin.kind === 'broker' && pdp) {
+    // A pending decision is not a denial, and a request made inside the session was counted there.
+    if (f.origin.kind === 'broker' && outcome.decision?.effect === 'deny' && !inSession) {
       f.denied++;
       if (f.sessionId !== null && w.sessions) {
         w.sessions.signal({ kind: 'denied', sessionId: f.sessionId });
@@ -338,6 +358,44 @@ export class Attacker {
       } else if (f.denied >= (w.design.zt?.maxDenied ?? Infinity)) this.lose(f, 'the broker closed the session after repeated denied requests');
     }
     w.kernel.schedule(0.05, () => this.next());
+  }
+
+  /**
+   * A decision waits for a just-in-time approval: the attacker asks for it, posing as the
+   * technician, and the approver grants it with the attack's approvalFatigue chance.
+   */
+  private askApproval(f: LiveFoothold, ruleId: string, approver: string): void {
+    const w = this.world;
+    const chance = w.attack.approvalFatigue;
+    if (chance === 0 || this.asked.has(ruleId)) return;
+    this.asked.add(ruleId);
+    // Its own stream: the chance moves no other draw of the run.
+    const rng = w.kernel.stream('attacker.approvals');
+    const granted = rng.bernoulli(chance);
+    w.kernel.schedule(rng.sample(APPROVAL_DELAY), () => {
+      const asked = `${f.name} asks ${approver} to approve rule ${ruleId}`;
+      if (!granted) {
+        w.emit({ type: 'policy.approve', actor: 'defender', source: f.name, decision: ruleId, outcome: 'denied', detail: `${asked}: refused` });
+        return;
+      }
+      const hours = approvalValidHours(w.access.policy, ruleId);
+      const approval = { expiresAt: w.now + hours };
+      this.approvals.set(ruleId, approval);
+      for (const g of this.footholds) if (g.sessionId !== null && w.sessions?.get(g.sessionId)?.state === 'open') w.sessions.grant(g.sessionId, ruleId, approval);
+      w.kernel.schedule(hours, () => this.asked.delete(ruleId));
+      w.emit({ type: 'policy.approve', actor: 'defender', source: f.name, decision: ruleId, outcome: 'success', detail: `${asked}: granted for ${hours} h (approval fatigue)` });
+      this.retryNow();
+    });
+  }
+
+  /** New means: try every target again, at once if it was waiting for something to change. */
+  private retryNow(): void {
+    this.tried.clear();
+    this.targets.retryAll();
+    const stalled = this.stalled;
+    if (stalled === null) return; // a step is under way and will look again when it ends
+    if (stalled.timer !== null) this.world.kernel.cancel(stalled.timer);
+    this.next();
   }
 
   private observation(f: LiveFoothold, target: number, action: Action, pdpDecided: boolean, denied: boolean) {

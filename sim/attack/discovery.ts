@@ -1,5 +1,6 @@
 // What an attacker at an origin can see. A scan finds every host answering on some service; a
-// brokered session cannot scan at all: its portal lists only what the policy grants.
+// brokered session cannot scan at all: its portal lists only what the policy grants, or would
+// grant with a just-in-time approval.
 import { ACTIONS, type Action, type Protocol } from '../model/catalog.js';
 import type { AccessLayer, AccessState, Origin } from '../net/AccessLayer.js';
 import { candidateZones, networkReaches } from '../net/reachability.js';
@@ -9,9 +10,18 @@ export function discoverable(access: AccessLayer, origin: Origin, state: AccessS
   switch (origin.kind) {
     case 'internet':
       return [origin.exposed];
-    case 'broker':
     case 'vpn':
       return model.assets.filter((a) => a.services.some((s) => access.connect(origin, a.index, firstAction(s.protocol), state).ok)).map((a) => a.index);
+    case 'broker':
+      // The portal also lists what an approval would open: that is where one asks for it.
+      return model.assets
+        .filter((a) =>
+          a.services.some((s) => {
+            const o = access.connect(origin, a.index, firstAction(s.protocol), state);
+            return o.ok || o.decision?.effect === 'pending';
+          }),
+        )
+        .map((a) => a.index);
     case 'host': {
       // A scan sees what the network lets through, which depends only on the host's zones.
       const src = model.assets[origin.asset]!;

@@ -10,6 +10,7 @@ import type { AccessLayer, Origin } from '../net/AccessLayer.js';
 import { probeStates, policyWindows } from '../net/probeStates.js';
 import { candidateZones } from '../net/reachability.js';
 import type { Attack } from '../scenario/schema.js';
+import { approveAll } from '../policy/index.js';
 
 export { probeStates, policyWindows };
 
@@ -45,7 +46,9 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   const model = access.model;
   const entry = initialEntry(access, attack);
   const know = { credentials: new Set(entry.knowledge.credentials), mfaUsers: entry.knowledge.mfaUsers };
-  const states = probeStates(model, attack.initialAccess.at, policyWindows(access));
+  // An attacker that can talk approvers round is, at worst, approved for everything it asks.
+  const approvals = attack.approvalFatigue > 0 ? approveAll(access.policy, () => Infinity) : undefined;
+  const states = probeStates(model, attack.initialAccess.at, policyWindows(access)).map((s) => (approvals === undefined ? s : { ...s, approvals }));
   const owned = new Uint8Array(model.assets.length);
   const paths = new Map<number, PathStep[]>();
   const nodes: Node[] = [];

@@ -17,6 +17,7 @@ export interface TraceEvent {
     | 'defense.respond'
     | 'defense.recover'
     | 'policy.revoke'
+    | 'policy.approve'
     | 'workload.request'
     | 'workload.access';
   actor: Actor;

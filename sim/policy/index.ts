@@ -6,7 +6,7 @@ export { describeDecision, describeReason } from './explain.js';
 export { PolicyError } from './errors.js';
 export { SessionTable } from './sessions.js';
 export type { AuditSink, RevokeCause, RevokeReason, Scheduler, Session, SessionTableOptions, Signal } from './sessionTypes.js';
-export { runPolicyTests, type Directory, type PolicyCaseResult, type PolicyTestResult } from './policyTests.js';
+export { approveAll, runPolicyTests, type Directory, type PolicyCaseResult, type PolicyTestResult } from './policyTests.js';
 export { directoryFromScenario, formatFailures, formatSummary, runScenarioPolicyTests } from './scenarioTests.js';
 export type { DesignPolicyResult, ScenarioPolicyReport } from './scenarioTests.js';
 export { AuditLog, verifyAuditLog, type AuditRecord } from './audit.js';

@@ -61,7 +61,7 @@ function runOne(policy: CompiledPolicy, test: PolicyTest, directory: Directory):
   // A host-originated request names the source asset where a device would be.
   const deviceId = device?.id ?? test.asset;
   if (deviceId !== undefined) subject.device = deviceId;
-  const context: DecisionContext = { time: test.time, mfa: test.mfa, approvals: test.approved ? approveAll(policy, test.time) : undefined };
+  const context: DecisionContext = { time: test.time, mfa: test.mfa, approvals: test.approved ? approveAll(policy, (hours) => test.time + hours) : undefined };
 
   const run = (pair: string, expected: 'allow' | 'deny'): PolicyCaseResult => {
     const fail = (error: string): PolicyCaseResult => ({ pair, expected, ok: false, decision: null, error, explanation: error });
@@ -80,12 +80,12 @@ function runOne(policy: CompiledPolicy, test: PolicyTest, directory: Directory):
   return { name: test.name, ok: cases.every((c) => c.ok), errors, cases };
 }
 
-/** `approved: true` grants every approval-gated rule, valid for its validHours from the test's time. */
-function approveAll(policy: CompiledPolicy, time: number): Map<string, Approval> {
+/** Every approval-gated rule approved, until `expiresAt(its validHours)`. */
+export function approveAll(policy: CompiledPolicy, expiresAt: (validHours: number) => number): Map<string, Approval> {
   const approvals = new Map<string, Approval>();
   for (const rule of policy.rules) {
     const approval = rule.conditions.approval;
-    if (approval !== undefined) approvals.set(rule.id, { expiresAt: time + approval.validHours });
+    if (approval !== undefined) approvals.set(rule.id, { expiresAt: expiresAt(approval.validHours) });
   }
   return approvals;
 }

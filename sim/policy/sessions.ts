@@ -80,6 +80,14 @@ export class SessionTable {
     return decision;
   }
 
+  /** A just-in-time approval granted while the session is open: later requests in it may use it. */
+  grant(sessionId: string, ruleId: string, approval: Approval): void {
+    const s = this.#get(sessionId);
+    if (s.state !== 'open') return;
+    s.approvals.set(ruleId, approval);
+    this.#audit({ type: 'session.approve', sessionId: s.id, ...who(s.request), ruleId, expiresAt: approval.expiresAt });
+  }
+
   /** Re-evaluates the affected live sessions; returns those revoked. */
   signal(signal: Signal): Session[] {
     const live = [...this.#live.values()];

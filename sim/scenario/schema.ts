@@ -272,6 +272,9 @@ export const attackSchema = z.strictObject({
   script: z.array(z.strictObject({ technique: techniqueId, target: id.optional() })).optional(),
   techniques: z.record(techniqueId, techniqueOverrideSchema).default({}),
   impact: z.boolean().default(true).describe('Manipulate controllers once reached'),
+  approvalFatigue: probability
+    .default(0)
+    .describe('Chance that the approver grants a just-in-time approval the attacker asks for (a convincing pretext, a tired engineer); 0: never'),
 });
 
 // ---- workload and expectations ----

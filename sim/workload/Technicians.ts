@@ -8,9 +8,7 @@ import type { World } from '../simulation/World.js';
 import type { WorkloadRequest } from '../scenario/schema.js';
 import { nextWindowChange } from '../policy/index.js';
 import { discoverable, firstAction } from '../attack/discovery.js';
-
-/** Hours a plant engineer takes to answer a just-in-time approval request. */
-const APPROVAL_DELAY = { dist: 'triangular', min: 0.1, mode: 0.5, max: 2 } as const;
+import { APPROVAL_DELAY, approvalValidHours } from '../defense/approver.js';
 /** Hours to log on to an intermediate host and open the next session from it. */
 const HOP_HOURS = 0.1;
 /** Hosts a technician hops through at most (VPN → jump host → engineering workstation → …). */
@@ -121,7 +119,7 @@ export class Technicians {
   private approve(spec: WorkloadRequest, ruleId: string): number {
     const w = this.world;
     const delay = this.approvals.sample(APPROVAL_DELAY);
-    const valid = w.access.policy.byId.get(ruleId)?.conditions.approval?.validHours ?? 4;
+    const valid = approvalValidHours(w.access.policy, ruleId);
     const map = this.approved.get(spec.id) ?? new Map();
     map.set(ruleId, { expiresAt: w.now + delay + valid });
     this.approved.set(spec.id, map);

@@ -1,5 +1,6 @@
 // The static blast radius as it was before the performance work (no caches, no shortcuts): the
 // reference the optimized staticBlastRadius must match exactly, paths included.
+import { approveAll } from '../../sim/policy/index.js';
 import { movesAgainst, type Knowledge, type Move } from '../../sim/attack/capabilities.js';
 import { initialEntry, remoteFootholds, type Foothold } from '../../sim/attack/initialAccess.js';
 import { techniqueForMove } from '../../sim/attack/techniques.js';
@@ -20,7 +21,8 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
   const model = access.model;
   const entry = initialEntry(access, attack);
   const know = { credentials: new Set(entry.knowledge.credentials), mfaUsers: entry.knowledge.mfaUsers };
-  const states = probeStates(model, attack.initialAccess.at);
+  const approvals = attack.approvalFatigue > 0 ? approveAll(access.policy, () => Infinity) : undefined;
+  const states = probeStates(model, attack.initialAccess.at).map((s) => (approvals === undefined ? s : { ...s, approvals }));
   const owned = new Uint8Array(model.assets.length);
   const paths = new Map<number, PathStep[]>();
   const nodes: Node[] = [];

@@ -119,6 +119,21 @@ describe('SessionTable: continuous evaluation', () => {
     expect(windowed.table.open(request(), { time: 7, mfa: true }, 8).decision.effect).toBe('deny'); // the clock says 0
   });
 
+  it('takes an approval granted while the session is open, audited, and ignores one for a closed session', () => {
+    const w = setup([rule({ id: 'read' }), rule({ id: 'write', actions: ['s7.write'], conditions: { approval: { by: 'lead', validHours: 2 } } })]);
+    const { session } = w.open();
+    expect(w.table.request(session!.id, plc1, 's7.write').effect).toBe('pending');
+    w.table.grant(session!.id, 'write', { expiresAt: 2 });
+    expect(w.table.request(session!.id, plc1, 's7.write')).toMatchObject({ effect: 'allow', ruleId: 'write' });
+    expect(w.types()).toContain('session.approve');
+    w.clock.runUntil(3);
+    expect(w.table.request(session!.id, plc1, 's7.write').effect).toBe('pending'); // expired
+    w.table.close(session!.id);
+    const before = w.audit.records.length;
+    w.table.grant(session!.id, 'write', { expiresAt: 10 });
+    expect(w.audit.records.length).toBe(before);
+  });
+
   it('revokes on a risk score at or above the threshold', () => {
     t.open();
     expect(t.table.signal({ kind: 'risk', user: 'alice', score: 0.5 })).toEqual([]);

@@ -30,7 +30,7 @@ describe('loadScenario on valid files', () => {
       9,
       3,
       ['vpn-flat', 'vpn-segmented', 'zt'],
-      ['stolen-vendor-credential', 'compromised-vendor-laptop', 'targeted-sterile-filling'],
+      ['stolen-vendor-credential', 'compromised-vendor-laptop', 'targeted-sterile-filling', 'approval-fatigue'],
     ]);
     expect(r.scenario.plant.zones[0]).toMatchObject({ id: 'enterprise', securityLevel: 1, microSegmented: false });
     expect(r.scenario.plant.assets.find((a) => a.id === 'l1-plc3')?.services).toEqual([

@@ -54,10 +54,26 @@ describe('runs on the pharma plant', () => {
     );
   });
 
-  it('every attacker action is in the audit trail under zero trust, almost none under the flat VPN', () => {
-    const zt = runOnce('zt', 'compromised-vendor-laptop', 3).metrics;
+  it('every action of an attacker held at the broker is in the audit trail under zero trust, almost none under the flat VPN', () => {
+    const zt = runOnce('zt', 'targeted-sterile-filling', 3).metrics;
     const flat = runOnce('vpn-flat', 'stolen-vendor-credential', 3).metrics;
     expect(zt.auditedShare).toBe(1);
     expect(flat.auditedShare).toBeLessThan(0.2);
   });
+
+  it('under zero trust a hijacked session gets only what the approvals it talks out of the engineer grant', () => {
+    const fatigue = (approvalFatigue: number) => {
+      const a = { ...attack('approval-fatigue'), approvalFatigue };
+      return Array.from({ length: 40 }, (_, seed) => runSimulation(model, layers.get('zt')!, a, { seed }).result);
+    };
+    const never = fatigue(0);
+    const always = fatigue(1);
+    expect(never.every((r) => r.compromised.length === 0 && r.trace.every((e) => e.type !== 'policy.approve'))).toBe(true);
+    expect(always.filter((r) => r.metrics.compromisedPlcs > 0).length).toBeGreaterThan(20);
+    // One approval opens Modbus writes to line 3's PLCs: nothing else falls.
+    const line3 = new Set(['l3-plc1', 'l3-plc2']);
+    expect(always.every((r) => r.compromised.every((id) => line3.has(id)))).toBe(true);
+    expect(always.some((r) => r.trace.some((e) => e.type === 'policy.approve' && e.outcome === 'success'))).toBe(true);
+  });
 });
+

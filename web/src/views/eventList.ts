@@ -17,6 +17,7 @@ const TYPE: Record<TraceEvent['type'], string> = {
   'defense.respond': 'response',
   'defense.recover': 'recovery',
   'policy.revoke': 'revocation',
+  'policy.approve': 'approval',
   'workload.request': 'service request',
   'workload.access': 'service access',
 };
