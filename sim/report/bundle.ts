@@ -7,8 +7,11 @@ import { METRIC_NAMES, type RunResult } from '../model/trace.js';
 import type { Conduit } from '../scenario/schema.js';
 import type { ExperimentResult } from '../experiment/runExperiment.js';
 import type { Comparison, DesignSummary } from '../experiment/summary.js';
+import type { RunRecord } from '../experiment/runs.js';
 
 export const BUNDLE_SCHEMA_VERSION = 1;
+/** Example runs kept per compromised asset: enough to replay some, bounded on large plants. */
+export const FELL_IN_EXAMPLES = 5;
 
 type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -36,6 +39,11 @@ export interface BundleDesign {
   summary: DesignSummary;
   /** Every run's value of each metric, in seed order (null where a run has none), for histograms and curves. */
   perRun: Record<MetricName, (number | null)[]>;
+  /**
+   * For each asset that fell in some run, in plant order: the first runs it fell in (at most
+   * FELL_IN_EXAMPLES run indices; run i used seed `${seed}:${i}`), so a viewer can say which to replay.
+   */
+  fellIn: Record<string, number[]>;
   staticBlastRadius: BlastRadius;
   representativeRun: RunResult;
 }
@@ -96,11 +104,29 @@ export function buildBundle(model: PlantModel, file: string, experiment: Experim
       conduits: d.design.conduits === undefined ? null : d.design.conduits.map(conduit),
       summary: d.summary,
       perRun: Object.fromEntries(METRIC_NAMES.map((m) => [m, d.records.map((r) => r.metrics[m])])) as Record<MetricName, (number | null)[]>,
+      fellIn: fellIn(model, d.records),
       staticBlastRadius: d.staticBlastRadius,
       representativeRun: d.representativeRun,
     })),
     comparisons: experiment.comparisons,
   };
+}
+
+function fellIn(model: PlantModel, records: readonly RunRecord[]): Record<string, number[]> {
+  const runs = new Map<string, number[]>();
+  for (const r of records) {
+    for (const id of r.compromised) {
+      const seen = runs.get(id);
+      if (seen === undefined) runs.set(id, [r.index]);
+      else if (seen.length < FELL_IN_EXAMPLES) seen.push(r.index);
+    }
+  }
+  const out: Record<string, number[]> = {};
+  for (const a of model.assets) {
+    const seen = runs.get(a.id);
+    if (seen !== undefined) out[a.id] = seen;
+  }
+  return out;
 }
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6 + 0; // + 0 turns -0 into 0

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../sim/experiment/runExperiment.js';
-import { buildBundle, bundleJson } from '../../sim/report/bundle.js';
+import { buildBundle, bundleJson, FELL_IN_EXAMPLES } from '../../sim/report/bundle.js';
 import { renderComparison } from '../../sim/report/compareText.js';
 import { renderMarkdown } from '../../sim/report/markdown.js';
 import { pharma, PHARMA } from '../experiment/pharma.js';
@@ -31,12 +31,26 @@ describe('results bundle', () => {
   it('holds per design a summary, the static blast radius and a representative run', () => {
     expect(bundle.designs.map((d: { id: string }) => d.id)).toEqual(['vpn-flat', 'vpn-segmented', 'zt']);
     for (const d of bundle.designs) {
-      expect(Object.keys(d)).toEqual(['id', 'name', 'conduits', 'summary', 'perRun', 'staticBlastRadius', 'representativeRun']);
+      expect(Object.keys(d)).toEqual(['id', 'name', 'conduits', 'summary', 'perRun', 'fellIn', 'staticBlastRadius', 'representativeRun']);
       expect(d.perRun.compromisedAssets).toHaveLength(bundle.runs);
       expect(d.perRun.compromisedAssets.reduce((a: number, b: number) => a + b, 0) / bundle.runs).toBeCloseTo(d.summary.compromisedAssets.mean, 5);
       expect(d.summary.compromisedAssets).toEqual(expect.objectContaining({ mean: expect.any(Number), median: expect.any(Number), p95: expect.any(Number) }));
       expect(typeof d.summary.plcReachedProbability).toBe('number');
     }
+  });
+
+  it('names, for every asset that fell, the first runs it fell in', () => {
+    const experiment = runExperiment(model, { designs: scenario.designs, attack, runs: 12, seed: 3 });
+    const built = buildBundle(model, PHARMA, experiment);
+    built.designs.forEach((d, k) => {
+      const records = experiment.designs[k]!.records;
+      const fell = model.assets.map((a) => a.id).filter((id) => records.some((r) => r.compromised.includes(id)));
+      expect(Object.keys(d.fellIn)).toEqual(fell); // plant order
+      for (const id of fell) {
+        const all = records.filter((r) => r.compromised.includes(id)).map((r) => r.index);
+        expect(d.fellIn[id]).toEqual(all.slice(0, FELL_IN_EXAMPLES));
+      }
+    });
   });
 
   it('has no timestamps, absolute paths or fractions longer than 6 decimals', () => {

@@ -93,6 +93,11 @@ describe('segsim view: side by side', () => {
     const rate = flat.summary.assetCompromiseRate['l1-plc1']!;
     expect(await story.locator('[data-design="vpn-flat"] [data-testid=story-rate]').textContent()).toBe(`${Math.round(rate * pharma.bundle.runs)} of ${pharma.bundle.runs} runs`);
     expect(await story.locator('[data-design="vpn-flat"] ol.path li').count()).toBe(flat.staticBlastRadius.paths['l1-plc1']!.length);
+    // It names a run the PLC fell in and the command that replays it.
+    const firstRun = flat.fellIn['l1-plc1']![0]!;
+    expect(await story.locator('[data-design="vpn-flat"] [data-testid=story-replay]').textContent()).toBe(
+      `segsim run ${pharma.bundle.scenario.file} --design vpn-flat --attack ${pharma.bundle.attack.id} --seed ${pharma.bundle.seed}:${firstRun}`,
+    );
     expect(await page.locator('.panel[data-design="vpn-segmented"] .attack-path > path').count()).toBe(pharma.bundle.designs[1]!.staticBlastRadius.paths['l1-plc1']!.length);
     await page.screenshot({ path: screenshotPath('story.png') });
 
