@@ -13,6 +13,7 @@ import { registerGenerate } from './commands/generate.js';
 import { registerMerge } from './commands/merge.js';
 import { registerView } from './commands/view.js';
 import { registerReport } from './commands/report.js';
+import { registerSweep } from './commands/sweep.js';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -36,6 +37,8 @@ Examples:
                                               one simulated run as a timeline
   $ segsim reach scenarios/pharma.yaml -d vpn-flat -a stolen-vendor-credential
                                               static worst case with attack paths
+  $ segsim sweep scenarios/pharma.yaml --set attacks.approval-fatigue.approvalFatigue=0,0.5,1
+                                              the same comparison as an assumption moves
   $ segsim check scenarios --junit junit.xml  hold every scenario's expectations, for CI
   $ segsim validate scenarios/*.yaml          check scenario files, every problem with file:line:col
 
@@ -46,6 +49,7 @@ registerScenarioCommands(program);
 registerReach(program);
 registerCompare(program);
 registerMerge(program);
+registerSweep(program);
 registerCheck(program);
 registerRun(program);
 registerPolicy(program);
