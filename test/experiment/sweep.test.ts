@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { segsim } from '../helpers/cli.js';
 import { parseSweepPath, parseSweepValues, SweepError, withValueAt } from '../../sim/experiment/sweep.js';
 import { PHARMA } from './pharma.js';
 
@@ -49,13 +49,6 @@ describe('sweep paths and values', () => {
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'segsim-sweep-'));
-function segsim(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/segsim.mjs', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } }, (error, out, err) =>
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, out, err }),
-    );
-  });
-}
 
 describe.concurrent('segsim sweep', () => {
   it('runs the attack the path names at every value, on the same seeds, and writes the same JSON twice', async () => {

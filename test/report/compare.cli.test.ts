@@ -1,22 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { segsim } from '../helpers/cli.js';
 import { CliExit } from '../../sim/cli/errors.js';
 import { positiveInteger } from '../../sim/cli/commands/compare.js';
 import { failingScenario, PHARMA } from '../experiment/pharma.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'segsim-compare-'));
 
-/** Runs the real CLI; the spawns run concurrently, since most of each is tsx starting up. */
-function segsim(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/segsim.mjs', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } }, (error, out, err) =>
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, out, err }),
-    );
-  });
-}
 
 describe.concurrent('segsim compare', () => {
   it('writes the same bundle twice and prints the comparison', async () => {
