@@ -67,6 +67,18 @@ describe('replay state', () => {
     ]);
   });
 
+  it('counts a line down from its disruption until it is back in production', () => {
+    const t = [
+      ...trace.slice(0, 6),
+      ev({ t: 6, type: 'attack.impact', technique: 'T0831', source: 'jump', target: 'plc1' }),
+      ev({ t: 8, type: 'policy.revoke', actor: 'defender', target: 'jump', outcome: 'info' }),
+      ev({ t: 20, type: 'defense.recover', actor: 'defender', target: 'line1' }),
+    ];
+    const r = run(t, ['jump', 'plc1']);
+    const at = (c: number) => frameAt(r, compromiseIndex(r), c).linesDown;
+    expect([at(6), at(7), at(8), at(9)]).toEqual([0, 1, 1, 0]);
+  });
+
   it('clamps the cursor and finds it from a time', () => {
     const r = run(trace, []);
     expect(frameAt(r, new Map(), 99).cursor).toBe(trace.length);

@@ -22,6 +22,8 @@ export interface ReplayFrame {
   denied: number;
   detections: number;
   revocations: number;
+  /** Lines disrupted and not yet back in production. */
+  linesDown: number;
   arcs: Arc[];
 }
 
@@ -64,6 +66,7 @@ export function frameAt(run: RunResult, fallen: ReadonlyMap<string, number>, cur
     denied: 0,
     detections: 0,
     revocations: 0,
+    linesDown: 0,
     arcs: [],
   };
   for (const [id, i] of fallen) if (i < n) frame.compromised.set(id, i);
@@ -87,6 +90,13 @@ export function frameAt(run: RunResult, fallen: ReadonlyMap<string, number>, cur
       case 'defense.detect':
         frame.detections++;
         if (e.source !== undefined) frame.detected.add(e.source);
+        break;
+      // A run disrupts each line once at most, and brings it back once at most.
+      case 'attack.impact':
+        if (e.outcome === 'success') frame.linesDown++;
+        break;
+      case 'defense.recover':
+        frame.linesDown--;
         break;
       case 'policy.revoke':
         frame.revocations++;

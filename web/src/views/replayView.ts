@@ -219,6 +219,7 @@ export class ReplayView implements View {
       counter('denied', f.denied, 'denied', EVENT.denied),
       counter('detections', f.detections, 'detections', EVENT.detect),
       counter('revocations', f.revocations, 'revocations', EVENT.revoke),
+      counter('lines-down', f.linesDown, f.linesDown === 1 ? 'line down' : 'lines down', EVENT.detect),
     ].join('');
     const e = this.cursor > 0 ? this.trace[this.cursor - 1]! : null;
     this.caption.innerHTML = e
@@ -282,7 +283,7 @@ export class ReplayView implements View {
     for (const svg of Array.from(this.element.querySelectorAll('.replay-legend svg'))) parts.push(placedSvg(svg, origin));
     const f = this.frame;
     const title = `${designLabel(this.design)} · seed ${this.design.representativeRun.seed} · t = ${clock(this.time)} · event ${this.cursor} of ${this.trace.length}`;
-    const counts = f ? `compromised ${f.compromised.size} · attempts ${f.attempts} · denied ${f.denied} · detections ${f.detections} · revocations ${f.revocations}` : '';
+    const counts = f ? `compromised ${f.compromised.size} · attempts ${f.attempts} · denied ${f.denied} · detections ${f.detections} · revocations ${f.revocations} · lines down ${f.linesDown}` : '';
     parts.push(`<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 16}" font-size="13" fill="${THEME.text}">${escapeXml(title)}</text>`);
     parts.push(`<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 34}" font-size="12" fill="${THEME.muted}">${escapeXml(counts)}</text>`);
     if (this.map) parts.push(placedMap(this.map, holder, origin, 'clip-replay'));
