@@ -50,8 +50,9 @@ export function withValueAt(root: Record<string, unknown>, path: readonly string
       if (last) at[index] = value;
       else at = at[index];
     } else if (isRecord(at)) {
+      // Own fields only: a path through "constructor" or "__proto__" must not reach shared prototypes.
+      if (seg === '__proto__' || (!last && !Object.hasOwn(at, seg))) throw new SweepError(`${where} has no field "${seg}"${didYouMean(seg, Object.keys(at))}`);
       if (last) at[seg] = value;
-      else if (!(seg in at)) throw new SweepError(`${where} has no field "${seg}"${didYouMean(seg, Object.keys(at))}`);
       else at = at[seg];
     } else {
       throw new SweepError(`${where} is a value, not a list or mapping: "${seg}" cannot go under it`);

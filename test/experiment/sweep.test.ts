@@ -25,6 +25,9 @@ describe('sweep paths and values', () => {
     expect(() => withValueAt(scenario, ['designs', 'zt', 'respons', 'time'], 1)).toThrow('designs.zt has no field "respons" (did you mean "response"?)');
     expect(() => withValueAt(scenario, ['attacks', 'a1', 'strategy', 'x'], 1)).toThrow('attacks.a1.strategy is a value');
     expect(() => parseSweepPath('designs..zt')).toThrow(SweepError);
+    expect(() => withValueAt(scenario, ['constructor', 'prototype', 'polluted'], 1)).toThrow('the scenario has no field "constructor"');
+    expect(() => withValueAt(scenario, ['__proto__'], {})).toThrow(SweepError);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('reads comma-separated scalars or a YAML flow list', () => {
@@ -32,6 +35,20 @@ describe('sweep paths and values', () => {
     expect(parseSweepValues('[2, {dist: exponential, mean: 8}]')).toEqual([2, { dist: 'exponential', mean: 8 }]);
     expect(() => parseSweepValues('')).toThrow(SweepError);
     expect(() => parseSweepValues('[1, ')).toThrow(SweepError);
+  });
+
+  it('answers any --set text with a value or a SweepError, never another exception', () => {
+    const segment = fc.oneof(fc.constantFrom('designs', 'zt', 'attacks', 'a1', 'response', 'time', 'sensors', '0', '7', 'strategy', 'constructor', 'prototype', '__proto__'), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 6 }), fc.string({ maxLength: 30 }), (segments, values) => {
+        try {
+          const path = parseSweepPath(segments.join('.'));
+          for (const v of parseSweepValues(values)) withValueAt(scenario, path, v);
+        } catch (err) {
+          expect(err).toBeInstanceOf(SweepError);
+        }
+      }),
+    );
   });
 
   it('never changes the original and sets exactly one field, whatever the path', () => {
