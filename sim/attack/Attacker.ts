@@ -105,10 +105,10 @@ export class Attacker {
     this.act(this.technique(f.technique), { zone: -1, crossesZone: false, viaVpn: f.origin.kind === 'vpn', pdpDecided: f.origin.kind === 'broker', denied: false, onHost: null, industrial: false, identity: identityOf(f) });
   }
 
-  /** Counts an attacker action and lets the sensors see it. */
-  private act(t: Technique, o: Omit<Parameters<World['observe']>[0], 'technique' | 'observability'>): void {
+  /** Counts an attacker action and lets the sensors see it; `audited` when the trail holds it although no PDP decided it here. */
+  private act(t: Technique, o: Omit<Parameters<World['observe']>[0], 'technique' | 'observability'>, audited = false): void {
     this.world.attackerActions++;
-    if (o.pdpDecided || (o.viaVpn && o.zone === -1)) this.world.auditedActions++;
+    if (audited || o.pdpDecided || (o.viaVpn && o.zone === -1)) this.world.auditedActions++;
     this.world.observe({ technique: t.id, observability: t.observability, ...o });
   }
 
@@ -306,7 +306,7 @@ export class Attacker {
     });
     if (success) {
       if (move.effect === 'own-host') this.ownHost(move.target, describeMeans(w.model, move.means), tech.id, f);
-      else if (move.effect === 'control') this.control(move.target, f);
+      else if (move.effect === 'control') this.control(move.target, f, move.action, outcome.layer !== 'network');
       else this.learnCredentials(target.storedCredentials);
     }
     this.next();
@@ -412,7 +412,11 @@ export class Attacker {
     this.learnCredentials(a.storedCredentials);
   }
 
-  private control(asset: number, from: LiveFoothold): void {
+  /**
+   * The manipulation rides the write that took the controller: in the audit trail when that write
+   * was, but not a second PDP decision for the sensors to see.
+   */
+  private control(asset: number, from: LiveFoothold, action: Action, writeAudited: boolean): void {
     const w = this.world;
     if (w.controlled[asset]) return;
     w.controlled[asset] = 1;
@@ -421,7 +425,7 @@ export class Attacker {
     if (!w.attack.impact || a.line < 0 || w.lineImpactAt[a.line] !== null) return;
     w.lineImpactAt[a.line] = w.now;
     const t = this.technique('T0831');
-    this.act(t, this.observation(from, asset, 's7.write', false, false));
+    this.act(t, this.observation(from, asset, action, false, false), writeAudited);
     w.emit({ type: 'attack.impact', actor: 'attacker', technique: t.id, source: from.name, target: a.id, outcome: 'success', detail: `${t.name}: line ${w.model.lines[a.line]!.id} disrupted` });
   }
 
