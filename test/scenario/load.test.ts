@@ -236,6 +236,17 @@ describe('loadScenario reports every problem of a phase at once', () => {
     `);
   });
 
+  it('checks the plain references of an item the schema refuses, in the same pass', () => {
+    const text = plant.replace('kind: plc, zone: line1-ctl, line: line1', 'kind: plcc, zone: line1-ctrl, line: line2');
+    expect(problems({ 'both.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "both.yaml:9:27  plant.assets[1].kind  expected one of "plc", "rtu", "sis", "hmi", "ews", "scada-server", "historian", "jump-host", "it-workstation", "server", "vpn-concentrator", "zt-connector", "firewall", got "plcc" (did you mean "plc"?)",
+        "both.yaml:9:39  plant.assets[1].zone  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
+        "both.yaml:9:57  plant.assets[1].line  unknown line "line2" (did you mean "line1"?)",
+      ]
+    `);
+  });
+
   it('every YAML syntax problem', () => {
     const text = 'plant:\n  zones: [\n    { id: a,\nname: "x\n';
     const lines = problems({ 'syntax.yaml': text });
