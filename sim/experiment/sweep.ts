@@ -23,7 +23,9 @@ export function parseSweepValues(text: string): unknown[] {
   const trimmed = text.trim();
   let values: unknown;
   try {
-    values = trimmed.startsWith('[') ? parseYaml(trimmed) : trimmed.split(',').map((v) => parseYaml(v.trim()) as unknown);
+    // Warnings (an unknown tag, say) would go to the console; a value the schema refuses is reported later anyway.
+    const read = (text: string): unknown => parseYaml(text, { logLevel: 'error' });
+    values = trimmed.startsWith('[') ? read(trimmed) : trimmed.split(',').map((v) => read(v.trim()));
   } catch (err) {
     throw new SweepError(`cannot read the values "${text}": ${(err as Error).message.split('\n')[0]}`);
   }

@@ -7,11 +7,9 @@ import { failingScenario, pharma } from './pharma.js';
 
 describe('checkScenario', () => {
   it('passes the expectations pharma.yaml ships with', () => {
-    const checks = checkScenario(pharma().model, { runs: 20, seed: 1 });
-    expect(checks.map((c) => [c.pass, c.runs])).toEqual([
-      [true, 20],
-      [true, 20],
-    ]);
+    const { model, scenario } = pharma();
+    const checks = checkScenario(model, { runs: 20, seed: 1 });
+    expect(checks.map((c) => [c.pass, c.runs])).toEqual(scenario.expect.map(() => [true, 20]));
   });
 
   it('fails with a witness whose run broke the expectation', () => {
@@ -19,7 +17,9 @@ describe('checkScenario', () => {
     if (!loaded.ok) throw new Error('fixture does not load');
     const model = buildPlantModel(loaded.scenario);
     const checks = checkScenario(model, { runs: 10, seed: 4 });
-    const [, , line1, median] = checks;
+    // The fixture adds two expectations to the ones pharma.yaml ships with.
+    const own = pharma().scenario.expect.length;
+    const [line1, median] = checks.slice(own);
     expect(line1!.pass).toBe(false);
     expect(line1!.witnessRun!.seed).toMatch(/^4:\d+$/);
     expect(line1!.witnessRun!.compromised.some((id) => id.startsWith('l1-'))).toBe(true);
@@ -29,10 +29,10 @@ describe('checkScenario', () => {
     const text = renderCheckText([{ file: 'failing.yaml', seed: 4, checks }]);
     expect(text).toContain('FAIL  The flat VPN keeps line 1 safe');
     expect(text).toContain(`--seed ${line1!.witnessRun!.seed}`);
-    expect(text.trimEnd().split('\n').at(-1)).toBe('2 passed, 2 failed, 4 expectations in 1 scenario');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(`${own} passed, 2 failed, ${own + 2} expectations in 1 scenario`);
     const xml = renderJUnit([{ file: 'a<b>.yaml', seed: 4, checks }]);
-    expect(xml).toContain('<testsuites name="segsim check" tests="4" failures="2">');
-    expect(xml.match(/<testcase /g)).toHaveLength(4);
+    expect(xml).toContain(`<testsuites name="segsim check" tests="${own + 2}" failures="2">`);
+    expect(xml.match(/<testcase /g)).toHaveLength(own + 2);
     expect(xml).toContain('classname="a&lt;b&gt;.yaml"');
   });
 });
