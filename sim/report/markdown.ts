@@ -5,7 +5,7 @@ import { comparisonRows, designSentences, headline, num, pct, staticRows, type R
 
 const escape = (s: string) => s.replace(/\|/g, '\\|');
 
-function table(head: string[], rows: Row[]): string[] {
+export function markdownTable(head: string[], rows: Row[]): string[] {
   return [
     `| ${head.map(escape).join(' | ')} |`,
     `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
@@ -20,8 +20,8 @@ export function renderMarkdown(bundle: ResultsBundle): string {
   out.push(`**${headline(bundle)}**`, '');
   for (const s of designSentences(bundle)) out.push(`- ${s}`);
   out.push('', `Scenario \`${bundle.scenario.file}\`, attack \`${bundle.attack.id}\`, ${bundle.runs} runs per design, seed ${bundle.seed}, ${bundle.horizonHours} h horizon. Every design ran the same seeds, so the differences below are paired.`, '');
-  out.push('## Monte Carlo', '', ...table(['', ...ids], comparisonRows(bundle)), '');
-  out.push('## Static worst case', '', 'Everything the attack can reach under each design, ignoring probability, timing and detection.', '', ...table(['', ...ids], staticRows(bundle)), '');
+  out.push('## Monte Carlo', '', ...markdownTable(['', ...ids], comparisonRows(bundle)), '');
+  out.push('## Static worst case', '', 'Everything the attack can reach under each design, ignoring probability, timing and detection.', '', ...markdownTable(['', ...ids], staticRows(bundle)), '');
   if (bundle.comparisons.length > 0) {
     out.push('## Paired differences', '', 'Mean of a − b over the same seeds, with its 95% confidence interval.', '');
     const rows: Row[] = bundle.comparisons.map((c) => {
@@ -32,7 +32,7 @@ export function renderMarkdown(bundle: ResultsBundle): string {
         cells: [ci(c.plcReached, (x) => `${num(x * 100, 0)} pp`), ci(c.metrics.compromisedAssets, (x) => num(x)), ci(c.metrics.productionLoss, (x) => num(x, 0))],
       };
     });
-    out.push(...table(['', 'P(PLC reached)', 'Compromised assets', 'Production loss'], rows), '');
+    out.push(...markdownTable(['', 'P(PLC reached)', 'Compromised assets', 'Production loss'], rows), '');
   }
   const hot = bundle.designs.map((d) => {
     const top = Object.entries(d.summary.assetCompromiseRate)

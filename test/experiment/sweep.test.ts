@@ -69,9 +69,10 @@ const dir = mkdtempSync(join(tmpdir(), 'segsim-sweep-'));
 
 describe.concurrent('segsim sweep', () => {
   it('runs the attack the path names at every value, on the same seeds, and writes the same JSON twice', async () => {
-    const [a, b] = [join(dir, 'a.json'), join(dir, 'b.json')];
+    const [a, b, md] = [join(dir, 'a.json'), join(dir, 'b.json'), join(dir, 'a.md')];
     const set = 'attacks.approval-fatigue.approvalFatigue=0,1';
-    const [first, second] = await Promise.all([segsim('sweep', PHARMA, '--set', set, '--runs', '30', '--json', a), segsim('sweep', PHARMA, '--set', set, '--runs', '30', '--json', b)]);
+    const [first, second] = await Promise.all([segsim('sweep', PHARMA, '--set', set, '--runs', '30', '--json', a, '--md', md), segsim('sweep', PHARMA, '--set', set, '--runs', '30', '--json', b)]);
+    expect(readFileSync(md, 'utf8')).toMatch(/^# Pharmaceutical plant, three production lines: `attacks\.approval-fatigue\.approvalFatigue` swept\n[\s\S]*\n## P\(PLC reached\)\n\n\| value \| `vpn-flat` \| `vpn-segmented` \| `zt` \|\n/);
     expect(second.code).toBe(0);
     expect(first.err).toBe('');
     expect(first.code).toBe(0);

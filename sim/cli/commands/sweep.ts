@@ -1,9 +1,9 @@
 // sweep: the same comparison at several values of one scenario field (sensitivity analysis).
 import type { Command } from 'commander';
-import { runExperiment, type ExperimentResult } from '../../experiment/runExperiment.js';
+import { runExperiment } from '../../experiment/runExperiment.js';
 import { parseSweepPath, parseSweepValues, SweepError, withValueAt } from '../../experiment/sweep.js';
 import { buildPlantModel } from '../../model/plantModel.js';
-import { renderTable } from '../../report/compareText.js';
+import { renderSweepMarkdown, renderSweepText, showValue, sweepJson, type Sweep, type SweepPoint } from '../../report/sweepReport.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { formatIssue, type ScenarioIssue } from '../../scenario/issues.js';
 import { validateMerged } from '../../scenario/load.js';
@@ -20,6 +20,7 @@ interface SweepOptions {
   runs: string;
   seed: string;
   json?: string;
+  md?: string;
 }
 
 export function registerSweep(program: Command): Command {
@@ -33,6 +34,7 @@ export function registerSweep(program: Command): Command {
     .option('-n, --runs <n>', 'runs per design and value', '200')
     .option('-s, --seed <n>', 'base seed; the same seeds at every value', '1')
     .option('--json <file>', 'write every value\'s summaries per design as JSON')
+    .option('--md <file>', 'write the tables as a Markdown report')
     .addHelpText(
       'after',
       `
@@ -71,23 +73,18 @@ Each value is checked like the scenario file itself before anything runs. Run i 
           throw err;
         }
         const loaded = validateMerged({ ...read.merged, value: edited }, file);
-        if (!loaded.ok) return exitWithIssues(loaded.issues, `--set ${setting}=${show(value)}: ${plural(loaded.issues.length, 'problem')}, nothing was run`);
+        if (!loaded.ok) return exitWithIssues(loaded.issues, `--set ${setting}=${showValue(value)}: ${plural(loaded.issues.length, 'problem')}, nothing was run`);
         return loaded.scenario;
       });
       const points = sweepAll(file, scenarios, values, path, opts, runs, seed);
-      const attack = points[0]!.result.attack;
-      const name = portableName(file);
-      if (opts.json) writeFileAtomic(opts.json, `${JSON.stringify(sweepJson(name, setting, points, runs, seed, scenarios[0]!), null, 2)}\n`);
-      process.stdout.write(renderSweep(setting, attack.id, points, runs, seed));
+      const sweep: Sweep = { scenario: { file: portableName(file), name: scenarios[0]!.name ?? null }, set: setting, seed, runs, points };
+      if (opts.json) writeFileAtomic(opts.json, sweepJson(sweep));
+      if (opts.md) writeFileAtomic(opts.md, renderSweepMarkdown(sweep));
+      process.stdout.write(renderSweepText(sweep));
     });
 }
 
-interface Point {
-  value: unknown;
-  result: ExperimentResult;
-}
-
-function sweepAll(file: string, scenarios: Scenario[], values: unknown[], path: string[], opts: SweepOptions, runs: number, seed: number): Point[] {
+function sweepAll(file: string, scenarios: Scenario[], values: unknown[], path: string[], opts: SweepOptions, runs: number, seed: number): SweepPoint[] {
   // The attack a path into attacks names is the one to run, unless -a says otherwise.
   const named = path[0] === 'attacks' && path[1] !== undefined ? (/^\d+$/.test(path[1]) ? scenarios[0]!.attacks[Number(path[1])]?.id : path[1]) : undefined;
   const specs = scenarios.map((scenario) => {
@@ -111,51 +108,10 @@ function sweepAll(file: string, scenarios: Scenario[], values: unknown[], path: 
   }
 }
 
-const TABLES: { title: string; cell: (p: Point, design: number) => string }[] = [
-  { title: 'P(PLC reached)', cell: (p, d) => `${Math.round(p.result.designs[d]!.summary.plcReachedProbability * 100)}%` },
-  { title: 'Compromised assets, mean', cell: (p, d) => fixed(p.result.designs[d]!.summary.compromisedAssets.mean, 1) },
-  { title: 'Production loss, mean', cell: (p, d) => fixed(p.result.designs[d]!.summary.productionLoss.mean, 0) },
-  { title: 'Time to detection, median', cell: (p, d) => hours(p.result.designs[d]!.summary.timeToDetectionHours.median) },
-];
-
-function renderSweep(setting: string, attack: string, points: Point[], runs: number, seed: number): string {
-  const ids = points[0]!.result.designs.map((d) => d.design.id);
-  const out = [`Sweep of ${setting} under ${attack}: ${runs} runs per design and value, seed ${seed}, the same seeds at every value`];
-  for (const t of TABLES) {
-    out.push('', t.title, '');
-    out.push(...renderTable(['value', ...ids], points.map((p) => ({ label: show(p.value), cells: ids.map((_, d) => t.cell(p, d)) }))));
-  }
-  return `${out.join('\n')}\n`;
-}
-
-/** The per-metric statistics of each design at each value; per-asset rates are left to compare's bundle. */
-function sweepJson(file: string, setting: string, points: Point[], runs: number, seed: number, scenario: Scenario) {
-  const attack = points[0]!.result.attack;
-  return {
-    generator: 'segsim',
-    kind: 'sweep',
-    scenario: { file, name: scenario.name ?? null },
-    attack: { id: attack.id, name: attack.name ?? null },
-    set: setting,
-    seed,
-    runs,
-    points: points.map((p) => ({
-      value: p.value,
-      designs: p.result.designs.map((d) => {
-        const { assetCompromiseRate: _perAsset, ...summary } = d.summary;
-        return { id: d.design.id, summary };
-      }),
-    })),
-  };
-}
-
 function exitWithIssues(issues: readonly ScenarioIssue[], summary: string): never {
   for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
   throw new CliExit(2, summary);
 }
 
-const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-const fixed = (x: number | null, digits: number) => (x === null ? '–' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-const hours = (x: number | null) => (x === null ? 'never' : `${x.toFixed(1)} h`);
 

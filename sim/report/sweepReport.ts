@@ -1,0 +1,77 @@
+// A sweep's results as a terminal table, Markdown, or JSON: per value of the swept field, the
+// headline statistics of each design.
+import type { ExperimentResult } from '../experiment/runExperiment.js';
+import { renderTable } from './compareText.js';
+import { markdownTable } from './markdown.js';
+import type { Row } from './rows.js';
+
+export interface SweepPoint {
+  value: unknown;
+  result: ExperimentResult;
+}
+
+export interface Sweep {
+  /** The scenario file as given on the command line, and its name. */
+  scenario: { file: string; name: string | null };
+  /** The swept field's dotted path. */
+  set: string;
+  seed: number;
+  runs: number;
+  points: SweepPoint[];
+}
+
+const fixed = (x: number | null, digits: number) => (x === null ? '–' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const hours = (x: number | null) => (x === null ? 'never' : `${x.toFixed(1)} h`);
+/** A swept value as the user would write it. */
+export const showValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+const TABLES: { title: string; cell: (p: SweepPoint, design: number) => string }[] = [
+  { title: 'P(PLC reached)', cell: (p, d) => `${Math.round(p.result.designs[d]!.summary.plcReachedProbability * 100)}%` },
+  { title: 'Compromised assets, mean', cell: (p, d) => fixed(p.result.designs[d]!.summary.compromisedAssets.mean, 1) },
+  { title: 'Production loss, mean', cell: (p, d) => fixed(p.result.designs[d]!.summary.productionLoss.mean, 0) },
+  { title: 'Time to detection, median', cell: (p, d) => hours(p.result.designs[d]!.summary.timeToDetectionHours.median) },
+];
+
+function tables(sweep: Sweep): { title: string; ids: string[]; rows: Row[] }[] {
+  const ids = sweep.points[0]!.result.designs.map((d) => d.design.id);
+  return TABLES.map((t) => ({ title: t.title, ids, rows: sweep.points.map((p) => ({ label: showValue(p.value), cells: ids.map((_, d) => t.cell(p, d)) })) }));
+}
+
+const attackOf = (sweep: Sweep) => sweep.points[0]!.result.attack;
+const about = (sweep: Sweep) => `${sweep.runs} runs per design and value, seed ${sweep.seed}, the same seeds at every value`;
+
+export function renderSweepText(sweep: Sweep): string {
+  const out = [`Sweep of ${sweep.set} under ${attackOf(sweep).id}: ${about(sweep)}`];
+  for (const t of tables(sweep)) out.push('', t.title, '', ...renderTable(['value', ...t.ids], t.rows));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderSweepMarkdown(sweep: Sweep): string {
+  const attack = attackOf(sweep);
+  const out = [`# ${sweep.scenario.name ?? sweep.scenario.file}: \`${sweep.set}\` swept`, ''];
+  out.push(`Scenario \`${sweep.scenario.file}\`, attack \`${attack.id}\`${attack.name ? ` (${attack.name})` : ''}: ${about(sweep)}, so the differences between values are paired.`);
+  for (const t of tables(sweep)) out.push('', `## ${t.title}`, '', ...markdownTable(['value', ...t.ids.map((id) => `\`${id}\``)], t.rows));
+  return `${out.join('\n')}\n`;
+}
+
+/** Every value's per-metric statistics per design; the per-asset rates are left to compare's bundle. */
+export function sweepJson(sweep: Sweep): string {
+  const attack = attackOf(sweep);
+  const data = {
+    generator: 'segsim',
+    kind: 'sweep',
+    scenario: sweep.scenario,
+    attack: { id: attack.id, name: attack.name ?? null },
+    set: sweep.set,
+    seed: sweep.seed,
+    runs: sweep.runs,
+    points: sweep.points.map((p) => ({
+      value: p.value,
+      designs: p.result.designs.map((d) => {
+        const { assetCompromiseRate: _perAsset, ...summary } = d.summary;
+        return { id: d.design.id, summary };
+      }),
+    })),
+  };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
