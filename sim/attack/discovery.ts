@@ -2,7 +2,7 @@
 // brokered session cannot scan at all: its portal lists only what the policy grants, or would
 // grant with a just-in-time approval.
 import { ACTIONS, type Action, type Protocol } from '../model/catalog.js';
-import type { AccessLayer, AccessState, Origin } from '../net/AccessLayer.js';
+import type { AccessLayer, AccessState, ConnectOutcome, Origin } from '../net/AccessLayer.js';
 import { candidateZones, networkReaches } from '../net/reachability.js';
 
 export function discoverable(access: AccessLayer, origin: Origin, state: AccessState): readonly number[] {
@@ -10,18 +10,12 @@ export function discoverable(access: AccessLayer, origin: Origin, state: AccessS
   switch (origin.kind) {
     case 'internet':
       return [origin.exposed];
-    case 'vpn':
-      return model.assets.filter((a) => a.services.some((s) => access.connect(origin, a.index, firstAction(s.protocol), state).ok)).map((a) => a.index);
     case 'broker':
-      // The portal also lists what an approval would open: that is where one asks for it.
-      return model.assets
-        .filter((a) =>
-          a.services.some((s) => {
-            const o = access.connect(origin, a.index, firstAction(s.protocol), state);
-            return o.ok || o.decision?.effect === 'pending';
-          }),
-        )
-        .map((a) => a.index);
+    case 'vpn': {
+      // A broker's portal also lists what an approval would open: that is where one asks for it.
+      const listed = (o: ConnectOutcome) => o.ok || (origin.kind === 'broker' && o.decision?.effect === 'pending');
+      return model.assets.filter((a) => a.services.some((s) => listed(access.connect(origin, a.index, firstAction(s.protocol), state)))).map((a) => a.index);
+    }
     case 'host': {
       // A scan sees what the network lets through, which depends only on the host's zones.
       const src = model.assets[origin.asset]!;

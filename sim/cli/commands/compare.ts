@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { usageError } from '../errors.js';
 import { parseShard, runShard, shardIndices } from '../../experiment/shards.js';
 import type { PlantModel } from '../../model/plantModel.js';
-import { openScenario, pickAttack, pickMany } from '../scenarioContext.js';
+import { openScenario, pickAttack, pickMany, type ScenarioContext } from '../scenarioContext.js';
 
 export interface CompareOptions {
   designs?: string;
@@ -73,12 +73,16 @@ export async function experimentFromOptions(file: string, opts: Pick<CompareOpti
   const seed = positiveInteger(opts.seed, '--seed');
   const workers = positiveInteger(opts.workers, '--workers');
   const ctx = await openScenario(file);
-  const designs = pickMany(ctx.scenario.designs, opts.designs, 'design', file);
-  if (designs.length === 0) throw usageError(`${file} has no designs to compare`);
-  const attack = opts.attack === undefined ? ctx.scenario.attacks[0] : pickAttack(ctx, opts.attack);
-  if (attack === undefined) throw usageError(`${file} has no attacks`);
-  const spec: ExperimentSpec = { designs, attack, runs, seed };
-  return { ctx, spec, workers };
+  return { ctx, spec: experimentSpec(ctx, opts.designs, opts.attack, runs, seed), workers };
+}
+
+/** The designs (all when none are named) and the attack (default: the first) of an experiment. */
+export function experimentSpec(ctx: ScenarioContext, designIds: string | undefined, attackId: string | undefined, runs: number, seed: number): ExperimentSpec {
+  const designs = pickMany(ctx.scenario.designs, designIds, 'design', ctx.file);
+  if (designs.length === 0) throw usageError(`${ctx.file} has no designs to compare`);
+  const attack = attackId === undefined ? ctx.scenario.attacks[0] : pickAttack(ctx, attackId);
+  if (attack === undefined) throw usageError(`${ctx.file} has no attacks`);
+  return { designs, attack, runs, seed };
 }
 
 /** Runs the experiment, on worker threads when asked, with a progress bar for people at a terminal. */

@@ -5,13 +5,12 @@ import { parseSweepPath, parseSweepValues, SweepError, withValueAt } from '../..
 import { buildPlantModel } from '../../model/plantModel.js';
 import { renderSweepMarkdown, renderSweepText, showValue, sweepJson, type Sweep, type SweepPoint } from '../../report/sweepReport.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { formatIssue, type ScenarioIssue } from '../../scenario/issues.js';
 import { validateMerged } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { readSources } from '../../scenario/sources.js';
-import { CliExit, usageError } from '../errors.js';
-import { pickAttack, pickMany } from '../scenarioContext.js';
-import { portableName, positiveInteger, startProgress } from './compare.js';
+import { usageError } from '../errors.js';
+import { exitWithIssues } from '../load.js';
+import { experimentSpec, portableName, positiveInteger, startProgress } from './compare.js';
 
 interface SweepOptions {
   set: string;
@@ -89,12 +88,7 @@ function sweepAll(file: string, scenarios: Scenario[], values: unknown[], path: 
   const named = path[0] === 'attacks' && path[1] !== undefined ? (/^\d+$/.test(path[1]) ? scenarios[0]!.attacks[Number(path[1])]?.id : path[1]) : undefined;
   const specs = scenarios.map((scenario) => {
     const ctx = { file, scenario, model: buildPlantModel(scenario) };
-    const designs = pickMany(scenario.designs, opts.designs, 'design', file);
-    if (designs.length === 0) throw usageError(`${file} has no designs to compare`);
-    const attackId = opts.attack ?? named;
-    const attack = attackId === undefined ? scenario.attacks[0] : pickAttack(ctx, attackId);
-    if (attack === undefined) throw usageError(`${file} has no attacks`);
-    return { model: ctx.model, spec: { designs, attack, runs, seed } };
+    return { model: ctx.model, spec: experimentSpec(ctx, opts.designs, opts.attack ?? named, runs, seed) };
   });
   const perPoint = runs * specs[0]!.spec.designs.length;
   const progress = startProgress(perPoint * specs.length);
@@ -108,10 +102,6 @@ function sweepAll(file: string, scenarios: Scenario[], values: unknown[], path: 
   }
 }
 
-function exitWithIssues(issues: readonly ScenarioIssue[], summary: string): never {
-  for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
-  throw new CliExit(2, summary);
-}
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
