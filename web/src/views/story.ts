@@ -53,7 +53,7 @@ export function renderStory(bundle: ResultsBundle, assetId: string, close: () =>
         <h4>${esc(d.name ?? d.id)} <code>${esc(d.id)}</code></h4>
         <p><b data-testid="story-rate">${k} of ${bundle.runs} runs</b> compromised it (${percent(rate)}).
         Representative run (seed ${esc(String(run.seed))}): ${fell}.</p>
-        ${replayHtml(bundle, d, spec.id)}
+        ${replayHtml(bundle, d, spec.id, k)}
         <h5>Static attack path</h5>
         ${pathHtml}
       </section>`;
@@ -69,13 +69,13 @@ export function renderStory(bundle: ResultsBundle, assetId: string, close: () =>
   return el;
 }
 
-/** The first runs the asset fell in under a design, and the command that replays one of them. */
-function replayHtml(bundle: ResultsBundle, d: BundleDesign, assetId: string): string {
+/** The first runs the asset fell in under a design (of `fell` in all), and the command that replays one of them. */
+function replayHtml(bundle: ResultsBundle, d: BundleDesign, assetId: string, fell: number): string {
   const runs = d.fellIn?.[assetId] ?? []; // bundles written before fellIn existed have none
   if (runs.length === 0) return '';
   const seeds = runs.map((i) => `${bundle.seed}:${i}`);
   const command = `segsim run ${bundle.scenario.file} --design ${d.id} --attack ${bundle.attack.id} --seed ${seeds[0]}`;
-  const more = runs.length < Math.round((d.summary.assetCompromiseRate[assetId] ?? 0) * bundle.runs) ? ' and others' : '';
+  const more = runs.length < fell ? ' and others' : '';
   return `<p>It fell in the runs with seeds ${seeds.map((x) => `<code>${esc(x)}</code>`).join(', ')}${more}. Replay one:
         <code class="replay" data-testid="story-replay">${esc(command)}</code></p>`;
 }
