@@ -11,37 +11,77 @@ const SLOT_MASK = SLOT_SPAN - 1;
 const GEN_LIMIT = 2 ** (53 - SLOT_BITS);
 /** Compact only when dead entries are both many and the majority, so cancel stays amortised O(1). */
 const COMPACT_MIN_DEAD = 64;
+/** A bucket larger than this is split into a finer rung rather than sorted. */
+const SPLIT_ABOVE = 48;
+/** A bottom that grows past this (events landing just ahead of the clock) is split into a rung. */
+const BOTTOM_SPLIT_ABOVE = 256;
+/** Rungs nest at most this deep; beyond it events are sorted into the bottom, which stays correct. */
+const MAX_RUNGS = 24;
+const NONE = -1;
 
 /**
- * Binary min-heap of events ordered by (time, sequence): equal times pop in
- * scheduling order. The heap is two typed arrays (time, slot); callbacks and
- * sequence numbers live by slot, since sequence numbers are read only on
- * equal times. At 12 bytes per entry the sift's working set stays near cache
- * size even at 100k events: large heaps are bound by memory, not arithmetic.
+ * Event queue ordered by (time, scheduling order): a ladder queue (Tang, Goh
+ * and Thng, ACM TOMACS 2005). Enqueue and dequeue are O(1) amortised for the
+ * usual DES patterns, where a binary heap pays a log-depth sift that at
+ * 100k events is bound by cache misses.
  *
- * Two choices serve the usual DES pattern "an event fires and schedules its
- * successor": a popped root stays in place until the next operation, so a
- * push right after a pop becomes one replace-top sift instead of a sift-down
- * plus a sift-up; and cancellation is lazy (the callback is cleared and the
- * entry skipped when it surfaces, with compaction when dead entries
- * dominate), which keeps position bookkeeping out of every sift.
- * Precondition (checked by Kernel): times are not NaN.
+ * Three tiers, each holding later events than the one below it:
+ * - top: an unsorted list of the far future (time >= topStart);
+ * - rungs: arrays of unsorted buckets of equal width, each rung a finer
+ *   split of one bucket of the rung above;
+ * - bottom: a short sorted array of the nearest events, popped from its head.
+ * Lists are linked through `next` by slot. Dequeue takes from the bottom;
+ * when it runs dry the next bucket of the finest rung is sorted into it, or
+ * split into a finer rung when large, or the top becomes a new rung.
+ *
+ * Equal times pop in scheduling order without a sequence number: every list
+ * holds equal-time events in scheduling order (arrivals append; moves keep
+ * order), the bucket sort is stable, and an arrival to the bottom goes after
+ * every equal time already there.
+ *
+ * Cancellation is lazy: the callback is cleared and the entry dropped when it
+ * is next moved or surfaces, with a sweep when dead entries dominate.
+ * Precondition (checked by Kernel): times are finite.
  */
 export class EventQueue {
+  // By slot.
   private time: Float64Array;
-  private slot: Int32Array;
-  private n = 0; // heap entries: live, dead, and the taken root
-  private dead = 0;
-  private rootTaken = false; // root was popped but not yet removed
-  private nextSeq = 0;
-
-  private seq: Float64Array; // by slot; Float64 so sequence numbers never wrap (exact to 2^53)
   private fns: (EventFn | undefined)[];
   private gen: Uint32Array;
+  private next: Int32Array;
   private free: Int32Array;
   private freeTop = 0;
   private slotsUsed = 0; // slots ever handed out; slots >= this are untouched
   private capacity: number;
+
+  private entries = 0; // live and dead entries in all tiers
+  private dead = 0;
+
+  // Top: unsorted far future.
+  private topStart = -Infinity;
+  private topHead = NONE;
+  private topTail = NONE;
+  private topCount = 0;
+  private topMin = Infinity;
+  private topMax = -Infinity;
+
+  // Rungs, coarsest first. Rung r accepts a time t >= lo[r] that no rung above it took (an
+  // exhausted rung has lo = Infinity); its bucket is floor((t - start[r]) / width[r]) clamped
+  // to [cur[r], buckets[r]), which is monotone in t, so buckets never disorder events.
+  private rungs = 0;
+  private readonly start = new Float64Array(MAX_RUNGS);
+  private readonly width = new Float64Array(MAX_RUNGS);
+  private readonly lo = new Float64Array(MAX_RUNGS);
+  private readonly cur = new Int32Array(MAX_RUNGS);
+  private readonly buckets = new Int32Array(MAX_RUNGS); // bucket count
+  private readonly heads: Int32Array[] = [];
+  private readonly tails: Int32Array[] = [];
+  private readonly counts: Int32Array[] = [];
+
+  // Bottom: slots sorted by (time, scheduling order) in bottom[bHead, bTail).
+  private bottom = new Int32Array(64);
+  private bHead = 0;
+  private bTail = 0;
 
   /** Time of the event most recently returned by `popUntil`. */
   poppedTime = 0;
@@ -50,67 +90,50 @@ export class EventQueue {
     const cap = Math.max(16, Math.min(SLOT_SPAN, Math.ceil(initialCapacity)));
     this.capacity = cap;
     this.time = new Float64Array(cap);
-    this.slot = new Int32Array(cap);
-    this.seq = new Float64Array(cap);
     this.fns = new Array<EventFn | undefined>(cap).fill(undefined);
     this.gen = new Uint32Array(cap);
+    this.next = new Int32Array(cap);
     this.free = new Int32Array(cap);
+    for (let r = 0; r < MAX_RUNGS; r++) {
+      this.heads.push(new Int32Array(0));
+      this.tails.push(new Int32Array(0));
+      this.counts.push(new Int32Array(0));
+    }
   }
 
   /** Live (not cancelled, not yet fired) events. */
   get size(): number {
-    return this.n - this.dead - (this.rootTaken ? 1 : 0);
+    return this.entries - this.dead;
   }
 
   push(time: number, fn: EventFn): EventHandle {
     const s = this.freeTop > 0 ? this.free[--this.freeTop]! : this.newSlot();
     this.fns[s] = fn;
-    this.seq[s] = this.nextSeq++;
-    // The entry is written first and the sifts take indices only: a double passed to a
-    // call V8 does not inline is boxed on the heap, which cost ~15% on the hold benchmark.
-    if (this.rootTaken) {
-      this.rootTaken = false;
-      this.time[0] = time;
-      this.slot[0] = s;
-      this.siftDown(0, this.n);
-    } else {
-      const i = this.n++;
-      this.time[i] = time;
-      this.slot[i] = s;
-      this.siftUp(i);
-    }
+    this.time[s] = time;
+    this.entries++;
+    this.place(s, time);
     return (this.gen[s]! * SLOT_SPAN + s) as EventHandle;
   }
 
   /** Takes the earliest live event at or before `horizon`; its time goes to `poppedTime`. */
   popUntil(horizon: number): EventFn | undefined {
-    if (this.rootTaken) this.removeRoot();
-    const T = this.time;
-    while (this.n > 0) {
-      const t = T[0]!;
-      if (t > horizon) return undefined;
-      const s = this.slot[0]!;
-      const fn = this.fns[s];
-      if (fn === undefined) {
-        this.removeRoot();
-        this.dead--; // generation was already bumped by cancel
-        this.release(s);
-        continue;
-      }
-      this.fns[s] = undefined;
-      this.gen[s] = this.gen[s]! + 1; // handles to this firing are now stale
-      this.release(s);
-      this.rootTaken = true;
-      this.poppedTime = t;
-      return fn;
-    }
-    return undefined;
+    if (!this.settle()) return undefined;
+    const s = this.bottom[this.bHead]!;
+    const t = this.time[s]!;
+    if (t > horizon) return undefined;
+    this.bHead++;
+    this.entries--;
+    const fn = this.fns[s]!;
+    this.fns[s] = undefined;
+    this.gen[s] = this.gen[s]! + 1; // handles to this firing are now stale
+    this.release(s);
+    this.poppedTime = t;
+    return fn;
   }
 
   /** Time of the earliest live event, or Infinity when none. */
   peekTime(): number {
-    this.settle();
-    return this.n > 0 ? this.time[0]! : Infinity;
+    return this.settle() ? this.time[this.bottom[this.bHead]!]! : Infinity;
   }
 
   /** True if the event was pending and is now cancelled; false for fired, cancelled or foreign handles. */
@@ -122,8 +145,288 @@ export class EventQueue {
     this.fns[s] = undefined;
     this.gen[s] = g + 1; // stale copies of this handle now miss
     this.dead++;
-    if (this.dead >= COMPACT_MIN_DEAD && this.dead * 2 > this.n) this.compact();
+    if (this.dead >= COMPACT_MIN_DEAD && this.dead * 2 > this.entries) this.sweep();
     return true;
+  }
+
+  /** Files slot s (time t) in the tier whose range holds t. */
+  private place(s: number, t: number): void {
+    if (t >= this.topStart) {
+      this.next[s] = NONE;
+      if (this.topTail === NONE) this.topHead = s;
+      else this.next[this.topTail] = s;
+      this.topTail = s;
+      this.topCount++;
+      if (t < this.topMin) this.topMin = t;
+      if (t > this.topMax) this.topMax = t;
+      return;
+    }
+    for (let r = 0; r < this.rungs; r++) {
+      if (t >= this.lo[r]!) {
+        let b = Math.floor((t - this.start[r]!) / this.width[r]!);
+        if (b < this.cur[r]!) b = this.cur[r]!;
+        else if (b >= this.buckets[r]!) b = this.buckets[r]! - 1;
+        this.append(r, b, s);
+        return;
+      }
+    }
+    this.insertBottom(s, t);
+  }
+
+  private append(r: number, b: number, s: number): void {
+    const tails = this.tails[r]!;
+    this.next[s] = NONE;
+    const tail = tails[b]!;
+    if (tail === NONE) this.heads[r]![b] = s;
+    else this.next[tail] = s;
+    tails[b] = s;
+    const counts = this.counts[r]!;
+    counts[b] = counts[b]! + 1;
+  }
+
+  /** Sorted insert after every equal time (the arrival is the latest scheduled). */
+  private insertBottom(s: number, t: number): void {
+    if (this.bTail === this.bottom.length) this.growBottom();
+    const B = this.bottom;
+    const T = this.time;
+    let a = this.bHead;
+    let z = this.bTail;
+    while (a < z) {
+      const m = (a + z) >> 1;
+      if (T[B[m]!]! <= t) a = m + 1;
+      else z = m;
+    }
+    // Shift whichever side is shorter.
+    if (this.bHead > 0 && a - this.bHead < this.bTail - a) {
+      this.bottom.copyWithin(this.bHead - 1, this.bHead, a);
+      this.bHead--;
+      this.bottom[a - 1] = s;
+    } else {
+      this.bottom.copyWithin(a + 1, a, this.bTail);
+      this.bTail++;
+      this.bottom[a] = s;
+    }
+    if (this.bTail - this.bHead > BOTTOM_SPLIT_ABOVE) this.splitBottom();
+  }
+
+  private growBottom(): void {
+    const live = this.bTail - this.bHead;
+    const to = live * 2 + 64 > this.bottom.length ? new Int32Array(live * 2 + 64) : this.bottom;
+    to.set(this.bottom.subarray(this.bHead, this.bTail));
+    this.bottom = to;
+    this.bHead = 0;
+    this.bTail = live;
+  }
+
+  /** Makes the bottom's entries a new finest rung, when they span more than one time. */
+  private splitBottom(): void {
+    const B = this.bottom;
+    const min = this.time[B[this.bHead]!]!;
+    const max = this.time[B[this.bTail - 1]!]!;
+    if (this.rungs === MAX_RUNGS || !(max > min)) return;
+    const from = this.bHead;
+    const to = this.bTail;
+    if (!this.openRung(min, max, to - from)) return; // width underflowed: the sorted bottom stays
+    const r = this.rungs - 1;
+    for (let i = from; i < to; i++) this.placeInRung(r, B[i]!);
+    this.bHead = this.bTail = 0;
+  }
+
+  /**
+   * Makes the bottom hold a live event, moving the next bucket or the top down as needed;
+   * false when no live event is left.
+   */
+  private settle(): boolean {
+    for (;;) {
+      while (this.bHead < this.bTail) {
+        const s = this.bottom[this.bHead]!;
+        if (this.fns[s] !== undefined) return true;
+        this.bHead++;
+        this.dropDead(s);
+      }
+      this.bHead = this.bTail = 0;
+      if (this.rungs === 0) {
+        if (this.topCount === 0) return false;
+        this.lowerTop();
+      } else {
+        this.lowerBucket();
+      }
+    }
+  }
+
+  /** Turns the top into rung 0 (or the bottom, when it holds a single time). */
+  private lowerTop(): void {
+    let s = this.topHead;
+    const min = this.topMin;
+    const max = this.topMax;
+    const count = this.topCount;
+    this.topHead = this.topTail = NONE;
+    this.topCount = 0;
+    this.topMin = Infinity;
+    this.topMax = -Infinity;
+    this.topStart = max; // arrivals at max or later sort after everything moved down
+    if (max > min && this.openRung(min, max, count)) {
+      while (s !== NONE) {
+        const nx = this.next[s]!;
+        if (this.fns[s] === undefined) this.dropDead(s);
+        else this.placeInRung(0, s);
+        s = nx;
+      }
+    } else {
+      this.sortIntoBottom(s);
+    }
+  }
+
+  /** Moves the finest rung's next non-empty bucket down: split into a finer rung, or sorted into the bottom. */
+  private lowerBucket(): void {
+    const r = this.rungs - 1;
+    const counts = this.counts[r]!;
+    const size = this.buckets[r]!;
+    let b = this.cur[r]!;
+    while (b < size && counts[b] === 0) b++;
+    if (b === size) {
+      this.rungs--; // exhausted; the rung above (or the top) takes over
+      return;
+    }
+    this.cur[r] = b + 1;
+    const head = this.heads[r]![b]!;
+    const count = counts[b]!;
+    this.heads[r]![b] = NONE;
+    this.tails[r]![b] = NONE;
+    counts[b] = 0;
+    // The rung now starts after what it gave up, so a later arrival at that time sorts after it;
+    // once its last bucket is gone it takes no arrivals at all (they go below it, in order).
+    const max = count > SPLIT_ABOVE ? this.splitOrSort(head) : this.sortIntoBottom(head);
+    if (b === size - 1) this.lo[r] = Infinity;
+    else if (max > this.lo[r]!) this.lo[r] = max;
+  }
+
+  /** Splits a large list into a finer rung, or sorts it into the bottom when it cannot; returns its latest live time. */
+  private splitOrSort(head: number): number {
+    let min = Infinity;
+    let max = -Infinity;
+    let live = 0;
+    for (let s = head; s !== NONE; s = this.next[s]!) {
+      if (this.fns[s] === undefined) continue;
+      const t = this.time[s]!;
+      if (t < min) min = t;
+      if (t > max) max = t;
+      live++;
+    }
+    if (!(max > min && this.rungs < MAX_RUNGS && this.openRung(min, max, live))) return this.sortIntoBottom(head);
+    const child = this.rungs - 1;
+    for (let s = head; s !== NONE; ) {
+      const nx = this.next[s]!;
+      if (this.fns[s] === undefined) this.dropDead(s);
+      else this.placeInRung(child, s);
+      s = nx;
+    }
+    return max;
+  }
+
+
+  /** Stable insertion sort of a list's live entries into the empty bottom; returns the latest time, or -Infinity. */
+  private sortIntoBottom(head: number): number {
+    const T = this.time;
+    let B = this.bottom;
+    let n = 0;
+    for (let s = head; s !== NONE; ) {
+      const nx = this.next[s]!;
+      if (this.fns[s] === undefined) {
+        this.dropDead(s);
+      } else {
+        if (n === B.length) {
+          this.bTail = n;
+          this.growBottom();
+          B = this.bottom;
+        }
+        const t = T[s]!;
+        let i = n++;
+        while (i > 0 && T[B[i - 1]!]! > t) {
+          B[i] = B[i - 1]!;
+          i--;
+        }
+        B[i] = s;
+      }
+      s = nx;
+    }
+    this.bHead = 0;
+    this.bTail = n;
+    return n > 0 ? T[B[n - 1]!]! : -Infinity;
+  }
+
+  /** Opens a finest rung of `count` buckets over [min, max]; false when the width underflows. */
+  private openRung(min: number, max: number, count: number): boolean {
+    const width = (max - min) / count;
+    if (!(width > 0 && (max - min) / width < Infinity)) return false;
+    const r = this.rungs++;
+    if (this.heads[r]!.length < count) {
+      const cap = Math.max(count, this.heads[r]!.length * 2);
+      this.heads[r] = new Int32Array(cap);
+      this.tails[r] = new Int32Array(cap);
+      this.counts[r] = new Int32Array(cap);
+    }
+    this.heads[r]!.fill(NONE, 0, count);
+    this.tails[r]!.fill(NONE, 0, count);
+    this.counts[r]!.fill(0, 0, count);
+    this.start[r] = min;
+    this.width[r] = width;
+    this.lo[r] = min;
+    this.cur[r] = 0;
+    this.buckets[r] = count;
+    return true;
+  }
+
+  private placeInRung(r: number, s: number): void {
+    let b = Math.floor((this.time[s]! - this.start[r]!) / this.width[r]!);
+    if (b < this.cur[r]!) b = this.cur[r]!;
+    else if (b >= this.buckets[r]!) b = this.buckets[r]! - 1;
+    this.append(r, b, s);
+  }
+
+  private dropDead(s: number): void {
+    this.entries--;
+    this.dead--;
+    this.release(s);
+  }
+
+  /** Drops every dead entry from every tier, keeping each list's order. */
+  private sweep(): void {
+    const keep = (head: number): [number, number, number] => {
+      let first = NONE;
+      let last = NONE;
+      let n = 0;
+      for (let s = head; s !== NONE; ) {
+        const nx = this.next[s]!;
+        if (this.fns[s] === undefined) this.dropDead(s);
+        else {
+          if (last === NONE) first = s;
+          else this.next[last] = s;
+          last = s;
+          n++;
+        }
+        s = nx;
+      }
+      if (last !== NONE) this.next[last] = NONE;
+      return [first, last, n];
+    };
+    [this.topHead, this.topTail, this.topCount] = keep(this.topHead);
+    for (let r = 0; r < this.rungs; r++) {
+      const heads = this.heads[r]!;
+      const tails = this.tails[r]!;
+      const counts = this.counts[r]!;
+      for (let b = this.cur[r]!; b < this.buckets[r]!; b++) {
+        if (counts[b] === 0) continue;
+        [heads[b], tails[b], counts[b]] = keep(heads[b]!);
+      }
+    }
+    let k = this.bHead;
+    for (let i = this.bHead; i < this.bTail; i++) {
+      const s = this.bottom[i]!;
+      if (this.fns[s] === undefined) this.dropDead(s);
+      else this.bottom[k++] = s;
+    }
+    this.bTail = k;
   }
 
   private newSlot(): number {
@@ -141,97 +444,11 @@ export class EventQueue {
     }
     const cap = Math.min(SLOT_SPAN, this.capacity * 2);
     this.time = copyInto(new Float64Array(cap), this.time);
-    this.slot = copyInto(new Int32Array(cap), this.slot);
-    this.seq = copyInto(new Float64Array(cap), this.seq);
     this.gen = copyInto(new Uint32Array(cap), this.gen);
+    this.next = copyInto(new Int32Array(cap), this.next);
     this.free = copyInto(new Int32Array(cap), this.free);
     for (let i = this.capacity; i < cap; i++) this.fns.push(undefined);
     this.capacity = cap;
-  }
-
-  /** Removes a taken root and any dead entries on top, so the root is live or the heap empty. */
-  private settle(): void {
-    if (this.rootTaken) this.removeRoot();
-    while (this.n > 0 && this.fns[this.slot[0]!] === undefined) {
-      const s = this.slot[0]!;
-      this.removeRoot();
-      this.dead--;
-      this.release(s);
-    }
-  }
-
-  private removeRoot(): void {
-    this.rootTaken = false;
-    const last = --this.n;
-    if (last === 0) return;
-    this.time[0] = this.time[last]!;
-    this.slot[0] = this.slot[last]!;
-    this.siftDown(0, last);
-  }
-
-  /** Moves entry i up to its place; a new entry has the largest sequence, so ties stop the climb. */
-  private siftUp(i: number): void {
-    const T = this.time;
-    const P = this.slot;
-    const t = T[i]!;
-    const s = P[i]!;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pt = T[p]!;
-      if (pt <= t) break;
-      T[i] = pt;
-      P[i] = P[p]!;
-      i = p;
-    }
-    T[i] = t;
-    P[i] = s;
-  }
-
-  /** Moves entry i down to its place within the first n entries. */
-  private siftDown(i: number, n: number): void {
-    const T = this.time;
-    const P = this.slot;
-    const Q = this.seq;
-    const t = T[i]!;
-    const s = P[i]!;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      // Pick the earlier child. Written as an add rather than a branch: which child is
-      // earlier is a coin flip the CPU cannot predict. Ties (rare) fall back to sequence.
-      const lt = T[c]!;
-      const rt = c + 1 < n ? T[c + 1]! : Infinity;
-      if (rt !== lt) c += rt < lt ? 1 : 0;
-      else if (c + 1 < n && Q[P[c + 1]!]! < Q[P[c]!]!) c++;
-      const ct = T[c]!;
-      if (t < ct || (t === ct && Q[s]! < Q[P[c]!]!)) break;
-      T[i] = ct;
-      P[i] = P[c]!;
-      i = c;
-    }
-    T[i] = t;
-    P[i] = s;
-  }
-
-  /** Drops every dead entry and re-heapifies (Floyd, O(n)); keys are unique so pop order is unchanged. */
-  private compact(): void {
-    if (this.rootTaken) this.removeRoot();
-    const T = this.time;
-    const P = this.slot;
-    let k = 0;
-    for (let i = 0; i < this.n; i++) {
-      const s = P[i]!;
-      if (this.fns[s] === undefined) {
-        this.release(s);
-        continue;
-      }
-      T[k] = T[i]!;
-      P[k] = s;
-      k++;
-    }
-    this.n = k;
-    this.dead = 0;
-    for (let i = (k >> 1) - 1; i >= 0; i--) this.siftDown(i, k);
   }
 }
 

@@ -121,7 +121,7 @@ describe('EventQueue', () => {
     expect(q.popUntil(Infinity)).toBeUndefined();
   });
 
-  it('compacts while a popped root is still in place', () => {
+  it('sweeps dead entries from every tier in the middle of a run', () => {
     const q = new EventQueue(16);
     const out: string[] = [];
     const handles = Array.from({ length: 200 }, (_, i) => labelled(q, out, 1 + i, `e${i}`));
@@ -176,6 +176,107 @@ describe('EventQueue', () => {
       expect(q.size).toBe(model.length);
     }
   }
+
+  // The ladder's own machinery: buckets split into finer rungs, a bottom overflowing into a rung,
+  // ranges too narrow or too wide to split, bursts of equal times. Times mix ties, near-equal
+  // doubles and wide spreads; "kernel" mode pushes only at or after the last popped time.
+  type LadderOp =
+    | { op: 'push'; time: number; count: number }
+    | { op: 'pop'; count: number }
+    | { op: 'cancel'; pick: number; count: number };
+  const ladderTime = fc.oneof(
+    fc.integer({ min: 0, max: 3 }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+    fc.double({ min: 0, max: 1e6, noNaN: true }),
+    fc.constantFrom(Number.MIN_VALUE, 1 + Number.EPSILON, 1 + 2 * Number.EPSILON, 1e300, -1e308, 1e308),
+  );
+  const ladderOps = fc.array(
+    fc.oneof(
+      { weight: 5, arbitrary: fc.record({ op: fc.constant('push' as const), time: ladderTime, count: fc.integer({ min: 1, max: 400 }) }) },
+      { weight: 4, arbitrary: fc.record({ op: fc.constant('pop' as const), count: fc.integer({ min: 1, max: 300 }) }) },
+      { weight: 2, arbitrary: fc.record({ op: fc.constant('cancel' as const), pick: fc.nat(), count: fc.integer({ min: 1, max: 100 }) }) },
+    ),
+    { maxLength: 40 },
+  );
+
+  /** Replays ops on a queue and on a plain list; a burst push spreads `count` events over [time, time + spread). */
+  function checkLadder(list: LadderOp[], kernelMode: boolean, spread: number): void {
+    const q = new EventQueue(16);
+    const live = new Map<number, { time: number; h: EventHandle }>();
+    let nextId = 0;
+    let fired = -1;
+    let clock = 0;
+    for (const o of list) {
+      for (let k = 0; k < o.count; k++) {
+        if (o.op === 'push') {
+          const base = kernelMode ? clock + Math.abs(o.time) : o.time;
+          const time = Number.isFinite(base + (k % 7) * spread) ? base + (k % 7) * spread : base;
+          const id = nextId++;
+          live.set(id, { time, h: q.push(time, () => (fired = id)) });
+        } else if (o.op === 'pop') {
+          let best: number | undefined;
+          for (const [id, e] of live) if (best === undefined || e.time < live.get(best)!.time) best = id;
+          const fn = q.popUntil(Infinity);
+          expect(fn === undefined).toBe(best === undefined);
+          if (fn === undefined || best === undefined) break;
+          fn();
+          expect(fired).toBe(best);
+          clock = q.poppedTime;
+          expect(clock).toBe(live.get(best)!.time);
+          live.delete(best);
+        } else if (nextId > 0) {
+          const id = (o.pick + k * 7919) % nextId;
+          const e = live.get(id);
+          if (e) live.delete(id);
+          // Cancelling a handle that fired or was cancelled before must fail; its entry is gone from `live`.
+          expect(q.cancel(e?.h ?? (-1 as EventHandle))).toBe(e !== undefined);
+        }
+      }
+      expect(q.size).toBe(live.size);
+    }
+    // Drain: what is left pops in (time, push order).
+    const rest = [...live.entries()].sort(([a, x], [b, y]) => x.time - y.time || a - b);
+    for (const [id] of rest) {
+      q.popUntil(Infinity)!();
+      expect(fired).toBe(id);
+    }
+    expect(q.popUntil(Infinity)).toBeUndefined();
+  }
+
+  // Found by these properties: an insert index gone stale when the bottom was repacked, and an
+  // arrival at the last time an exhausted rung gave up being filed past that rung's end.
+  const ladderExamples: [LadderOp[], number][] = [
+    [[{ op: 'push', time: 0, count: 70 }, { op: 'pop', count: 70 }, { op: 'push', time: -1e308, count: 123 }], 0],
+    [[{ op: 'push', time: 0, count: 7 }, { op: 'pop', count: 7 }, { op: 'push', time: 0, count: 226 }, { op: 'push', time: 0, count: 73 }, { op: 'pop', count: 216 }, { op: 'push', time: 0, count: 6 }], 0.37],
+  ];
+
+  it('matches the model with ties, near-equal and far-apart times, bursts and mass cancels', () => {
+    fc.assert(fc.property(ladderOps, fc.constantFrom(0, 1e-12, 0.37, 1e5), (list, spread) => checkLadder(list, false, spread)), { numRuns: 150, examples: ladderExamples });
+  });
+
+  it('matches the model when pushes never precede the last popped time, as in the kernel', () => {
+    fc.assert(fc.property(ladderOps, fc.constantFrom(0, 1e-12, 0.37, 1e5), (list, spread) => checkLadder(list, true, spread)), { numRuns: 150 });
+  });
+
+  it('keeps scheduling order for a large burst at the time being fired', () => {
+    // Events scheduled "now" land in the sorted bottom; hundreds of them overflow it.
+    const q = new EventQueue(16);
+    const out: string[] = [];
+    for (let i = 0; i < 300; i++) labelled(q, out, 1 + i / 1000, `spread${i}`);
+    labelled(q, out, 5, 'late');
+    q.popUntil(Infinity)!(); // spread0 at 1
+    for (let i = 0; i < 1000; i++) labelled(q, out, 1, `now${i}`);
+    for (let i = 0; i < 1000; i++) labelled(q, out, 1.0005, `soon${i}`);
+    runAll(q);
+    const spread = (i: number) => `spread${i}`;
+    expect(out).toEqual([
+      spread(0),
+      ...Array.from({ length: 1000 }, (_, i) => `now${i}`),
+      ...Array.from({ length: 1000 }, (_, i) => `soon${i}`),
+      ...Array.from({ length: 299 }, (_, i) => spread(i + 1)),
+      'late',
+    ]);
+  });
 
   it('matches a sorted-list model under random operations', () => {
     fc.assert(fc.property(ops(5, 3, 2, 300), checkAgainstModel), { numRuns: 300 });
