@@ -44,12 +44,13 @@ const NONE = -1;
  * Precondition (checked by Kernel): times are finite.
  */
 export class EventQueue {
-  // By slot.
-  private time: Float64Array;
+  // By slot. The typed arrays are views on one buffer: V8 gives each typed array over 64 bytes
+  // its own off-heap store, at about 2 µs apiece, and a queue is made for every simulation run.
+  private time!: Float64Array;
   private fns: (EventFn | undefined)[];
-  private gen: Uint32Array;
-  private next: Int32Array;
-  private free: Int32Array;
+  private gen!: Uint32Array;
+  private next!: Int32Array;
+  private free!: Int32Array;
   private freeTop = 0;
   private slotsUsed = 0; // slots ever handed out; slots >= this are untouched
   private capacity: number;
@@ -69,36 +70,28 @@ export class EventQueue {
   // exhausted rung has lo = Infinity); its bucket is floor((t - start[r]) / width[r]) clamped
   // to [cur[r], buckets[r]), which is monotone in t, so buckets never disorder events.
   private rungs = 0;
-  private readonly start = new Float64Array(MAX_RUNGS);
-  private readonly width = new Float64Array(MAX_RUNGS);
-  private readonly lo = new Float64Array(MAX_RUNGS);
-  private readonly cur = new Int32Array(MAX_RUNGS);
-  private readonly buckets = new Int32Array(MAX_RUNGS); // bucket count
-  private readonly heads: Int32Array[] = [];
-  private readonly tails: Int32Array[] = [];
-  private readonly counts: Int32Array[] = [];
+  // Plain arrays: a queue is made for every simulation run, and typed arrays cost more to create.
+  private readonly start: number[] = [];
+  private readonly width: number[] = [];
+  private readonly lo: number[] = [];
+  private readonly cur: number[] = [];
+  private readonly buckets: number[] = []; // bucket count
+  /** By rung, bucket b at [3b, 3b + 3): head slot, tail slot, entry count; made on first use. */
+  private readonly bucketLists: Int32Array[] = [];
 
   // Bottom: slots sorted by (time, scheduling order) in bottom[bHead, bTail).
-  private bottom = new Int32Array(64);
+  private bottom = new Int32Array(16);
   private bHead = 0;
   private bTail = 0;
 
   /** Time of the event most recently returned by `popUntil`. */
   poppedTime = 0;
 
-  constructor(initialCapacity = 1024) {
+  constructor(initialCapacity = 64) {
     const cap = Math.max(16, Math.min(SLOT_SPAN, Math.ceil(initialCapacity)));
     this.capacity = cap;
-    this.time = new Float64Array(cap);
     this.fns = new Array<EventFn | undefined>(cap).fill(undefined);
-    this.gen = new Uint32Array(cap);
-    this.next = new Int32Array(cap);
-    this.free = new Int32Array(cap);
-    for (let r = 0; r < MAX_RUNGS; r++) {
-      this.heads.push(new Int32Array(0));
-      this.tails.push(new Int32Array(0));
-      this.counts.push(new Int32Array(0));
-    }
+    this.allocateSlots(cap);
   }
 
   /** Live (not cancelled, not yet fired) events. */
@@ -174,14 +167,14 @@ export class EventQueue {
   }
 
   private append(r: number, b: number, s: number): void {
-    const tails = this.tails[r]!;
+    const L = this.bucketLists[r]!;
+    const i = 3 * b;
     this.next[s] = NONE;
-    const tail = tails[b]!;
-    if (tail === NONE) this.heads[r]![b] = s;
+    const tail = L[i + 1]!;
+    if (tail === NONE) L[i] = s;
     else this.next[tail] = s;
-    tails[b] = s;
-    const counts = this.counts[r]!;
-    counts[b] = counts[b]! + 1;
+    L[i + 1] = s;
+    L[i + 2] = L[i + 2]! + 1;
   }
 
   /** Sorted insert after every equal time (the arrival is the latest scheduled). */
@@ -196,24 +189,27 @@ export class EventQueue {
       if (T[B[m]!]! <= t) a = m + 1;
       else z = m;
     }
-    // Shift whichever side is shorter.
+    // Shift whichever side is shorter, by hand: shifts are short, and copyWithin's call costs more.
     if (this.bHead > 0 && a - this.bHead < this.bTail - a) {
-      this.bottom.copyWithin(this.bHead - 1, this.bHead, a);
-      this.bHead--;
-      this.bottom[a - 1] = s;
+      const h = --this.bHead;
+      for (let i = h; i < a - 1; i++) B[i] = B[i + 1]!;
+      B[a - 1] = s;
     } else {
-      this.bottom.copyWithin(a + 1, a, this.bTail);
-      this.bTail++;
-      this.bottom[a] = s;
+      for (let i = this.bTail++; i > a; i--) B[i] = B[i - 1]!;
+      B[a] = s;
     }
     if (this.bTail - this.bHead > BOTTOM_SPLIT_ABOVE) this.splitBottom();
   }
 
   private growBottom(): void {
     const live = this.bTail - this.bHead;
-    const to = live * 2 + 64 > this.bottom.length ? new Int32Array(live * 2 + 64) : this.bottom;
-    to.set(this.bottom.subarray(this.bHead, this.bTail));
-    this.bottom = to;
+    if (live * 2 > this.bottom.length) {
+      const to = new Int32Array(live * 2);
+      to.set(this.bottom.subarray(this.bHead, this.bTail));
+      this.bottom = to;
+    } else {
+      this.bottom.copyWithin(0, this.bHead, this.bTail); // repack in place
+    }
     this.bHead = 0;
     this.bTail = live;
   }
@@ -254,7 +250,7 @@ export class EventQueue {
     }
   }
 
-  /** Turns the top into rung 0 (or the bottom, when it holds a single time). */
+  /** Turns the top into rung 0, or sorts it into the bottom when it is small or holds a single time. */
   private lowerTop(): void {
     let s = this.topHead;
     const min = this.topMin;
@@ -265,7 +261,7 @@ export class EventQueue {
     this.topMin = Infinity;
     this.topMax = -Infinity;
     this.topStart = max; // arrivals at max or later sort after everything moved down
-    if (max > min && this.openRung(min, max, count)) {
+    if (count > SPLIT_ABOVE && max > min && this.openRung(min, max, count)) {
       while (s !== NONE) {
         const nx = this.next[s]!;
         if (this.fns[s] === undefined) this.dropDead(s);
@@ -280,20 +276,19 @@ export class EventQueue {
   /** Moves the finest rung's next non-empty bucket down: split into a finer rung, or sorted into the bottom. */
   private lowerBucket(): void {
     const r = this.rungs - 1;
-    const counts = this.counts[r]!;
+    const L = this.bucketLists[r]!;
     const size = this.buckets[r]!;
     let b = this.cur[r]!;
-    while (b < size && counts[b] === 0) b++;
+    while (b < size && L[3 * b + 2] === 0) b++;
     if (b === size) {
       this.rungs--; // exhausted; the rung above (or the top) takes over
       return;
     }
     this.cur[r] = b + 1;
-    const head = this.heads[r]![b]!;
-    const count = counts[b]!;
-    this.heads[r]![b] = NONE;
-    this.tails[r]![b] = NONE;
-    counts[b] = 0;
+    const head = L[3 * b]!;
+    const count = L[3 * b + 2]!;
+    L.fill(NONE, 3 * b, 3 * b + 2);
+    L[3 * b + 2] = 0;
     // The rung now starts after what it gave up, so a later arrival at that time sorts after it;
     // once its last bucket is gone it takes no arrivals at all (they go below it, in order).
     const max = count > SPLIT_ABOVE ? this.splitOrSort(head) : this.sortIntoBottom(head);
@@ -360,15 +355,14 @@ export class EventQueue {
     const width = (max - min) / count;
     if (!(width > 0 && (max - min) / width < Infinity)) return false;
     const r = this.rungs++;
-    if (this.heads[r]!.length < count) {
-      const cap = Math.max(count, this.heads[r]!.length * 2);
-      this.heads[r] = new Int32Array(cap);
-      this.tails[r] = new Int32Array(cap);
-      this.counts[r] = new Int32Array(cap);
+    const had = this.bucketLists[r]?.length ?? 0;
+    if (had < 3 * count) this.bucketLists[r] = new Int32Array(Math.max(3 * count, 2 * had));
+    const L = this.bucketLists[r]!;
+    for (let i = 0; i < 3 * count; i += 3) {
+      L[i] = NONE;
+      L[i + 1] = NONE;
+      L[i + 2] = 0;
     }
-    this.heads[r]!.fill(NONE, 0, count);
-    this.tails[r]!.fill(NONE, 0, count);
-    this.counts[r]!.fill(0, 0, count);
     this.start[r] = min;
     this.width[r] = width;
     this.lo[r] = min;
@@ -412,12 +406,10 @@ export class EventQueue {
     };
     [this.topHead, this.topTail, this.topCount] = keep(this.topHead);
     for (let r = 0; r < this.rungs; r++) {
-      const heads = this.heads[r]!;
-      const tails = this.tails[r]!;
-      const counts = this.counts[r]!;
+      const L = this.bucketLists[r]!;
       for (let b = this.cur[r]!; b < this.buckets[r]!; b++) {
-        if (counts[b] === 0) continue;
-        [heads[b], tails[b], counts[b]] = keep(heads[b]!);
+        if (L[3 * b + 2] === 0) continue;
+        [L[3 * b], L[3 * b + 1], L[3 * b + 2]] = keep(L[3 * b]!);
       }
     }
     let k = this.bHead;
@@ -443,16 +435,21 @@ export class EventQueue {
       throw new KernelError('CAPACITY', `event queue full: more than ${SLOT_SPAN} events pending`);
     }
     const cap = Math.min(SLOT_SPAN, this.capacity * 2);
-    this.time = copyInto(new Float64Array(cap), this.time);
-    this.gen = copyInto(new Uint32Array(cap), this.gen);
-    this.next = copyInto(new Int32Array(cap), this.next);
-    this.free = copyInto(new Int32Array(cap), this.free);
+    const { time, gen, next, free } = this;
+    this.allocateSlots(cap);
+    this.time.set(time);
+    this.gen.set(gen);
+    this.next.set(next);
+    this.free.set(free);
     for (let i = this.capacity; i < cap; i++) this.fns.push(undefined);
     this.capacity = cap;
   }
-}
 
-function copyInto<A extends Float64Array | Int32Array | Uint32Array>(to: A, from: A): A {
-  to.set(from);
-  return to;
+  private allocateSlots(cap: number): void {
+    const buffer = new ArrayBuffer(cap * 20);
+    this.time = new Float64Array(buffer, 0, cap);
+    this.gen = new Uint32Array(buffer, 8 * cap, cap);
+    this.next = new Int32Array(buffer, 12 * cap, cap);
+    this.free = new Int32Array(buffer, 16 * cap, cap);
+  }
 }

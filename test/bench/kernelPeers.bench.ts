@@ -1,13 +1,16 @@
 // Kernel events per second against its practical limit and its nearest peer, measured in the same
 // run: a bare typed-array heap doing nothing but the heap work, and simjs (the discrete-event
 // library on npm closest to this kernel: callbacks on a binary heap). Hold model: every event
-// schedules one successor after an exponential delay, so the number pending stays constant. All
-// three draw the same delays from the same stream, so they process the same event sequence.
+// schedules one successor after a random delay, so the number pending stays constant. All three
+// draw the same delays from the same stream, so they process the same event sequence.
 // Targets: the kernel within 80% of the bare loop, and at least 3× simjs.
+// The kernel's queue is not a heap, so its speed against the heap may depend on the delay law: a
+// second study runs the kernel and the bare loop under the other laws of the classic
+// priority-queue comparisons.
 import { createRequire } from 'node:module';
 import { bench, describe } from 'vitest';
 import type * as Simjs from 'simjs';
-import { Kernel, createStream, type Distribution } from '../../sim/kernel/index.js';
+import { Kernel, createStream, type Distribution, type RandomStream } from '../../sim/kernel/index.js';
 import { bareHeapHold } from './support/bareHeap.js';
 import { BenchReport, perSecond, type CaseResult } from './support/BenchReport.js';
 import { formatTable, num } from './support/table.js';
@@ -18,11 +21,25 @@ const ITERATIONS = 8;
 // change in the machine's load hits all three alike; the median of the per-round ratios is kept.
 const ROUNDS = 12;
 const ROUND_EVENTS = { kernel: 200_000, 'bare loop': 200_000, simjs: 40_000 };
+const LAW_ROUNDS = 7;
 const PENDING = [1_000, 100_000] as const;
-const HOLD: Distribution = { dist: 'exponential', mean: 1 };
 const SEED = 42;
+
+/** A delay law of the hold model, drawing from the stream it is given; every law here has mean 1. */
+type Delay = (rng: RandomStream) => number;
+const law = (d: Distribution): Delay => (rng) => rng.sample(d);
 // Exponential delays are memoryless: the first `pending` draws already have the steady-state
-// distribution of residual times, so no run-in is needed beyond the JIT warmup iteration.
+// distribution of residual times, so no run-in is needed beyond the JIT warmup iteration. The
+// other laws reach their steady state within the warmup's 500,000 events.
+const HOLD = law({ dist: 'exponential', mean: 1 });
+/** Jones (CACM 1986) and Rönngren and Ayani (TOMACS 1997) use these shapes; all but the first two are hard on bucket queues. */
+const LAWS: Record<string, Delay> = {
+  'uniform 0–2': law({ dist: 'uniform', min: 0, max: 2 }),
+  'triangular 0–3, mode 0': law({ dist: 'triangular', min: 0, mode: 0, max: 3 }),
+  'bimodal: 0–0.2 or 1.8–2': (rng) => (rng.next() < 0.5 ? 0.2 * rng.next() : 1.8 + 0.2 * rng.next()),
+  'lognormal σ 2 (heavy tail)': law({ dist: 'lognormal', median: Math.exp(-2), sigma: 2 }),
+  'constant 1 (every event tied)': law({ dist: 'constant', value: 1 }),
+};
 
 interface Hold {
   /** Fires about `events` events (exactly, for the engines that can count); returns how many. */
@@ -31,30 +48,31 @@ interface Hold {
 }
 
 const ENGINES = {
-  kernel(pending: number): Hold {
+  kernel(pending: number, delay: Delay): Hold {
     const kernel = new Kernel(SEED);
     const rng = kernel.stream('hold');
-    const step = (): void => void kernel.schedule(rng.sample(HOLD), step);
-    for (let i = 0; i < pending; i++) kernel.schedule(rng.sample(HOLD), step);
-    // `pending` events per unit of time, so this span fires about `events`: the kernel's own way to run.
+    const step = (): void => void kernel.schedule(delay(rng), step);
+    for (let i = 0; i < pending; i++) kernel.schedule(delay(rng), step);
+    // Mean delay 1: `pending` events per unit of time, so this span fires about `events`: the kernel's own way to run.
     return { fire: (events) => kernel.run(kernel.now + events / pending).events, pending: () => kernel.pending };
   },
 
   /** The practical ceiling: a Float64Array heap of times, replace-top, no callbacks, no handles. */
-  'bare loop'(pending: number): Hold {
-    return { fire: bareHeapHold(pending, createStream(SEED, 'hold'), HOLD), pending: () => pending };
+  'bare loop'(pending: number, delay: Delay): Hold {
+    const rng = createStream(SEED, 'hold');
+    return { fire: bareHeapHold(pending, () => delay(rng)), pending: () => pending };
   },
 
-  simjs(pending: number): Hold {
+  simjs(pending: number, delay: Delay): Hold {
     const simjs = cachedSimjs();
     const rng = createStream(SEED, 'hold');
     // simjs's own idiom: an entity whose timers call back into it.
     class Holder extends simjs.Entity {
       start(count: number): void {
-        for (let i = 0; i < count; i++) this.setTimer(rng.sample(HOLD)).done(this.step);
+        for (let i = 0; i < count; i++) this.setTimer(delay(rng)).done(this.step);
       }
       step(): void {
-        this.setTimer(rng.sample(HOLD)).done(this.step);
+        this.setTimer(delay(rng)).done(this.step);
       }
     }
     const sim = new simjs.Sim();
@@ -65,7 +83,7 @@ const ENGINES = {
     };
     return { fire, pending: () => sim.queue.data.length };
   },
-} satisfies Record<string, (pending: number) => Hold>;
+} satisfies Record<string, (pending: number, delay: Delay) => Hold>;
 
 type Engine = keyof typeof ENGINES;
 
@@ -92,12 +110,15 @@ const cachedSimjs = (): typeof Simjs => (simjsModule ??= loadSimjs());
 
 const label = (engine: Engine, pending: number) => `${engine}, ${num(pending)} pending`;
 
+type Rates = Partial<Record<Engine, number>>;
 interface Round {
-  cpu: Record<Engine, number>;
-  wall: Record<Engine, number>;
+  cpu: Rates;
+  wall: Rates;
 }
-/** Events per second of each engine in each interleaved round, by pending size; warmup rounds first. */
-const rounds = new Map<number, Round[]>();
+/** Events per second of each engine in each interleaved round, by law and pending size; warmup rounds first. */
+const rounds = new Map<string, Round[]>();
+const EXPONENTIAL = 'exponential';
+const roundsOf = (lawName: string, pending: number): Round[] => rounds.get(`${lawName}, ${pending}`) ?? [];
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
 
@@ -110,10 +131,10 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
     }),
   );
   const ratios = PENDING.map((pending) => {
-    const timed = (rounds.get(pending) ?? []).slice(-ROUNDS);
+    const timed = roundsOf(EXPONENTIAL, pending).slice(-ROUNDS);
     const ratio = (other: Engine, target: number) => {
-      const cpu = median(timed.map((r) => r.cpu.kernel / r.cpu[other]));
-      const wall = median(timed.map((r) => r.wall.kernel / r.wall[other]));
+      const cpu = median(timed.map((r) => r.cpu.kernel! / r.cpu[other]!));
+      const wall = median(timed.map((r) => r.wall.kernel! / r.wall[other]!));
       const separate = (clock: 'wall' | 'cpu') => {
         const k = results.get(label('kernel', pending));
         const o = results.get(label(other, pending));
@@ -123,6 +144,14 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
     };
     return [num(pending), ...ratio('bare loop', 0.8), ...ratio('simjs', 3)];
   });
+  const byLaw = Object.keys(LAWS).map((lawName) => [
+    lawName,
+    ...PENDING.flatMap((pending) => {
+      const timed = roundsOf(lawName, pending).slice(-LAW_ROUNDS);
+      if (timed.length === 0) return ['failed', ''];
+      return [num(median(timed.map((r) => r.cpu.kernel!)) / 1e6, 2), num(median(timed.map((r) => r.cpu.kernel! / r.cpu['bare loop']!)), 2)];
+    }),
+  ]);
   return [
     formatTable(
       `Kernel events per second, hold model: ${num(EVENTS_PER_ITERATION)} events × ${ITERATIONS} iterations per case`,
@@ -135,19 +164,25 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
       ['pending', 'kernel / bare loop (target ≥ 0.80)', 'separate', 'kernel / simjs (target ≥ 3)', 'separate'],
       ratios,
     ),
+    '',
+    formatTable(
+      `Other delay laws, kernel and bare loop in turn: median of ${LAW_ROUNDS} rounds by CPU time`,
+      ['delay law (mean 1)', ...PENDING.flatMap((p) => [`kernel M events/s, ${num(p)}`, `kernel / bare loop, ${num(p)}`])],
+      byLaw,
+    ),
   ].join('\n');
 }
 
-/** One round: every engine fires its share, the first engine rotating from round to round. */
-function round(holds: Record<Engine, Hold>, index: number): { round: Round; events: number } {
-  const engines = Object.keys(ENGINES) as Engine[];
-  const result: Round = { cpu: { ...ROUND_EVENTS }, wall: { ...ROUND_EVENTS } };
+/** One round: every engine given fires its share, the first engine rotating from round to round. */
+function round(holds: Partial<Record<Engine, Hold>>, index: number): { round: Round; events: number } {
+  const engines = Object.keys(holds) as Engine[];
+  const result: Round = { cpu: {}, wall: {} };
   let events = 0;
   for (let k = 0; k < engines.length; k++) {
     const engine = engines[(index + k) % engines.length]!;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const fired = holds[engine].fire(ROUND_EVENTS[engine]);
+    const fired = holds[engine]!.fire(ROUND_EVENTS[engine]);
     const wallMs = performance.now() - t0;
     const used = process.cpuUsage(cpu0);
     result.cpu[engine] = (fired * 1e6) / (used.user + used.system);
@@ -155,6 +190,23 @@ function round(holds: Record<Engine, Hold>, index: number): { round: Round; even
     events += fired;
   }
   return { round: result, events };
+}
+
+/** A bench case running `engines` in turn under one law, one round per iteration. */
+function interleavedCase(lawName: string, delay: Delay, pending: number, engines: readonly Engine[], iterations: number) {
+  let holds: Partial<Record<Engine, Hold>> | undefined;
+  const key = `${lawName}, ${pending}`;
+  const interleaved = () => {
+    const done = rounds.get(key) ?? [];
+    const { round: r, events } = round(holds!, done.length);
+    rounds.set(key, [...done, r]);
+    return events;
+  };
+  return report.case(`interleaved rounds, ${lawName}, ${num(pending)} pending`, interleaved, {
+    iterations,
+    prepare: () => void (holds = Object.fromEntries(engines.map((e) => [e, ENGINES[e](pending, delay)]))),
+    release: () => void (holds = undefined),
+  });
 }
 
 const report = new BenchReport(summarize);
@@ -171,26 +223,18 @@ for (const pending of PENDING) {
       bench(
         ...report.case(label(engine, pending), body, {
           iterations: ITERATIONS,
-          prepare: () => void (hold = ENGINES[engine](pending)),
+          prepare: () => void (hold = ENGINES[engine](pending, HOLD)),
           release: () => void (hold = undefined),
         }),
       );
     }
   });
   describe(`hold model, ${num(pending)} pending, all engines in turn (for the ratios)`, () => {
-    let holds: Record<Engine, Hold> | undefined;
-    const interleaved = () => {
-      const done = rounds.get(pending) ?? [];
-      const { round: r, events } = round(holds!, done.length);
-      rounds.set(pending, [...done, r]);
-      return events;
-    };
-    bench(
-      ...report.case(`interleaved rounds, ${num(pending)} pending`, interleaved, {
-        iterations: ROUNDS,
-        prepare: () => void (holds = { kernel: ENGINES.kernel(pending), 'bare loop': ENGINES['bare loop'](pending), simjs: ENGINES.simjs(pending) }),
-        release: () => void (holds = undefined),
-      }),
-    );
+    bench(...interleavedCase(EXPONENTIAL, HOLD, pending, Object.keys(ENGINES) as Engine[], ROUNDS));
+  });
+}
+for (const pending of PENDING) {
+  describe(`hold model, other delay laws, ${num(pending)} pending: kernel and bare loop in turn`, () => {
+    for (const [lawName, delay] of Object.entries(LAWS)) bench(...interleavedCase(lawName, delay, pending, ['kernel', 'bare loop'], LAW_ROUNDS));
   });
 }
