@@ -342,12 +342,19 @@ export class Attacker {
 
   private refusedAttempt(f: LiveFoothold, action: Action, target: number, reason: string, outcome: { decision: Decision | null; mitigation?: string | null }, inSession = false): void {
     const w = this.world;
-    if (outcome.decision?.effect === 'pending') this.askApproval(f, outcome.decision.ruleId, outcome.decision.approvalBy);
-    w.deniedRequests++;
+    // Held for a just-in-time approval is not a denial: not in the count, not to the sensors.
+    const decision = outcome.decision;
+    const held = decision?.effect === 'pending';
+    if (held) {
+      this.askApproval(f, decision.ruleId, decision.approvalBy);
+      w.heldForApproval++;
+    } else {
+      w.deniedRequests++;
+    }
     w.block(outcome.mitigation ?? null);
     const pdp = outcome.decision !== null && outcome.decision !== undefined;
     if (pdp && f.sessionId === null) w.recordDecision(f.name, w.model.assets[target]!.id, action, outcome.decision as Decision);
-    this.act(this.technique('T0886'), this.observation(f, target, action, pdp, true));
+    this.act(this.technique('T0886'), this.observation(f, target, action, pdp, !held));
     w.emit({ type: 'attack.denied', actor: 'attacker', source: f.name, target: w.model.assets[target]!.id, action, outcome: 'denied', detail: reason, ...(outcome.mitigation ? { mitigation: outcome.mitigation } : {}) });
     // A pending decision is not a denial, and a request made inside the session was counted there.
     if (f.origin.kind === 'broker' && outcome.decision?.effect === 'deny' && !inSession) {
@@ -376,6 +383,9 @@ export class Attacker {
       const asked = `${f.name} asks ${approver} to approve rule ${ruleId}`;
       if (!granted) {
         w.emit({ type: 'policy.approve', actor: 'defender', source: f.name, decision: ruleId, outcome: 'denied', detail: `${asked}: refused` });
+        // The PDP logs the refusal like any decision, so zero-trust telemetry may flag it.
+        const remote = this.technique('T0886');
+        w.observe({ technique: remote.id, observability: remote.observability, zone: -1, crossesZone: false, viaVpn: false, pdpDecided: true, denied: true, onHost: null, industrial: false, identity: identityOf(f), note: `approval of rule ${ruleId} refused` });
         return;
       }
       const hours = approvalValidHours(w.access.policy, ruleId);

@@ -51,7 +51,7 @@ export class Defenders {
     if (o.onHost !== null) this.implicatedHosts.add(o.onHost);
     if (o.identity !== null) this.implicatedIdentities.add(o.identity);
     if (w.detectedAt === null) w.detectedAt = w.now;
-    w.emit({ type: 'defense.detect', actor: 'defender', technique: o.technique, ...(o.onHost !== null ? { source: w.model.assets[o.onHost]!.id } : {}), outcome: 'info', detail: `${s.kind} flags ${o.technique}${o.identity ? ` by ${o.identity}` : ''}` });
+    w.emit({ type: 'defense.detect', actor: 'defender', technique: o.technique, ...(o.onHost !== null ? { source: w.model.assets[o.onHost]!.id } : {}), outcome: 'info', detail: `${s.kind} flags ${o.technique}${o.note ? ` (${o.note})` : ''}${o.identity ? ` by ${o.identity}` : ''}` });
     const response = w.design.response;
     if (response === undefined || this.responsePending) return;
     this.responsePending = true;

@@ -44,6 +44,8 @@ export interface RunMetrics {
   productionLoss: number;
   attackerActions: number;
   deniedRequests: number;
+  /** Requests the PDP held for a just-in-time approval (not counted as denied). */
+  heldForApproval: number;
   auditedShare: number;
   workloadRequests: number;
   workloadFailures: number;
@@ -62,6 +64,7 @@ export const METRIC_NAMES = [
   'productionLoss',
   'attackerActions',
   'deniedRequests',
+  'heldForApproval',
   'auditedShare',
   'workloadRequests',
   'workloadFailures',

@@ -36,6 +36,7 @@ export function comparisonRows(bundle: ResultsBundle): Row[] {
     row('Time to detection, median', (d) => whenItHappened(d.summary.timeToDetectionHours)),
     row('Production loss, mean', (d) => num(d.summary.productionLoss.mean, 0)),
     row('Denied requests, mean', (d) => num(d.summary.deniedRequests.mean)),
+    row('Held for approval, mean', (d) => num(d.summary.heldForApproval.mean)),
     row('Audited share of attacker actions, mean', (d) => (d.summary.auditedShare.mean === null ? '–' : pct(d.summary.auditedShare.mean))),
     row('Technician time-to-access, mean', (d) => hours(d.summary.timeToAccessHours.mean)),
     row('Privilege exposure (assets × h), mean', (d) => num(d.summary.privilegeExposure.mean, 0)),

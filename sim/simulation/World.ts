@@ -23,6 +23,8 @@ export interface Observable {
   industrial: boolean;
   /** The identity the action ran under, as a defender would see it (a user or a VPN account). */
   identity: string | null;
+  /** What a detection of it reports beside the technique, when that alone would not say. */
+  note?: string;
 }
 
 export class World {
@@ -45,6 +47,7 @@ export class World {
   attackerActions = 0;
   auditedActions = 0;
   deniedRequests = 0;
+  heldForApproval = 0;
   readonly blockedBy: Record<string, number> = {};
   /** Listeners the defenders register to see attacker actions. */
   readonly observers: ((o: Observable) => void)[] = [];

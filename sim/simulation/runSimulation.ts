@@ -72,6 +72,7 @@ function collectMetrics(w: World, work: Technicians['totals']): RunMetrics {
     productionLoss: Math.round(loss),
     attackerActions: w.attackerActions,
     deniedRequests: w.deniedRequests,
+    heldForApproval: w.heldForApproval,
     auditedShare: w.attackerActions === 0 ? 0 : round(w.auditedActions / w.attackerActions),
     workloadRequests: work.requests,
     workloadFailures: work.failures,

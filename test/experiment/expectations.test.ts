@@ -10,7 +10,7 @@ const { model } = pharma();
 function rec(index: number, metrics: Partial<RunMetrics>, compromised: string[] = []): RunRecord {
   const base: RunMetrics = {
     compromisedAssets: 0, compromisedPlcs: 0, linesImpacted: 0, lowestLevel: null, timeToFirstPlcHours: null, timeToDetectionHours: null,
-    timeToContainmentHours: null, productionLoss: 0, attackerActions: 0, deniedRequests: 0, auditedShare: 0, workloadRequests: 0,
+    timeToContainmentHours: null, productionLoss: 0, attackerActions: 0, deniedRequests: 0, heldForApproval: 0, auditedShare: 0, workloadRequests: 0,
     workloadFailures: 0, timeToAccessHours: null, privilegeExposure: 0,
   };
   return { index, seed: `1:${index}`, metrics: { ...base, ...metrics }, compromised, blockedBy: {} };

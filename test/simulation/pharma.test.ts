@@ -75,5 +75,24 @@ describe('runs on the pharma plant', () => {
     expect(always.every((r) => r.compromised.every((id) => line3.has(id)))).toBe(true);
     expect(always.some((r) => r.trace.some((e) => e.type === 'policy.approve' && e.outcome === 'success'))).toBe(true);
   });
+
+  it('a refused approval is in the PDP log, where zero-trust telemetry can flag it; a request held for approval is not a denial', () => {
+    // The engineer all but never gives in: the session asks once per rule and is refused.
+    const refused = { ...attack('approval-fatigue'), approvalFatigue: 1e-9 };
+    const runs = Array.from({ length: 60 }, (_, seed) => runSimulation(model, layers.get('zt')!, refused, { seed }).result);
+    const flagged = runs.flatMap((r) => r.trace.filter((e) => e.type === 'defense.detect' && e.detail.includes('refused')));
+    expect(flagged.length).toBeGreaterThan(5);
+    for (const e of flagged) expect(e.detail).toMatch(/^zt-telemetry flags T0886 \(approval of rule [\w-]+ refused\) by /);
+    for (const r of runs) {
+      const refusal = r.trace.find((e) => e.type === 'policy.approve' && e.outcome === 'denied');
+      const flag = r.trace.find((e) => e.type === 'defense.detect' && e.detail.includes('refused'));
+      if (flag) expect(refusal!.t).toBeLessThanOrEqual(flag.t);
+    }
+    // Every request that waited for the approver is counted as held, none of them as denied.
+    const held = runs.reduce((n, r) => n + r.metrics.heldForApproval, 0);
+    const asked = runs.reduce((n, r) => n + r.trace.filter((e) => e.type === 'attack.denied' && /approval/i.test(e.detail)).length, 0);
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBe(asked);
+  });
 });
 

@@ -147,7 +147,7 @@ describe('segsim view: distributions and export', () => {
   it('draws the spread per design, the paired differences and legitimate work, and exports SVG and PNG', async () => {
     const page = await open(`${view!.url}#distributions`);
     expect(await page.locator('.small-multiples .card').count()).toBe(pharma.bundle.designs.length);
-    expect(await page.locator('[data-testid=paired] .card').count()).toBe(9);
+    expect(await page.locator('[data-testid=paired] .card').count()).toBe(10);
     expect(await page.locator('.cdf path[data-series]').count()).toBe(pharma.bundle.designs.length);
     await page.screenshot({ path: screenshotPath('distributions.png'), fullPage: true });
 
@@ -173,6 +173,25 @@ describe('segsim view: distributions and export', () => {
     await page.locator('[data-testid=empty]').waitFor();
     await page.locator('[data-testid=file-input]').setInputFiles(pharmaFile);
     await expect.poll(() => page.locator('.compare-view .panel').count()).toBe(pharma.bundle.designs.length);
+    await page.close();
+  });
+
+  it('reads a bundle written before a metric existed, leaving that metric out', async () => {
+    // Bundles from before heldForApproval: the same schema version, one metric fewer.
+    const old = JSON.parse(pharma.text) as ResultsBundle;
+    for (const c of old.comparisons) delete (c.metrics as Partial<typeof c.metrics>).heldForApproval;
+    for (const d of old.designs) delete (d.summary as Partial<typeof d.summary>).heldForApproval;
+    const oldFile = join(dir, 'before-held-for-approval.json');
+    writeFileSync(oldFile, JSON.stringify(old));
+    const page = await open(pathToFileURL(resolve('web/dist/index.html')).href);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.locator('[data-testid=file-input]').setInputFiles(oldFile);
+    await expect.poll(() => page.locator('.compare-view .panel').count()).toBe(old.designs.length);
+    await page.locator('.tabs [data-tab=distributions]').click();
+    await expect.poll(() => page.locator('[data-testid=paired] .card').count()).toBe(9);
+    expect(await page.locator('[data-testid=paired] h4').allTextContents()).not.toContain('held for approval');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -79,6 +79,7 @@ export function renderRun(r: RunResult, all: boolean): string {
   out.push(`  contained after      ${m.timeToContainmentHours === null ? 'never' : `${m.timeToContainmentHours.toFixed(2)} h`}`);
   out.push(`  production loss      ${m.productionLoss.toLocaleString('en-US')}`);
   out.push(`  denied requests      ${m.deniedRequests}`);
+  out.push(`  held for approval    ${m.heldForApproval}`);
   out.push(`  in the audit trail   ${Math.round(m.auditedShare * 100)}% of ${m.attackerActions} attacker actions`);
   out.push(`  legitimate work      ${m.workloadRequests - m.workloadFailures}/${m.workloadRequests} requests served, time to access ${m.timeToAccessHours === null ? '-' : `${m.timeToAccessHours.toFixed(2)} h`}, exposure ${m.privilegeExposure.toFixed(1)} asset-hours`);
   return `${out.join('\n')}\n`;

@@ -17,6 +17,7 @@ const PAIRED: { metric: MetricName | 'plcReached'; label: string; format: (v: nu
   { metric: 'productionLoss', label: 'production loss', format: (v) => signed(v) },
   { metric: 'timeToDetectionHours', label: 'time to detection (h)', format: (v) => signed(v) },
   { metric: 'deniedRequests', label: 'denied requests', format: (v) => signed(v) },
+  { metric: 'heldForApproval', label: 'held for approval', format: (v) => signed(v) },
   { metric: 'timeToAccessHours', label: 'technician time-to-access (h)', format: (v) => signed(v) },
   { metric: 'privilegeExposure', label: 'privilege exposure (assets × h)', format: (v) => signed(v) },
 ];
@@ -89,7 +90,9 @@ export class DistributionsView implements View {
     pairs.dataset['testid'] = 'paired';
     const chartCols = Math.max(1, Math.floor(width / 500));
     const chartW = (width - 14 * (chartCols - 1)) / chartCols - 22;
-    for (const m of PAIRED) {
+    // A bundle written before a metric existed has no differences for it: no card.
+    const carried = PAIRED.filter(({ metric }) => metric === 'plcReached' || bundle.comparisons.every((c) => metric in c.metrics));
+    for (const m of carried) {
       const rows: IntervalRow[] = bundle.comparisons.map((c) => {
         const diff = m.metric === 'plcReached' ? c.plcReached : c.metrics[m.metric];
         return { label: `${c.a} − ${c.b}`, value: diff.mean, ci: diff.ci95, ...(diff.excluded > 0 ? { note: `(${diff.n} paired runs)` } : {}) };
