@@ -1,8 +1,9 @@
 // Cross-reference checks for a scenario whose schema check failed, so one pass reports both kinds
 // of problem. Every list item is validated on its own; an invalid one is replaced by a stand-in that
-// keeps its id (references to it still resolve) and the plain references it names (an asset's zone,
-// a request's user), which are checked too; other problems found inside stand-ins are dropped.
-import type { z } from 'zod';
+// keeps its id (references to it still resolve) and every field of the item that is valid on its
+// own — an attack's initialAccess beside a misspelt strategy, a design's zero-trust block beside a
+// bad sensor — whose references are checked too; other problems found inside stand-ins are dropped.
+import { z } from 'zod';
 import { checkReferences, type PathProblem } from './references.js';
 import {
   attackSchema, conduitSchema, credentialSchema, designSchema, deviceSchema, expectationSchema, lineSchema,
@@ -14,18 +15,14 @@ type Raw = Record<string, unknown>;
 
 const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback);
 
-/**
- * Each list section: where it sits, how an item is checked, a stand-in for an invalid item, and the
- * reference fields a stand-in copies when the item gives them as plain strings.
- */
-const SECTIONS: { path: readonly string[]; schema: z.ZodType; standIn: (raw: Raw) => unknown; refs?: readonly string[] }[] = [
+/** Each list section: where it sits, how an item is checked, and the stand-in for an invalid item. */
+const SECTIONS: { path: readonly string[]; schema: z.ZodType; standIn: (raw: Raw) => unknown }[] = [
   { path: ['plant', 'zones'], schema: zoneSchema, standIn: (r) => ({ id: str(r['id']), level: 3, subnet: '0.0.0.0/0', securityLevel: 1, microSegmented: false }) },
   { path: ['plant', 'lines'], schema: lineSchema, standIn: (r) => ({ id: str(r['id']), valuePerHour: 0, safetyCritical: false }) },
   {
     path: ['plant', 'assets'],
     schema: assetSchema,
-    standIn: (r) => ({ id: str(r['id']), kind: 'server', zone: str(r['zone']), ...(typeof r['line'] === 'string' ? { line: r['line'] } : {}), ip: '0.0.0.0', services: [], vulnerabilities: [], credentials: [], criticality: 'medium', dualHomed: [] }),
-    refs: ['zone', 'line'],
+    standIn: (r) => ({ id: str(r['id']), kind: 'server', zone: '', ip: '0.0.0.0', services: [], vulnerabilities: [], credentials: [], criticality: 'medium', dualHomed: [] }),
   },
   { path: ['plant', 'conduits'], schema: conduitSchema, standIn: () => ({ from: '*', to: '*', services: 'any', bidirectional: false }) },
   { path: ['identities', 'users'], schema: userSchema, standIn: (r) => ({ id: str(r['id']), org: 'internal', roles: [], groups: [], mfa: false }) },
@@ -37,10 +34,9 @@ const SECTIONS: { path: readonly string[]; schema: z.ZodType; standIn: (raw: Raw
   {
     path: ['workload'],
     schema: workloadRequestSchema,
-    standIn: (r) => ({ id: str(r['id']), user: str(r['user']), device: str(r['device']), targets: [], interarrival: { dist: 'constant', value: 1 }, duration: { dist: 'constant', value: 1 } }),
-    refs: ['user', 'device'],
+    standIn: (r) => ({ id: str(r['id']), user: '', device: '', targets: [], interarrival: { dist: 'constant', value: 1 }, duration: { dist: 'constant', value: 1 } }),
   },
-  { path: ['expect'], schema: expectationSchema, standIn: (r) => ({ design: str(r['design']), attack: str(r['attack']), stat: 'mean' }), refs: ['design', 'attack'] },
+  { path: ['expect'], schema: expectationSchema, standIn: () => ({ design: '', attack: '', stat: 'mean' }) },
 ];
 
 export function referenceProblemsDespiteSchema(value: Raw): PathProblem[] {
@@ -57,15 +53,45 @@ export function referenceProblemsDespiteSchema(value: Raw): PathProblem[] {
     const items = raw.map((item, i) => {
       const parsed = section.schema.safeParse(item);
       if (parsed.success) return parsed.data;
-      standIns.push([...section.path, i]);
+      const at: IssuePath = [...section.path, i];
+      standIns.push(at);
       const fields = isRaw(item) ? item : {};
-      for (const ref of section.refs ?? []) if (typeof fields[ref] === 'string') copied.push([...section.path, i, ref]);
-      return section.standIn(fields);
+      const valid = validFields(section.schema, fields);
+      const standIn = section.schema.safeParse({ ...(section.standIn(fields) as Raw), ...valid });
+      if (!standIn.success) return section.standIn(fields); // the valid fields clash with each other
+      for (const key of Object.keys(valid)) copied.push([...at, key]);
+      return standIn.data;
     });
     setIn(scenario, section.path, items);
   }
   const within = (p: IssuePath, at: IssuePath) => at.every((seg, i) => p[i] === seg);
   return checkReferences(scenario).filter((p) => copied.some((c) => within(p.path, c)) || !standIns.some((s) => within(p.path, s)));
+}
+
+/**
+ * The fields of `raw` that `schema` (an object) accepts on their own; a nested object that fails
+ * keeps its own valid fields when that is enough for it to pass.
+ */
+function validFields(schema: z.ZodType, raw: Raw): Raw {
+  const shape = objectShape(schema);
+  if (shape === null) return {};
+  const valid: Raw = {};
+  for (const [key, field] of Object.entries(shape)) {
+    if (raw[key] === undefined) continue;
+    if (field.safeParse(raw[key]).success) valid[key] = raw[key];
+    else if (isRaw(raw[key])) {
+      const partial = validFields(field, raw[key]);
+      if (field.safeParse(partial).success) valid[key] = partial;
+    }
+  }
+  return valid;
+}
+
+/** The fields of an object schema, under any optional or default wrappers; null for other schemas. */
+function objectShape(schema: z.ZodType): Record<string, z.ZodType> | null {
+  let s: z.ZodType = schema;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+  return s instanceof z.ZodObject ? (s.shape as Record<string, z.ZodType>) : null;
 }
 
 function isRaw(v: unknown): v is Raw {

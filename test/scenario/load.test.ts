@@ -247,6 +247,33 @@ describe('loadScenario reports every problem of a phase at once', () => {
     `);
   });
 
+  it('checks references inside the valid fields of an item the schema refuses, nested objects included', () => {
+    const text = `${plant}designs:
+  - id: zt
+    sensors: [{ kind: edrr, probability: 1, delay: { dist: constant, value: 1 } }]
+    gateways: [{ zone: line1-ctrl }]
+    zt:
+      connectors: [l1-hmi]
+      sessionTtlHours: long
+      policy: { rules: [{ id: r, subjects: { users: [oem] }, actions: [vnc], resources: [{ line: line2 }], conditions: { window: night } }] }
+attacks:
+  - { id: a, strategy: spreadd, initialAccess: { kind: exposed-service, asset: l1-hmi2 } }
+`;
+    expect(problems({ 'nested.yaml': text })).toMatchInlineSnapshot(`
+      [
+        "nested.yaml:14:23  designs[0].sensors[0].kind  expected one of "vpn-log", "firewall-log", "zt-telemetry", "ot-ids", "edr", got "edrr" (did you mean "edr"?)",
+        "nested.yaml:15:24  designs[0].gateways[0].zone  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
+        "nested.yaml:17:20  designs[0].zt.connectors[0]  asset "l1-hmi" is a hmi, not a zt-connector",
+        "nested.yaml:18:24  designs[0].zt.sessionTtlHours  expected number, got string "long"",
+        "nested.yaml:19:54  designs[0].zt.policy.rules[0].subjects.users[0]  unknown user "oem"",
+        "nested.yaml:19:98  designs[0].zt.policy.rules[0].resources[0].line  unknown line "line2" (did you mean "line1"?)",
+        "nested.yaml:19:130  designs[0].zt.policy.rules[0].conditions.window  unknown window "night"",
+        "nested.yaml:21:24  attacks[0].strategy  expected one of "spread", "targeted", "greedy", got "spreadd" (did you mean "spread"?)",
+        "nested.yaml:21:80  attacks[0].initialAccess.asset  unknown asset "l1-hmi2" (did you mean "l1-hmi"?)",
+      ]
+    `);
+  });
+
   it('every YAML syntax problem', () => {
     const text = 'plant:\n  zones: [\n    { id: a,\nname: "x\n';
     const lines = problems({ 'syntax.yaml': text });
