@@ -51,6 +51,44 @@ async function open(url: string): Promise<Page> {
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const intersects = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const within = (a: Rect, b: Rect) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5;
+
+/**
+ * Checks the labels a map shows, on screen: none overlaps another, each stays in its band's label cell or
+ * its zone, no level label lies over a zone (where the cells are). Returns their texts.
+ */
+async function expectTidyLabels(page: Page, map: string): Promise<string[]> {
+  const { labels, zones } = await page.locator(map).evaluate((root) => {
+    const rect = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height };
+    };
+    const shown = Array.from(root.querySelectorAll<SVGTextElement>('.band-labels text, .zone-labels text')).filter((e) => e.textContent !== '' && getComputedStyle(e).visibility !== 'hidden');
+    return {
+      labels: shown.map((e) => {
+        const band = e.closest('[data-band]');
+        const owner = band ? band.querySelector('rect')! : root.querySelector(`.zones [data-zone="${e.dataset['zone']}"] rect`)!;
+        return { text: e.textContent!, box: rect(e), owner: rect(owner), band: band !== null };
+      }),
+      zones: Array.from(root.querySelectorAll('.zones rect')).map(rect),
+    };
+  });
+  for (const [i, a] of labels.entries()) {
+    expect(within(a.box, a.owner), `${a.text} inside its ${a.band ? 'band' : 'zone'}`).toBe(true);
+    for (const b of labels.slice(i + 1)) expect(intersects(a.box, b.box), `${a.text} overlaps ${b.text}`).toBe(false);
+    if (a.band) for (const z of zones) expect(intersects(a.box, z), `${a.text} over a zone`).toBe(false);
+  }
+  return labels.map((l) => l.text);
+}
+
 /** Presses a key on the page itself, not on whatever control has the focus. */
 async function key(page: Page, k: string): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -73,6 +111,9 @@ describe('segsim view: side by side', () => {
     await page.locator('.app-header').evaluate((el) => el.scrollIntoView());
     const main = await page.locator('.compare-view').boundingBox();
     await page.screenshot({ path: screenshotPath('comparison.png'), clip: { x: 0, y: 0, width: VIEWPORT.width, height: Math.ceil(main!.y + main!.height + 12) } });
+    // A small plant has room for every level with its name and every zone name.
+    const labels = await expectTidyLabels(page, '.panel[data-design="vpn-flat"] .plant-map');
+    expect(labels).toEqual(expect.arrayContaining(['Remote', 'internet side', 'L4', 'Business / enterprise', 'L3.5', 'IT/OT DMZ', 'L1', 'Basic control', 'Enterprise IT', 'Line 3 control']));
 
     // Switching designs off and on.
     await page.locator('input[data-design="vpn-segmented"]').uncheck();
@@ -139,6 +180,23 @@ describe('segsim view: replay', () => {
     await expect.poll(() => page.locator('.map-overlay [data-arc=denied]').count()).toBeGreaterThan(0);
     expect(await page.locator('.event-list tr.current td.decision').textContent()).toContain('denied');
     await page.screenshot({ path: screenshotPath('replay.png') });
+    await expectTidyLabels(page, '.replay-map .plant-map');
+    await page.close();
+  });
+
+  it('keeps the counters on one row from 1000 px wide windows up', async () => {
+    const page = await open(`${view!.url}#replay`);
+    await key(page, 'End');
+    for (const width of [1000, 1060, 1120, 1200, 1280, 1360, 1440, 1520, 1600, 1700]) {
+      await page.setViewportSize({ width, height: VIEWPORT.height });
+      const row = await page.getByTestId('replay-counters').evaluate((el) => ({
+        tops: Array.from(el.children).map((c) => (c as HTMLElement).offsetTop),
+        overflow: el.scrollWidth - el.clientWidth,
+      }));
+      expect(row.tops.length).toBe(7);
+      expect(new Set(row.tops).size, `one row at ${width} px`).toBe(1);
+      expect(row.overflow, `no overflow at ${width} px`).toBeLessThanOrEqual(0);
+    }
     await page.close();
   });
 });
@@ -242,6 +300,9 @@ describe('a 2,000-asset plant', () => {
     expect(await page.locator('.plant-map[data-renderer=canvas]').count()).toBe(big.bundle.designs.length);
     await page.waitForTimeout(200);
     await page.screenshot({ path: screenshotPath('big-comparison.png') });
+    // Thin bands drop their label rather than overlap; the full name stays as a tooltip.
+    for (const d of big.bundle.designs) expect(await expectTidyLabels(page, `.panel[data-design="${d.id}"] .plant-map`)).toEqual(expect.arrayContaining(['L2', 'Supervisory control', 'L1', 'Basic control']));
+    expect(await page.locator('.panel[data-design="vpn-flat"] [data-band="L3.5"] > title').textContent()).toBe('L3.5 IT/OT DMZ');
 
     const design = big.bundle.designs.find((d) => d.id === 'vpn-flat')!;
     await page.locator('.tabs [data-tab=replay]').click();
@@ -281,6 +342,13 @@ describe('a 2,000-asset plant', () => {
     expect(deltas.length).toBeGreaterThan(5);
     expect(quantile(deltas, 0.5)).toBeLessThan(250);
     await page.screenshot({ path: screenshotPath('big-replay.png') });
+    await expectTidyLabels(page, '.replay-map .plant-map');
+    // Zoomed in on a PLC: the label of the band above, scrolled partly off the top, stays in view and in its band.
+    await page.locator('[data-testid=find-asset]').fill('l1-plc1');
+    await page.locator('[data-testid=find-asset]').press('Enter');
+    await page.locator('.story-body[data-asset="l1-plc1"]').waitFor();
+    await page.waitForTimeout(150);
+    expect(await expectTidyLabels(page, '.replay-map .plant-map')).toEqual(expect.arrayContaining(['L2', 'L1', 'Line 1 control']));
     await page.close();
   });
 });

@@ -1,9 +1,9 @@
 // One interactive plant map: bands, zones and conduits in SVG, assets in SVG or canvas, an overlay
-// for markers and replay arcs, d3-zoom for zoom and pan, a quadtree for hover and click.
+// for zone names, markers and replay arcs, a column of level labels, d3-zoom for zoom and pan, a quadtree for hover and click.
 import { quadtree, select, zoom, zoomIdentity, type Quadtree, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
 import type { BundleConduit } from '../data/bundle.js';
 import { CanvasAssetLayer, NEUTRAL_STYLE, SvgAssetLayer, assetsSvgMarkup, type AssetLayer, type AssetStyle } from './assetLayers.js';
-import { drawBandLabels, drawBase, placeLabels, type BandLabels } from './plantBase.js';
+import { drawBandLabels, drawBase, drawZoneLabels, LABEL_COLUMN, placeBandLabels, placeZoneLabels, type BandLabels, type ZoneLabels } from './plantBase.js';
 import { CELL, type AssetPos, type PlantLayout } from './layout.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -33,6 +33,7 @@ export class PlantMap {
   private readonly layer: AssetLayer;
   private readonly tip: HTMLDivElement;
   private readonly bandLabels: BandLabels;
+  private readonly zoneLabels: ZoneLabels;
   private readonly index: Quadtree<AssetPos>;
   private readonly zoomer: ZoomBehavior<HTMLDivElement, unknown>;
   private styles: AssetStyle[];
@@ -84,7 +85,8 @@ export class PlantMap {
     this.root.appendChild(this.overlay);
     this.overlayView = document.createElementNS(SVG_NS, 'g');
     this.overlay.appendChild(this.overlayView);
-
+    // First in the overlay: above the asset layer, below markers and arcs.
+    this.zoneLabels = drawZoneLabels(this.overlayView, layout);
     this.bandLabels = drawBandLabels(this.overlay, layout);
 
     this.tip = document.createElement('div');
@@ -141,11 +143,12 @@ export class PlantMap {
     } else this.redraw();
   }
 
-  /** The transform that shows the whole plant. */
+  /** The transform that shows the whole plant right of the label column. */
   fitTransform(): ZoomTransform {
     const { layout } = this.opts;
-    const k = Math.min(this.width / layout.width, this.height / layout.height) * 0.98;
-    return zoomIdentity.translate((this.width - layout.width * k) / 2, (this.height - layout.height * k) / 2).scale(k);
+    const room = this.width - LABEL_COLUMN;
+    const k = Math.min(room / layout.width, this.height / layout.height) * 0.98;
+    return zoomIdentity.translate(LABEL_COLUMN + (room - layout.width * k) / 2, (this.height - layout.height * k) / 2).scale(k);
   }
 
   fit(): void {
@@ -167,7 +170,7 @@ export class PlantMap {
 
   zoomTo(x: number, y: number, k: number): void {
     this.userZoomed = true;
-    this.explicitly(() => select(this.root).call(this.zoomer.transform, zoomIdentity.translate(this.width / 2 - x * k, this.height / 2 - y * k).scale(k)));
+    this.explicitly(() => select(this.root).call(this.zoomer.transform, zoomIdentity.translate((this.width + LABEL_COLUMN) / 2 - x * k, this.height / 2 - y * k).scale(k)));
   }
 
   private explicitly(f: () => void): void {
@@ -188,7 +191,8 @@ export class PlantMap {
     const tr = this.t.toString();
     this.baseView.setAttribute('transform', tr);
     this.overlayView.setAttribute('transform', tr);
-    placeLabels(this.baseView, this.bandLabels, this.t);
+    placeZoneLabels(this.zoneLabels, this.t.k);
+    placeBandLabels(this.bandLabels, this.t);
     this.redraw();
   }
 
@@ -208,6 +212,8 @@ export class PlantMap {
   }
 
   private assetAt(ev: MouseEvent): AssetPos | undefined {
+    // Assets under the label column are hidden, so not there to hover or click.
+    if ((ev.target as Element).closest('.band-labels')) return undefined;
     const rect = this.root.getBoundingClientRect();
     const [x, y] = this.t.invert([ev.clientX - rect.left, ev.clientY - rect.top]);
     return this.index.find(x, y, CELL.w / 2);

@@ -1,10 +1,10 @@
 // The plant map's geometry, pure: Purdue levels as horizontal bands (highest on top, the remote
 // side above them), zones as boxes in their band, a zone's line decides its column so a line's
-// supervisory and control zones stack, assets on a grid in their zone grouped by line.
+// supervisory and control zones stack, assets on a grid in their zone grouped by line. The level
+// labels are not part of the geometry: the map draws them in a screen-space column on the left.
 import type { BundlePlant } from '../data/bundle.js';
 
 export const CELL = { w: 48, h: 50 } as const;
-const GUTTER = 170; // room for the Purdue level labels
 const PAD = 10;
 const HEADER = 24;
 const ZONE_GAP = 14;
@@ -132,7 +132,7 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
   const used = usedColumns.reduce((s, c) => s + colWidth.get(c)!, 0) + Math.max(0, usedColumns.length - 1) * ZONE_GAP;
   if (usedColumns.length > 0 && used < inner) for (const c of usedColumns) colWidth.set(c, colWidth.get(c)! + (inner - used) / usedColumns.length);
   const colX = new Map<string, number>();
-  let cx = GUTTER;
+  let cx = PAD;
   for (const c of usedColumns) {
     colX.set(c, cx);
     cx += colWidth.get(c)! + ZONE_GAP;
@@ -146,8 +146,8 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
 
   // The remote side: the attacker and the footholds it opens from outside the plant.
   const remoteH = HEADER + CELL.h + PAD;
-  bands.push({ key: 'remote', label: 'Remote / internet', x: 0, y, w: GUTTER + inner, h: remoteH });
-  ['attacker', ...remoteNames].forEach((name, i) => remote.set(name, { x: GUTTER + PAD + CELL.w / 2 + i * CELL.w * 3, y: y + HEADER + CELL.h / 2 }));
+  bands.push({ key: 'remote', label: 'Remote / internet', x: 0, y, w: inner + 2 * PAD, h: remoteH });
+  ['attacker', ...remoteNames].forEach((name, i) => remote.set(name, { x: 2 * PAD + CELL.w / 2 + i * CELL.w * 3, y: y + HEADER + CELL.h / 2 }));
   y += remoteH + BAND_GAP;
 
   for (const lv of levels) {
@@ -168,7 +168,7 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
     } else {
       const total = zs.reduce((s, z) => s + desired(z.id), 0);
       const avail = inner - Math.max(0, zs.length - 1) * ZONE_GAP;
-      let x = GUTTER;
+      let x = PAD;
       for (const z of zs) {
         const w = (desired(z.id) / total) * avail;
         placed.push({ zone: z, x, w });
@@ -205,7 +205,7 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
     }
     for (const z of bandZones) z.h = bandH;
     zones.push(...bandZones);
-    bands.push({ key: `L${lv}`, label: levelLabel(lv), x: 0, y: y - BAND_GAP / 2, w: GUTTER + inner, h: bandH + BAND_GAP });
+    bands.push({ key: `L${lv}`, label: levelLabel(lv), x: 0, y: y - BAND_GAP / 2, w: inner + 2 * PAD, h: bandH + BAND_GAP });
     y += bandH + BAND_GAP;
   }
 
@@ -213,7 +213,7 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
   const pos = new Map(assets.map((a) => [a.id, a]));
   const ordered = plant.assets.map((a, index) => ({ ...pos.get(a.id)!, index }));
   return {
-    width: GUTTER + inner + PAD,
+    width: inner + 2 * PAD,
     height: y,
     bands,
     zones,

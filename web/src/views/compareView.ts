@@ -10,6 +10,7 @@ import { escapeXml, type AssetStyle } from '../map/assetLayers.js';
 import type { AssetPos } from '../map/layout.js';
 import { PlantMap } from '../map/PlantMap.js';
 import { clearPath, drawPath, drawRemote } from '../map/overlay.js';
+import { LABEL_COLUMN } from '../map/plantBase.js';
 import { placedMap, placedSvg } from './exportParts.js';
 import { exportTitle, heatLegend, kindLegend, markerLegend, svgBox, svgDocument } from './legend.js';
 import { assetTooltip } from './story.js';
@@ -89,7 +90,11 @@ export class CompareView implements View {
         <div class="map-holder"></div>`;
       this.grid.appendChild(section);
       const holder = section.querySelector<HTMLElement>('.map-holder')!;
+      // The plant's aspect ratio for the content box; the padding is room for the map's label column.
+      // A definite width keeps min-height from widening the box through the ratio.
       holder.style.aspectRatio = `${layout.width} / ${layout.height}`;
+      holder.style.paddingLeft = `${LABEL_COLUMN}px`;
+      holder.style.width = `calc(100% - ${LABEL_COLUMN}px)`;
       const map: PlantMap = new PlantMap(holder, {
         layout,
         conduits: conduitsOf(this.ctx.bundle, d),

@@ -43,6 +43,8 @@ export function replayMarkup(designs: readonly BundleDesign[], selected: BundleD
     </div>`;
 }
 
-export function counter(key: string, n: number, label: string, color: string): string {
-  return `<div class="counter"><span class="swatch" style="background:${color}"></span><span class="value" data-testid="replay-${key}">${n}</span><span class="label">${escapeXml(label)}</span></div>`;
+/** A counter of the replay; `short` is the label a narrow stage shows instead (the full one stays as a tooltip). */
+export function counter(key: string, n: number, label: string, color: string, short = label): string {
+  const text = short === label ? escapeXml(label) : `<span class="long">${escapeXml(label)}</span><span class="short">${escapeXml(short)}</span>`;
+  return `<div class="counter" title="${n} ${escapeXml(label)}"><span class="swatch" style="background:${color}"></span><span class="value" data-testid="replay-${key}">${n}</span><span class="label">${text}</span></div>`;
 }

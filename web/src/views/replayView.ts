@@ -213,9 +213,9 @@ export class ReplayView implements View {
     this.list?.setCursor(this.cursor);
     const live = [...f.footholds.values()].filter((s) => s === 'live').length;
     this.counters.innerHTML = [
-      counter('compromised', f.compromised.size, 'compromised assets', OWNED),
-      counter('footholds', live, 'live footholds', '#ffffff'),
-      counter('attempts', f.attempts, 'connection attempts', EVENT.success),
+      counter('compromised', f.compromised.size, 'compromised assets', OWNED, 'compromised'),
+      counter('footholds', live, 'live footholds', '#ffffff', 'footholds'),
+      counter('attempts', f.attempts, 'connection attempts', EVENT.success, 'attempts'),
       counter('denied', f.denied, 'denied', EVENT.denied),
       counter('detections', f.detections, 'detections', EVENT.detect),
       counter('revocations', f.revocations, 'revocations', EVENT.revoke),
