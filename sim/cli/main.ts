@@ -14,6 +14,7 @@ import { registerMerge } from './commands/merge.js';
 import { registerView } from './commands/view.js';
 import { registerReport } from './commands/report.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerMatrix } from './commands/matrix.js';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -49,6 +50,7 @@ registerScenarioCommands(program);
 registerReach(program);
 registerCompare(program);
 registerMerge(program);
+registerMatrix(program);
 registerSweep(program);
 registerCheck(program);
 registerRun(program);

@@ -2,8 +2,8 @@
 // headline statistics of each design.
 import type { ExperimentResult } from '../experiment/runExperiment.js';
 import { renderTable } from './compareText.js';
+import { designTables, HEADLINE_TABLES, PLC_REACHED, withoutAssetRates } from './designTables.js';
 import { markdownTable } from './markdown.js';
-import type { Row } from './rows.js';
 
 export interface SweepPoint {
   value: unknown;
@@ -20,22 +20,10 @@ export interface Sweep {
   points: SweepPoint[];
 }
 
-const fixed = (x: number | null, digits: number) => (x === null ? '–' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-const hours = (x: number | null) => (x === null ? 'never' : `${x.toFixed(1)} h`);
 /** A swept value as the user would write it. */
 export const showValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-const TABLES: { title: string; cell: (p: SweepPoint, design: number) => string }[] = [
-  { title: 'P(PLC reached)', cell: (p, d) => `${Math.round(p.result.designs[d]!.summary.plcReachedProbability * 100)}%` },
-  { title: 'Compromised assets, mean', cell: (p, d) => fixed(p.result.designs[d]!.summary.compromisedAssets.mean, 1) },
-  { title: 'Production loss, mean', cell: (p, d) => fixed(p.result.designs[d]!.summary.productionLoss.mean, 0) },
-  { title: 'Time to detection, median', cell: (p, d) => hours(p.result.designs[d]!.summary.timeToDetectionHours.median) },
-];
-
-function tables(sweep: Sweep): { title: string; ids: string[]; rows: Row[] }[] {
-  const ids = sweep.points[0]!.result.designs.map((d) => d.design.id);
-  return TABLES.map((t) => ({ title: t.title, ids, rows: sweep.points.map((p) => ({ label: showValue(p.value), cells: ids.map((_, d) => t.cell(p, d)) })) }));
-}
+const tables = (sweep: Sweep) => designTables(sweep.points.map((p) => ({ label: showValue(p.value), result: p.result })), [PLC_REACHED, ...HEADLINE_TABLES]);
 
 const attackOf = (sweep: Sweep) => sweep.points[0]!.result.attack;
 const about = (sweep: Sweep) => `${sweep.runs} runs per design and value, seed ${sweep.seed}, the same seeds at every value`;
@@ -67,10 +55,7 @@ export function sweepJson(sweep: Sweep): string {
     runs: sweep.runs,
     points: sweep.points.map((p) => ({
       value: p.value,
-      designs: p.result.designs.map((d) => {
-        const { assetCompromiseRate: _perAsset, ...summary } = d.summary;
-        return { id: d.design.id, summary };
-      }),
+      designs: p.result.designs.map((d) => ({ id: d.design.id, summary: withoutAssetRates(d.summary) })),
     })),
   };
   return `${JSON.stringify(data, null, 2)}\n`;

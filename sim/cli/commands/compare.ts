@@ -97,6 +97,23 @@ export async function runWithProgress(model: PlantModel, spec: ExperimentSpec, w
   }
 }
 
+/** Several experiments one after another under one progress bar (a sweep's values, a matrix's attacks). */
+export function runInTurn(jobs: readonly { model: PlantModel; spec: ExperimentSpec }[]): ExperimentResult[] {
+  const sizes = jobs.map((j) => j.spec.runs * j.spec.designs.length);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const progress = startProgress(total);
+  let before = 0;
+  try {
+    return jobs.map(({ model, spec }, k) => {
+      const result = runExperiment(model, spec, { onProgress: (done) => progress.update(before + done, total) });
+      before += sizes[k]!;
+      return result;
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
 function writeShard(model: PlantModel, file: string, spec: ExperimentSpec, opts: CompareOptions): void {
   if (opts.json === undefined) throw usageError('--shard writes a shard file: name it with --json FILE');
   if (opts.md !== undefined) throw usageError('--md needs the whole experiment: run `segsim merge` on the shard files with --md');

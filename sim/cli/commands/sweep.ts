@@ -1,6 +1,5 @@
 // sweep: the same comparison at several values of one scenario field (sensitivity analysis).
 import type { Command } from 'commander';
-import { runExperiment } from '../../experiment/runExperiment.js';
 import { parseSweepPath, parseSweepValues, SweepError, withValueAt } from '../../experiment/sweep.js';
 import { buildPlantModel } from '../../model/plantModel.js';
 import { renderSweepMarkdown, renderSweepText, showValue, sweepJson, type Sweep, type SweepPoint } from '../../report/sweepReport.js';
@@ -10,7 +9,7 @@ import type { Scenario } from '../../scenario/schema.js';
 import { readSources } from '../../scenario/sources.js';
 import { usageError } from '../errors.js';
 import { exitWithIssues } from '../load.js';
-import { experimentSpec, portableName, positiveInteger, startProgress } from './compare.js';
+import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
 
 interface SweepOptions {
   set: string;
@@ -86,22 +85,12 @@ Each value is checked like the scenario file itself before anything runs. Run i 
 function sweepAll(file: string, scenarios: Scenario[], values: unknown[], path: string[], opts: SweepOptions, runs: number, seed: number): SweepPoint[] {
   // The attack a path into attacks names is the one to run, unless -a says otherwise.
   const named = path[0] === 'attacks' && path[1] !== undefined ? (/^\d+$/.test(path[1]) ? scenarios[0]!.attacks[Number(path[1])]?.id : path[1]) : undefined;
-  const specs = scenarios.map((scenario) => {
+  const jobs = scenarios.map((scenario) => {
     const ctx = { file, scenario, model: buildPlantModel(scenario) };
     return { model: ctx.model, spec: experimentSpec(ctx, opts.designs, opts.attack ?? named, runs, seed) };
   });
-  const perPoint = runs * specs[0]!.spec.designs.length;
-  const progress = startProgress(perPoint * specs.length);
-  try {
-    return specs.map(({ model, spec }, k) => ({
-      value: values[k],
-      result: runExperiment(model, spec, { onProgress: (done) => progress.update(k * perPoint + done, perPoint * specs.length) }),
-    }));
-  } finally {
-    progress.stop();
-  }
+  return runInTurn(jobs).map((result, k) => ({ value: values[k], result }));
 }
-
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 

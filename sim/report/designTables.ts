@@ -1,0 +1,48 @@
+// The headline statistics of each design, one table per statistic, one row per experiment: the
+// rows are a sweep's values or a matrix's attacks.
+import type { ExperimentResult } from '../experiment/runExperiment.js';
+import type { DesignSummary } from '../experiment/summary.js';
+import type { Row } from './rows.js';
+
+/** One row of every table: an experiment and what to call it. */
+export interface LabelledResult {
+  label: string;
+  result: ExperimentResult;
+}
+
+export interface DesignTable {
+  title: string;
+  /** Design ids, the columns. */
+  ids: string[];
+  rows: Row[];
+}
+
+export interface TableSpec {
+  title: string;
+  cell: (result: ExperimentResult, design: number) => string;
+}
+
+const fixed = (x: number | null, digits: number) => (x === null ? '–' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const hours = (x: number | null) => (x === null ? 'never' : `${x.toFixed(1)} h`);
+export const percentCell = (p: number) => `${Math.round(p * 100)}%`;
+
+export const PLC_REACHED: TableSpec = { title: 'P(PLC reached)', cell: (r, d) => percentCell(r.designs[d]!.summary.plcReachedProbability) };
+
+/** What a sweep shows, and a matrix after its own first table. */
+export const HEADLINE_TABLES: readonly TableSpec[] = [
+  { title: 'Compromised assets, mean', cell: (r, d) => fixed(r.designs[d]!.summary.compromisedAssets.mean, 1) },
+  { title: 'Production loss, mean', cell: (r, d) => fixed(r.designs[d]!.summary.productionLoss.mean, 0) },
+  { title: 'Time to detection, median', cell: (r, d) => hours(r.designs[d]!.summary.timeToDetectionHours.median) },
+];
+
+/** A design's statistics for JSON output, without the per-asset rates only compare's bundle carries. */
+export function withoutAssetRates(summary: DesignSummary): Omit<DesignSummary, 'assetCompromiseRate'> {
+  const { assetCompromiseRate: _perAsset, ...rest } = summary;
+  return rest;
+}
+
+/** The tables for `specs`; every experiment must compare the same designs, in the same order. */
+export function designTables(points: readonly LabelledResult[], specs: readonly TableSpec[]): DesignTable[] {
+  const ids = points[0]!.result.designs.map((d) => d.design.id);
+  return specs.map((t) => ({ title: t.title, ids, rows: points.map((p) => ({ label: p.label, cells: ids.map((_, d) => t.cell(p.result, d)) })) }));
+}
