@@ -22,6 +22,7 @@ export interface TableSpec {
   cell: (result: ExperimentResult, design: number) => string;
 }
 
+// Fixed decimals, unlike rows.ts's num: the same metric down a column of experiments lines up.
 const fixed = (x: number | null, digits: number) => (x === null ? '–' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 const hours = (x: number | null) => (x === null ? 'never' : `${x.toFixed(1)} h`);
 export const percentCell = (p: number) => `${Math.round(p * 100)}%`;
