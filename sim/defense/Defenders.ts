@@ -52,10 +52,21 @@ export class Defenders {
     if (o.identity !== null) this.implicatedIdentities.add(o.identity);
     if (w.detectedAt === null) w.detectedAt = w.now;
     w.emit({ type: 'defense.detect', actor: 'defender', technique: o.technique, ...(o.onHost !== null ? { source: w.model.assets[o.onHost]!.id } : {}), outcome: 'info', detail: `${s.kind} flags ${o.technique}${o.note ? ` (${o.note})` : ''}${o.identity ? ` by ${o.identity}` : ''}` });
+    if (s.kind === 'zt-telemetry' && o.identity !== null && w.design.zt?.blockOnDetection) this.pdpBlocks(o.identity);
     const response = w.design.response;
     if (response === undefined || this.responsePending) return;
     this.responsePending = true;
     w.kernel.schedule(this.rng.sample(response.time), () => this.respond());
+  }
+
+  /** The PDP acts on its own telemetry at once, without the response time: the identity is locked. */
+  private pdpBlocks(identity: string): void {
+    const w = this.world;
+    if (w.locks.has(identity)) return;
+    w.locks.add(identity);
+    w.sessions?.signal({ kind: 'lock', id: identity });
+    w.emit({ type: 'policy.revoke', actor: 'pdp', target: identity, outcome: 'info', detail: `the PDP blocks ${identity} on its own telemetry: live sessions revoked, new ones refused` });
+    w.respond();
   }
 
   private respond(): void {

@@ -234,6 +234,10 @@ export const designSchema = z.strictObject({
       sessionTtlHours: z.number().positive().default(8),
       sweepHours: z.number().positive().default(0.25).describe('Continuous evaluation sweep period'),
       maxDenied: z.number().int().positive().default(5).describe('Denied requests that revoke a session'),
+      blockOnDetection: z
+        .boolean()
+        .default(false)
+        .describe('The PDP blocks an identity its own telemetry (zt-telemetry sensors) flags, at once: live sessions revoked, new ones refused. Without it only the response acts, after its response time'),
       policy: policySchema.default({ rules: [], tests: [] }),
     })
     .optional(),

@@ -76,6 +76,30 @@ describe('runs on the pharma plant', () => {
     expect(always.some((r) => r.trace.some((e) => e.type === 'policy.approve' && e.outcome === 'success'))).toBe(true);
   });
 
+  it('a design whose PDP blocks on its own telemetry cuts the session at the detection, before the response time', () => {
+    const zt = scenario.designs.find((d) => d.id === 'zt')!;
+    const blocking = new AccessLayer(model, { ...zt, zt: { ...zt.zt!, blockOnDetection: true } });
+    const hijack = attack('compromised-vendor-laptop');
+    const seeds = Array.from({ length: 40 }, (_, seed) => seed);
+    const withBlock = seeds.map((seed) => runSimulation(model, blocking, hijack, { seed }).result);
+    const without = seeds.map((seed) => runOnce('zt', 'compromised-vendor-laptop', seed));
+    let blocked = 0;
+    for (const r of withBlock) {
+      const flag = r.trace.find((e) => e.type === 'defense.detect' && e.detail.startsWith('zt-telemetry') && e.detail.endsWith('by oem-tech'));
+      const block = r.trace.find((e) => e.type === 'policy.revoke' && e.actor === 'pdp' && e.target === 'oem-tech');
+      expect(block === undefined).toBe(flag === undefined);
+      if (flag === undefined || block === undefined) continue;
+      blocked++;
+      expect(block.t).toBe(flag.t);
+      // The attacker loses the session at that moment, not after the response time.
+      expect(r.trace.some((e) => e.type === 'policy.revoke' && e.target === 'zt-session(oem-tech)' && e.t === flag.t)).toBe(true);
+    }
+    expect(blocked).toBeGreaterThan(20);
+    expect(without.every((r) => !r.trace.some((e) => e.type === 'policy.revoke' && e.target === 'oem-tech'))).toBe(true);
+    const reached = (rs: typeof without) => rs.filter((r) => r.metrics.compromisedPlcs > 0).length;
+    expect(reached(withBlock)).toBeLessThan(reached(without));
+  });
+
   it('a refused approval is in the PDP log, where zero-trust telemetry can flag it; a request held for approval is not a denial', () => {
     // The engineer all but never gives in: the session asks once per rule and is refused.
     const refused = { ...attack('approval-fatigue'), approvalFatigue: 1e-9 };
