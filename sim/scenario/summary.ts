@@ -1,5 +1,5 @@
 // A short, machine-readable description of a loaded scenario.
-import type { Scenario } from './schema.js';
+import type { Attack, Design, Scenario } from './schema.js';
 
 export interface ScenarioSummary {
   name: string | null;
@@ -10,6 +10,10 @@ export interface ScenarioSummary {
   designs: string[];
   designKinds: Record<string, string[]>;
   attacks: string[];
+  /** Per design, in file order: how it lets people in, what watches, what answers. */
+  designProfiles: { id: string; name: string | null; access: string; sensors: string[]; response: string[] }[];
+  /** Per attack, in file order: where it gets in and how it moves. */
+  attackProfiles: { id: string; name: string | null; entry: string; strategy: string }[];
   policyTests: number;
   expectations: number;
 }
@@ -29,7 +33,38 @@ export function summarize(s: Scenario): ScenarioSummary {
       s.designs.map((d) => [d.id, [d.vpn && 'vpn', d.zt && 'zero-trust', d.gateways.length > 0 && 'enclave-gateways'].filter((x): x is string => typeof x === 'string')]),
     ),
     attacks: s.attacks.map((a) => a.id),
+    designProfiles: s.designs.map((d) => ({ id: d.id, name: d.name ?? null, access: accessOf(d), sensors: [...new Set(d.sensors.map((x) => x.kind))], response: d.response?.actions ?? [] })),
+    attackProfiles: s.attacks.map((a) => ({ id: a.id, name: a.name ?? null, entry: entryOf(a), strategy: a.strategy === 'targeted' && a.target ? `targeted at ${a.target.line}` : a.strategy })),
     policyTests: s.designs.reduce((n, d) => n + (d.zt?.policy.tests.length ?? 0), 0),
     expectations: s.expect.length,
   };
+}
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** The design's ways in, e.g. "VPN (2 accounts, MFA); zero trust (9 rules, PDP blocks on its telemetry); 6 enclave gateways". */
+function accessOf(d: Design): string {
+  const parts: string[] = [];
+  if (d.vpn) parts.push(`VPN (${plural(d.vpn.accounts.length, 'account')}, ${d.vpn.mfa ? 'MFA' : 'no MFA'})`);
+  if (d.zt) parts.push(`zero trust (${plural(d.zt.policy.rules.length, 'rule')}${d.zt.blockOnDetection ? ', PDP blocks on its telemetry' : ''})`);
+  if (d.gateways.length > 0) parts.push(plural(d.gateways.length, 'enclave gateway'));
+  if (!d.internetFacing) parts.push('no internet exposure');
+  return parts.length > 0 ? parts.join('; ') : 'no remote access';
+}
+
+function entryOf(a: Attack): string {
+  const i = a.initialAccess;
+  const at = i.at > 0 ? ` at ${i.at} h` : '';
+  switch (i.kind) {
+    case 'stolen-credential':
+      return `stolen credential ${i.credential}${at}`;
+    case 'compromised-device':
+      return `compromised device ${i.device}${i.liveSession ? ' riding its live session' : ''}${at}`;
+    case 'insider':
+      return `insider ${i.user}${i.device ? ` on ${i.device}` : ''}${at}`;
+    case 'exposed-service':
+      return `internet-exposed ${i.asset}${at}`;
+    case 'phishing':
+      return `phished ${i.asset}${at}`;
+  }
 }

@@ -112,12 +112,23 @@ describe.concurrent('segsim inspect', () => {
     expect(Array.isArray(summary['attacks'])).toBe(true);
     expect(summary['designs']).toContain('zt');
     expect(summary['attacks']).toContain('stolen-vendor-credential');
+    expect(summary['designProfiles']).toContainEqual({
+      id: 'zt',
+      name: 'Zero-trust brokered access with line isolation',
+      access: 'zero trust (11 rules); 3 enclave gateways',
+      sensors: ['zt-telemetry', 'ot-ids', 'edr'],
+      response: ['revoke-sessions', 'lock-identity', 'isolate-host'],
+    });
+    expect(summary['attackProfiles']).toContainEqual({ id: 'stolen-vendor-credential', name: 'Stolen shared vendor VPN password', entry: 'stolen credential vendor-vpn at 2 h', strategy: 'spread' });
   });
 
   it('describes a scenario for people', async ({ expect }) => {
     const r = await segsim('inspect', 'scenarios/pharma.yaml');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Zones \(by Purdue level\)[\s\S]*Designs[\s\S]*vpn-flat[\s\S]*Attacks/);
+    // Each design's and attack's facts sit under a name column as wide as the longest id.
+    expect(r.stdout).toContain('  vpn-flat                   Vendor VPN, flat plant network\n                             VPN (1 account, no MFA)\n');
+    expect(r.stdout).toContain('  compromised-vendor-laptop  Compromised OEM laptop during a service session\n                             compromised device oem-laptop riding its live session at 6.5 h, greedy\n');
   });
 
   it('exits 2 on a bad file, naming where the problems are', async ({ expect }) => {

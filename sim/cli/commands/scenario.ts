@@ -41,7 +41,7 @@ export function registerScenarioCommands(program: Command): void {
 
   program
     .command('inspect')
-    .description('Describe a scenario: zones by Purdue level, lines, assets by kind, designs, attacks')
+    .description('Describe a scenario: zones by Purdue level, lines, assets by kind, each design\'s access, sensors and response, each attack\'s entry and strategy')
     .argument('<scenario>', 'scenario YAML file')
     .option('--json', 'machine-readable output')
     .addHelpText('after', '\nExamples:\n  $ segsim inspect scenarios/pharma.yaml\n  $ segsim inspect scenarios/pharma.yaml --json | jq .designs')
@@ -59,10 +59,13 @@ function renderSummary(file: string, s: ScenarioSummary): string {
   for (const l of s.lines) out.push(`  ${l.id.padEnd(24)}${String(l.assets).padStart(3)} assets  ${l.valuePerHour.toLocaleString('en-US')} per hour  ${l.name ?? ''}`);
   out.push('', `Assets (${s.assets})`);
   out.push(`  ${Object.entries(s.assetsByKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  // An id, then its facts on lines of their own under a name column as wide as the longest id.
+  const width = Math.max(24, ...[...s.designProfiles, ...s.attackProfiles].map((x) => x.id.length + 2));
+  const item = (id: string, lines: string[]) => lines.filter((l) => l !== '').map((l, i) => `  ${(i === 0 ? id : '').padEnd(width)}${l}`);
   out.push('', 'Designs');
-  for (const d of s.designs) out.push(`  ${d.padEnd(24)}${(s.designKinds[d] ?? []).join(', ')}`);
+  for (const d of s.designProfiles) out.push(...item(d.id, [d.name ?? '', d.access, `sensors: ${d.sensors.join(', ') || 'none'}; response: ${d.response.join(', ') || 'none'}`]));
   out.push('', 'Attacks');
-  for (const a of s.attacks) out.push(`  ${a}`);
+  for (const a of s.attackProfiles) out.push(...item(a.id, [a.name ?? '', `${a.entry}, ${a.strategy}`]));
   out.push('', `${s.policyTests} policy tests, ${s.expectations} expectations`, '');
   return out.join('\n');
 }
