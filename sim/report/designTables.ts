@@ -24,7 +24,7 @@ export interface TableSpec {
 
 // Fixed decimals, unlike rows.ts's num: the same metric down a column of experiments lines up.
 const fixed = (x: number | null, digits: number) => (x === null ? '–' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-const hours = (x: number | null) => (x === null ? 'never' : `${x.toFixed(1)} h`);
+const hours = (x: number | null) => (x === null ? 'never' : `${x.toFixed(1)} h`); // null: it never happened
 export const percentCell = (p: number) => `${Math.round(p * 100)}%`;
 
 export const PLC_REACHED: TableSpec = { title: 'P(PLC reached)', cell: (r, d) => percentCell(r.designs[d]!.summary.plcReachedProbability) };
@@ -34,6 +34,9 @@ export const HEADLINE_TABLES: readonly TableSpec[] = [
   { title: 'Compromised assets, mean', cell: (r, d) => fixed(r.designs[d]!.summary.compromisedAssets.mean, 1) },
   { title: 'Production loss, mean', cell: (r, d) => fixed(r.designs[d]!.summary.productionLoss.mean, 0) },
   { title: 'Time to detection, median', cell: (r, d) => hours(r.designs[d]!.summary.timeToDetectionHours.median) },
+  // The legitimate side of the trade-off: what the design costs the people who service the plant.
+  { title: 'Technician time-to-access, mean', cell: (r, d) => hours(r.designs[d]!.summary.timeToAccessHours.mean) },
+  { title: 'Privilege exposure (assets × h), mean', cell: (r, d) => fixed(r.designs[d]!.summary.privilegeExposure.mean, 0) },
 ];
 
 /** A design's statistics for JSON output, without the per-asset rates only compare's bundle carries. */

@@ -1,6 +1,6 @@
 // A scenario's designs under every attack, as a terminal table, Markdown, or JSON: per attack, the
 // probability each design lets a PLC fall next to its static worst case, then the headline
-// statistics.
+// statistics, the legitimate side's included.
 import type { ExperimentResult } from '../experiment/runExperiment.js';
 import type { BlastRadius } from '../metrics/blastRadius.js';
 import { renderTable } from './compareText.js';

@@ -30,7 +30,8 @@ describe.concurrent('segsim matrix', () => {
     const lines = first.out.split('\n');
     expect(lines[0]).toBe('Pharmaceutical plant, three production lines: 3 designs × 4 attacks, 20 runs per design and attack, seed 1, the same seeds for every design and attack');
     expect(first.out).toContain('P(PLC reached) · static worst case, assets/PLCs/lines');
-    expect(lines.filter((l) => l.startsWith('approval-fatigue '))).toHaveLength(4); // one row in each table
+    expect(lines.filter((l) => l.startsWith('approval-fatigue '))).toHaveLength(6); // one row in each of the six tables
+    expect(first.out).toContain('Technician time-to-access, mean');
 
     const matrix = JSON.parse(readFileSync(a, 'utf8')) as MatrixJson;
     expect(matrix).toMatchObject({ generator: 'segsim', kind: 'matrix', runs: 20 });

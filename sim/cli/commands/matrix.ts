@@ -18,7 +18,7 @@ interface MatrixOptions {
 export function registerMatrix(program: Command): Command {
   return program
     .command('matrix')
-    .description('Every design under every attack: the probability of reaching a PLC next to the static worst case, then compromised assets, production loss and time to detection')
+    .description('Every design under every attack: the probability of reaching a PLC next to the static worst case, then compromised assets, production loss, time to detection and the technicians\' time to access and privilege exposure')
     .argument('<scenario>', 'scenario YAML file')
     .option('-d, --designs <ids>', 'comma-separated designs (default: all)')
     .option('-a, --attacks <ids>', 'comma-separated attacks (default: all)')
