@@ -170,7 +170,33 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
       ['delay law (mean 1)', ...PENDING.flatMap((p) => [`kernel M events/s, ${num(p)}`, `kernel / bare loop, ${num(p)}`])],
       byLaw,
     ),
+    '',
+    perRunLine(results.get(PER_RUN_LABEL)),
   ].join('\n');
+}
+
+// A simulation run makes its own kernel and keeps few events pending: what that costs, whole.
+const PER_RUN = { runs: 20_000, pending: 30, events: 300 };
+const PER_RUN_LABEL = `a kernel per run: ${PER_RUN.pending} pending, ${PER_RUN.events} events`;
+
+function perRunLine(r: CaseResult | undefined): string {
+  if (r === undefined) return `${PER_RUN_LABEL}: failed`;
+  const usPerRun = (r.cpuMs * 1000) / (r.work / PER_RUN.events);
+  return `A kernel per run (${PER_RUN.pending} pending, ${PER_RUN.events} events, made and run ${num(PER_RUN.runs)} times per iteration): ${num(usPerRun, 1)} µs per run by CPU time, ${num((usPerRun * 1000) / PER_RUN.events, 0)} ns per event`;
+}
+
+function kernelsPerRun(): number {
+  const rng = createStream(SEED, 'per-run');
+  let fired = 0;
+  for (let run = 0; run < PER_RUN.runs; run++) {
+    const kernel = new Kernel(SEED);
+    let successors = PER_RUN.events - PER_RUN.pending;
+    const step = (): void => void (successors-- > 0 && kernel.schedule(HOLD(rng), step));
+    for (let i = 0; i < PER_RUN.pending; i++) kernel.schedule(HOLD(rng), step);
+    fired += kernel.run().events;
+  }
+  if (fired !== PER_RUN.runs * PER_RUN.events) throw new Error(`a kernel per run: fired ${fired} events, expected ${PER_RUN.runs * PER_RUN.events}`);
+  return fired;
 }
 
 /** One round: every engine given fires its share, the first engine rotating from round to round. */
@@ -233,6 +259,10 @@ for (const pending of PENDING) {
     bench(...interleavedCase(EXPONENTIAL, HOLD, pending, Object.keys(ENGINES) as Engine[], ROUNDS));
   });
 }
+describe('a kernel per simulation run', () => {
+  bench(...report.case(PER_RUN_LABEL, kernelsPerRun, { iterations: 8 }));
+});
+
 for (const pending of PENDING) {
   describe(`hold model, other delay laws, ${num(pending)} pending: kernel and bare loop in turn`, () => {
     for (const [lawName, delay] of Object.entries(LAWS)) bench(...interleavedCase(lawName, delay, pending, ['kernel', 'bare loop'], LAW_ROUNDS));
