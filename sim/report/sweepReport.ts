@@ -20,10 +20,15 @@ export interface Sweep {
   points: SweepPoint[];
 }
 
-/** A swept value as the user would write it. */
-export const showValue = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+/** A swept value as the user would write it; null is the field removed. */
+export const showValue = (v: unknown) => (v === null ? 'without' : typeof v === 'string' ? v : JSON.stringify(v));
+/** Cut short for a table's first column; the JSON keeps every value whole. */
+const label = (v: unknown) => {
+  const text = showValue(v);
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+};
 
-const tables = (sweep: Sweep) => designTables(sweep.points.map((p) => ({ label: showValue(p.value), result: p.result })), [PLC_REACHED, ...HEADLINE_TABLES]);
+const tables = (sweep: Sweep) => designTables(sweep.points.map((p) => ({ label: label(p.value), result: p.result })), [PLC_REACHED, ...HEADLINE_TABLES]);
 
 const attackOf = (sweep: Sweep) => sweep.points[0]!.result.attack;
 const about = (sweep: Sweep) => `${sweep.runs} runs per design and value, seed ${sweep.seed}, the same seeds at every value`;

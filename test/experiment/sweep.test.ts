@@ -37,6 +37,22 @@ describe('sweep paths and values', () => {
     expect(() => parseSweepValues('[1, ')).toThrow(SweepError);
   });
 
+  it('reads ~ as "without the field", and an empty value as a slip', () => {
+    expect(parseSweepValues('maintenance,~')).toEqual(['maintenance', null]);
+    expect(parseSweepValues('[{by: plant-engineer}, null]')).toEqual([{ by: 'plant-engineer' }, null]);
+    expect(() => parseSweepValues('0,,1')).toThrow('~ removes the field');
+    expect(() => parseSweepValues('1,')).toThrow(SweepError);
+  });
+
+  it('removes a field or a list item for ~, and only one that exists', () => {
+    const without = withValueAt(scenario, ['designs', 'zt', 'response'], null) as typeof scenario;
+    expect(without.designs[0]).toEqual({ id: 'zt', sensors: [{ kind: 'edr', probability: 0.3 }] });
+    expect(withValueAt(scenario, ['designs', 'zt', 'sensors', '0'], null)).toMatchObject({ designs: [{ sensors: [] }] });
+    expect((withValueAt(scenario, ['attacks', 'a1'], null) as typeof scenario).attacks).toEqual([]);
+    expect(() => withValueAt(scenario, ['designs', 'zt', 'respons'], null)).toThrow('designs.zt has no field "respons" (did you mean "response"?)');
+    expect(scenario.designs[0]!.response.time).toBe(2);
+  });
+
   it('answers any --set text with a value or a SweepError, never another exception', () => {
     const segment = fc.oneof(fc.constantFrom('designs', 'zt', 'attacks', 'a1', 'response', 'time', 'sensors', '0', '7', 'strategy', 'constructor', 'prototype', '__proto__'), fc.string({ maxLength: 6 }));
     fc.assert(

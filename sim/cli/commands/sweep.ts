@@ -26,7 +26,7 @@ export function registerSweep(program: Command): Command {
     .command('sweep')
     .description('Run the same comparison with one scenario field set to each of several values: how far an assumption can move before the comparison between designs changes')
     .argument('<scenario>', 'scenario YAML file')
-    .requiredOption('--set <path=values>', 'the field, as a dotted path (list items by id or index), and its values: comma-separated, or a YAML flow list for durations')
+    .requiredOption('--set <path=values>', 'the field, as a dotted path (list items by id or index), and its values: comma-separated, or a YAML flow list for durations; ~ removes the field or list item')
     .option('-d, --designs <ids>', 'comma-separated designs (default: all)')
     .option('-a, --attack <id>', 'attack (default: the one the path names, else the first in the file)')
     .option('-n, --runs <n>', 'runs per design and value', '200')
@@ -40,6 +40,8 @@ Examples:
   $ segsim sweep scenarios/pharma.yaml --set attacks.approval-fatigue.approvalFatigue=0,0.25,0.5,0.75,1
   $ segsim sweep scenarios/pharma.yaml -a compromised-vendor-laptop --set 'designs.zt.response.time=[0.5, 2, 8, {dist: lognormal, median: 24, sigma: 0.8}]'
   $ segsim sweep scenarios/water-utility.yaml --set designs.zt-stations.sensors.0.probability=0.1,0.3,0.6,0.9 --json sweep.json
+  $ segsim sweep scenarios/pharma.yaml --set windows.maintenance.duration=2,6,12,24
+  $ segsim sweep scenarios/pharma.yaml -a approval-fatigue --set 'designs.zt.zt.policy.rules.integrator-line3.conditions.approval=[{by: plant-engineer, validHours: 4}, ~]'
 
 Each value is checked like the scenario file itself before anything runs. Run i uses seed
 "<seed>:<i>" at every value, so the differences between values are paired.`,
