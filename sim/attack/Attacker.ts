@@ -161,11 +161,7 @@ export class Attacker {
     // Nothing left to try with what it knows: wait for windows to open or sessions to change.
     const stalled: { timer: EventHandle | null } = { timer: null };
     if (w.now + IDLE_RETRY_HOURS < w.horizon) {
-      stalled.timer = w.kernel.schedule(IDLE_RETRY_HOURS, () => {
-        this.tried.clear();
-        this.targets.retryAll();
-        this.next();
-      });
+      stalled.timer = w.kernel.schedule(IDLE_RETRY_HOURS, () => this.retryNow());
     }
     this.stalled = stalled;
   }
@@ -352,12 +348,12 @@ export class Attacker {
       w.deniedRequests++;
     }
     w.block(outcome.mitigation ?? null);
-    const pdp = outcome.decision !== null && outcome.decision !== undefined;
-    if (pdp && f.sessionId === null) w.recordDecision(f.name, w.model.assets[target]!.id, action, outcome.decision as Decision);
+    const pdp = decision !== null && decision !== undefined;
+    if (pdp && f.sessionId === null) w.recordDecision(f.name, w.model.assets[target]!.id, action, decision);
     this.act(this.technique('T0886'), this.observation(f, target, action, pdp, !held));
     w.emit({ type: 'attack.denied', actor: 'attacker', source: f.name, target: w.model.assets[target]!.id, action, outcome: 'denied', detail: reason, ...(outcome.mitigation ? { mitigation: outcome.mitigation } : {}) });
     // A pending decision is not a denial, and a request made inside the session was counted there.
-    if (f.origin.kind === 'broker' && outcome.decision?.effect === 'deny' && !inSession) {
+    if (f.origin.kind === 'broker' && decision?.effect === 'deny' && !inSession) {
       f.denied++;
       if (f.sessionId !== null && w.sessions) {
         w.sessions.signal({ kind: 'denied', sessionId: f.sessionId });
