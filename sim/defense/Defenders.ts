@@ -63,10 +63,15 @@ export class Defenders {
   private pdpBlocks(identity: string): void {
     const w = this.world;
     if (w.locks.has(identity)) return;
-    w.locks.add(identity);
-    w.sessions?.signal({ kind: 'lock', id: identity });
+    this.lock(identity);
     w.emit({ type: 'policy.revoke', actor: 'pdp', target: identity, outcome: 'info', detail: `the PDP blocks ${identity} on its own telemetry: live sessions revoked, new ones refused` });
     w.respond();
+  }
+
+  /** Locks an identity: its live sessions are revoked and new ones refused. */
+  private lock(id: string): void {
+    this.world.locks.add(id);
+    this.world.sessions?.signal({ kind: 'lock', id });
   }
 
   private respond(): void {
@@ -85,10 +90,7 @@ export class Defenders {
           break;
         case 'lock-identity':
         case 'revoke-sessions':
-          for (const id of this.implicatedIdentities) {
-            w.locks.add(id);
-            w.sessions?.signal({ kind: 'lock', id });
-          }
+          for (const id of this.implicatedIdentities) this.lock(id);
           if (this.implicatedIdentities.size > 0) done.push(`${action === 'lock-identity' ? 'locked' : 'sessions revoked for'} ${[...this.implicatedIdentities].join(', ')}`);
           break;
         case 'isolate-host':
