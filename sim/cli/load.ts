@@ -7,12 +7,12 @@ import { CliExit } from './errors.js';
 export async function loadScenarioOrExit(file: string): Promise<Scenario> {
   const result = loadScenario(file);
   if (result.ok) return result.scenario;
-  const n = result.issues.length;
-  return exitWithIssues(result.issues, `${file}: ${n} problem${n === 1 ? '' : 's'}, nothing was run`);
+  return exitWithIssues(result.issues, file);
 }
 
-/** Prints located problems, one a line, and stops with exit code 2 and `summary`. */
-export function exitWithIssues(issues: readonly ScenarioIssue[], summary: string): never {
+/** Prints located problems, one a line, and stops with exit code 2: "`what`: N problems, nothing was run". */
+export function exitWithIssues(issues: readonly ScenarioIssue[], what: string): never {
   for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
-  throw new CliExit(2, summary);
+  const n = issues.length;
+  throw new CliExit(2, `${what}: ${n} problem${n === 1 ? '' : 's'}, nothing was run`);
 }

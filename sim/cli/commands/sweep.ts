@@ -62,7 +62,7 @@ Each value is checked like the scenario file itself before anything runs. Run i 
         throw err;
       }
       const read = readSources(file);
-      if (!read.ok) return exitWithIssues(read.issues, `${file}: ${plural(read.issues.length, 'problem')}, nothing was run`);
+      if (!read.ok) return exitWithIssues(read.issues, file);
       // Every value is set and checked before the first run.
       const scenarios = values.map((value): Scenario => {
         let edited: Record<string, unknown>;
@@ -73,7 +73,7 @@ Each value is checked like the scenario file itself before anything runs. Run i 
           throw err;
         }
         const loaded = validateMerged({ ...read.merged, value: edited }, file);
-        if (!loaded.ok) return exitWithIssues(loaded.issues, `--set ${setting}=${showValue(value)}: ${plural(loaded.issues.length, 'problem')}, nothing was run`);
+        if (!loaded.ok) return exitWithIssues(loaded.issues, `--set ${setting}=${showValue(value)}`);
         return loaded.scenario;
       });
       const points = sweepAll(file, scenarios, values, path, opts, runs, seed);
@@ -93,6 +93,3 @@ function sweepAll(file: string, scenarios: Scenario[], values: unknown[], path: 
   });
   return runInTurn(jobs).map((result, k) => ({ value: values[k], result }));
 }
-
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-
