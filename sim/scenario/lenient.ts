@@ -31,11 +31,7 @@ const SECTIONS: { path: readonly string[]; schema: z.ZodType; standIn: (raw: Raw
   { path: ['windows'], schema: windowSchema, standIn: (r) => ({ id: str(r['id']), every: 24, start: 0, duration: 1 }) },
   { path: ['designs'], schema: designSchema, standIn: (r) => ({ id: str(r['id']), mitigations: [], gateways: [], sensors: [], internetFacing: true }) },
   { path: ['attacks'], schema: attackSchema, standIn: (r) => ({ id: str(r['id']), initialAccess: { kind: 'exposed-service', asset: '', at: 0 }, strategy: 'spread', techniques: {}, impact: true }) },
-  {
-    path: ['workload'],
-    schema: workloadRequestSchema,
-    standIn: (r) => ({ id: str(r['id']), user: '', device: '', targets: [], interarrival: { dist: 'constant', value: 1 }, duration: { dist: 'constant', value: 1 } }),
-  },
+  { path: ['workload'], schema: workloadRequestSchema, standIn: (r) => ({ id: str(r['id']), user: '', device: '', targets: [], interarrival: { dist: 'constant', value: 1 }, duration: { dist: 'constant', value: 1 } }) },
   { path: ['expect'], schema: expectationSchema, standIn: () => ({ design: '', attack: '', stat: 'mean' }) },
 ];
 
@@ -56,11 +52,12 @@ export function referenceProblemsDespiteSchema(value: Raw): PathProblem[] {
       const at: IssuePath = [...section.path, i];
       standIns.push(at);
       const fields = isRaw(item) ? item : {};
+      const bare = section.standIn(fields) as Raw;
       const valid = validFields(section.schema, fields);
-      const standIn = section.schema.safeParse({ ...(section.standIn(fields) as Raw), ...valid });
-      if (!standIn.success) return section.standIn(fields); // the valid fields clash with each other
+      const salvaged = section.schema.safeParse({ ...bare, ...valid });
+      if (!salvaged.success) return bare; // the valid fields clash with each other
       for (const key of Object.keys(valid)) copied.push([...at, key]);
-      return standIn.data;
+      return salvaged.data;
     });
     setIn(scenario, section.path, items);
   }
