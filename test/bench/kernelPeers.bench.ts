@@ -118,7 +118,8 @@ interface Round {
 /** Events per second of each engine in each interleaved round, by law and pending size; warmup rounds first. */
 const rounds = new Map<string, Round[]>();
 const EXPONENTIAL = 'exponential';
-const roundsOf = (lawName: string, pending: number): Round[] => rounds.get(`${lawName}, ${pending}`) ?? [];
+const roundsKey = (lawName: string, pending: number) => `${lawName}, ${pending}`;
+const roundsOf = (lawName: string, pending: number): Round[] => rounds.get(roundsKey(lawName, pending)) ?? [];
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
 
@@ -221,9 +222,9 @@ function round(holds: Partial<Record<Engine, Hold>>, index: number): { round: Ro
 /** A bench case running `engines` in turn under one law, one round per iteration. */
 function interleavedCase(lawName: string, delay: Delay, pending: number, engines: readonly Engine[], iterations: number) {
   let holds: Partial<Record<Engine, Hold>> | undefined;
-  const key = `${lawName}, ${pending}`;
+  const key = roundsKey(lawName, pending);
   const interleaved = () => {
-    const done = rounds.get(key) ?? [];
+    const done = roundsOf(lawName, pending);
     const { round: r, events } = round(holds!, done.length);
     rounds.set(key, [...done, r]);
     return events;
