@@ -5,7 +5,15 @@ export type { Scenario, ScenarioInput, Design, Attack, Rule, Policy, PolicyTest,
 export { formatIssue, type ScenarioIssue } from './scenario/issues.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 export { buildPlantModel, selectAssets, type PlantModel, type AssetNode } from './model/plantModel.js';
-export { ACTIONS, PROTOCOLS, ASSET_KINDS, MITIGATIONS, type Action, type Protocol, type AssetKind } from './model/catalog.js';
+export {
+  ACTIONS,
+  PROTOCOLS,
+  ASSET_KINDS,
+  MITIGATIONS,
+  type Action,
+  type Protocol,
+  type AssetKind,
+} from './model/catalog.js';
 export type { TraceEvent, RunMetrics, RunResult } from './model/trace.js';
 export { Kernel, createStream, type Distribution } from './kernel/index.js';
 export { AccessLayer, type Origin, type ConnectOutcome } from './net/AccessLayer.js';

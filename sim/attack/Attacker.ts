@@ -31,7 +31,6 @@ interface LiveFoothold extends Foothold {
   zoneGroup: number;
 }
 
-
 const IDLE_RETRY_HOURS = 4;
 
 export class Attacker {
@@ -69,12 +68,19 @@ export class Attacker {
     this.opened = entry.opened;
     const ia = world.attack.initialAccess;
     // A live session's second factor lasts only as long as the session the victim opened.
-    if (ia.kind === 'compromised-device' && ia.liveSession) this.mfaUntil = ia.at + (world.design.zt?.sessionTtlHours ?? Infinity);
+    if (ia.kind === 'compromised-device' && ia.liveSession)
+      this.mfaUntil = ia.at + (world.design.zt?.sessionTtlHours ?? Infinity);
     world.kernel.scheduleAt(ia.at, () => {
       for (const f of entry.footholds) this.gain(f, 'attack.initial');
       for (const a of entry.owned) this.ownHost(a, 'phishing', 'T0865', null);
       if (this.footholds.length === 0) {
-        world.emit({ type: 'attack.initial', actor: 'attacker', technique: 'T0822', outcome: 'failure', detail: `${ia.kind}: nothing it holds opens a way in under this design` });
+        world.emit({
+          type: 'attack.initial',
+          actor: 'attacker',
+          technique: 'T0822',
+          outcome: 'failure',
+          detail: `${ia.kind}: nothing it holds opens a way in under this design`,
+        });
       }
       world.onResponse.push(() => this.checkFootholds());
       this.next();
@@ -99,14 +105,44 @@ export class Attacker {
     const name = footholdName(f.origin, model);
     const group = this.group(name);
     const zoneGroup = f.origin.kind === 'host' ? this.group(`z${model.assets[f.origin.asset]!.zones.join(',')}`) : -1;
-    this.footholds.push({ ...f, name, revoked: false, scanned: false, sessionId: null, denied: 0, visible: null, group, zoneGroup });
+    this.footholds.push({
+      ...f,
+      name,
+      revoked: false,
+      scanned: false,
+      sessionId: null,
+      denied: 0,
+      visible: null,
+      group,
+      zoneGroup,
+    });
     this.targets.footholdAdded();
-    this.world.emit({ type, actor: 'attacker', technique: f.technique, target: name, outcome: 'success', detail: f.label });
-    this.act(this.technique(f.technique), { zone: -1, crossesZone: false, viaVpn: f.origin.kind === 'vpn', pdpDecided: f.origin.kind === 'broker', denied: false, onHost: null, industrial: false, identity: identityOf(f) });
+    this.world.emit({
+      type,
+      actor: 'attacker',
+      technique: f.technique,
+      target: name,
+      outcome: 'success',
+      detail: f.label,
+    });
+    this.act(this.technique(f.technique), {
+      zone: -1,
+      crossesZone: false,
+      viaVpn: f.origin.kind === 'vpn',
+      pdpDecided: f.origin.kind === 'broker',
+      denied: false,
+      onHost: null,
+      industrial: false,
+      identity: identityOf(f),
+    });
   }
 
   /** Counts an attacker action and lets the sensors see it; `audited` when the trail holds it although no PDP decided it here. */
-  private act(t: Technique, o: Omit<Parameters<World['observe']>[0], 'technique' | 'observability'>, audited = false): void {
+  private act(
+    t: Technique,
+    o: Omit<Parameters<World['observe']>[0], 'technique' | 'observability'>,
+    audited = false,
+  ): void {
     this.world.attackerActions++;
     if (audited || o.pdpDecided || (o.viaVpn && o.zone === -1)) this.world.auditedActions++;
     this.world.observe({ technique: t.id, observability: t.observability, ...o });
@@ -133,14 +169,21 @@ export class Attacker {
 
   private lose(f: LiveFoothold, why: string): void {
     f.revoked = true;
-    this.world.emit({ type: 'policy.revoke', actor: f.origin.kind === 'broker' ? 'pdp' : 'defender', target: f.name, outcome: 'info', detail: `attacker loses ${f.name}: ${why}` });
+    this.world.emit({
+      type: 'policy.revoke',
+      actor: f.origin.kind === 'broker' ? 'pdp' : 'defender',
+      target: f.name,
+      outcome: 'info',
+      detail: `attacker loses ${f.name}: ${why}`,
+    });
     if (this.footholds.every((x) => x.revoked) && this.world.detectedAt !== null) this.world.contain();
   }
 
   private originFor(f: LiveFoothold): Origin {
     if (f.origin.kind !== 'broker') return f.origin;
     const user = f.origin.subject.user;
-    const hasMfa = user !== undefined && this.mfaUsers.has(this.world.model.userIndex.get(user)!) && this.world.now < this.mfaUntil;
+    const hasMfa =
+      user !== undefined && this.mfaUsers.has(this.world.model.userIndex.get(user)!) && this.world.now < this.mfaUntil;
     return { ...f.origin, mfa: hasMfa };
   }
 
@@ -175,19 +218,41 @@ export class Attacker {
     const alive = this.footholds.filter((f) => this.alive(f)).reverse();
     if (tech.tactic === 'discovery') return alive[0] ? this.discover(alive[0], tech.id) : undefined;
     const target = step.target === undefined ? undefined : w.model.assetIndex.get(step.target);
-    let refusal: { f: LiveFoothold; action: Action; reason: string; outcome: { decision: Decision | null; mitigation: string | null } } | null = null;
+    let refusal: {
+      f: LiveFoothold;
+      action: Action;
+      reason: string;
+      outcome: { decision: Decision | null; mitigation: string | null };
+    } | null = null;
     for (const f of target === undefined ? [] : alive) {
-      const { moves, refused } = movesAgainst(w.access, this.originFor(f), w.model.assets[target!]!, { credentials: this.credentials, mfaUsers: this.liveMfaUsers() }, this.state());
+      const { moves, refused } = movesAgainst(
+        w.access,
+        this.originFor(f),
+        w.model.assets[target!]!,
+        { credentials: this.credentials, mfaUsers: this.liveMfaUsers() },
+        this.state(),
+      );
       const move = moves.find((m) => stepMatches(tech, m, w));
       if (move !== undefined) {
-        const duration = this.rng.sample(move.means.kind === 'vulnerability' ? move.means.vulnerability.timeToExploit : tech.duration);
+        const duration = this.rng.sample(
+          move.means.kind === 'vulnerability' ? move.means.vulnerability.timeToExploit : tech.duration,
+        );
         w.kernel.schedule(duration, () => this.complete(f, move, tech));
         return;
       }
-      if (refused !== null && refusal === null && !refused.outcome.ok) refusal = { f, action: refused.action, reason: refused.outcome.reason, outcome: refused.outcome };
+      if (refused !== null && refusal === null && !refused.outcome.ok)
+        refusal = { f, action: refused.action, reason: refused.outcome.reason, outcome: refused.outcome };
     }
-    if (refusal !== null) return this.refusedAttempt(refusal.f, refusal.action, target!, refusal.reason, refusal.outcome);
-    w.emit({ type: 'attack.step', actor: 'attacker', technique: tech.id, ...(step.target ? { target: step.target } : {}), outcome: 'failure', detail: `${tech.name}${step.target ? ` on ${step.target}` : ''}: no foothold can do it with what the attacker holds` });
+    if (refusal !== null)
+      return this.refusedAttempt(refusal.f, refusal.action, target!, refusal.reason, refusal.outcome);
+    w.emit({
+      type: 'attack.step',
+      actor: 'attacker',
+      technique: tech.id,
+      ...(step.target ? { target: step.target } : {}),
+      outcome: 'failure',
+      detail: `${tech.name}${step.target ? ` on ${step.target}` : ''}: no foothold can do it with what the attacker holds`,
+    });
     w.kernel.schedule(0.05, () => this.next());
   }
 
@@ -206,9 +271,25 @@ export class Attacker {
       // Hosts in the zones of an earlier scan see the same list: nothing new to rank.
       const fresh = this.scanned.has(found) ? 0 : this.learnAssets(found);
       this.scanned.add(found);
-      w.emit({ type: 'attack.discover', actor: 'attacker', technique: t.id, source: f.name, outcome: 'success', detail: `${t.name} from ${f.name}: ${fresh} new hosts` });
+      w.emit({
+        type: 'attack.discover',
+        actor: 'attacker',
+        technique: t.id,
+        source: f.name,
+        outcome: 'success',
+        detail: `${t.name} from ${f.name}: ${fresh} new hosts`,
+      });
       const zone = origin.kind === 'host' ? model.assets[origin.asset]!.zone : -1;
-      this.act(t, { zone, crossesZone: origin.kind !== 'host', viaVpn: origin.kind === 'vpn', pdpDecided: origin.kind === 'broker', denied: false, onHost: origin.kind === 'host' ? origin.asset : null, industrial: false, identity: identityOf(f) });
+      this.act(t, {
+        zone,
+        crossesZone: origin.kind !== 'host',
+        viaVpn: origin.kind === 'vpn',
+        pdpDecided: origin.kind === 'broker',
+        denied: false,
+        onHost: origin.kind === 'host' ? origin.asset : null,
+        industrial: false,
+        identity: identityOf(f),
+      });
       this.next();
     });
   }
@@ -263,11 +344,19 @@ export class Attacker {
     const move = moves.find((m) => m.effect !== 'learn-credentials') ?? moves[0];
     if (move === undefined) {
       if (refused === null) return false;
-      this.refusedAttempt(f, refused.action, targetIndex, refused.outcome.ok ? '' : refused.outcome.reason, refused.outcome);
+      this.refusedAttempt(
+        f,
+        refused.action,
+        targetIndex,
+        refused.outcome.ok ? '' : refused.outcome.reason,
+        refused.outcome,
+      );
       return true;
     }
     const tech = this.technique(techniqueForMove(move, w.model));
-    const duration = this.rng.sample(move.means.kind === 'vulnerability' ? move.means.vulnerability.timeToExploit : tech.duration);
+    const duration = this.rng.sample(
+      move.means.kind === 'vulnerability' ? move.means.vulnerability.timeToExploit : tech.duration,
+    );
     w.kernel.schedule(duration, () => this.complete(f, move, tech));
     return true;
   }
@@ -282,7 +371,10 @@ export class Attacker {
     const target = w.model.assets[move.target]!;
     if (!this.alive(f)) return this.next();
     const origin = this.originFor(f);
-    const { outcome, inSession } = f.origin.kind === 'broker' ? this.brokered(f, move.target, move.action) : { outcome: w.access.connect(origin, move.target, move.action, this.state()), inSession: false };
+    const { outcome, inSession } =
+      f.origin.kind === 'broker'
+        ? this.brokered(f, move.target, move.action)
+        : { outcome: w.access.connect(origin, move.target, move.action, this.state()), inSession: false };
     if (f.origin.kind !== 'broker') w.recordDecision(f.name, target.id, move.action, outcome.decision);
     if (!outcome.ok) return this.refusedAttempt(f, move.action, move.target, outcome.reason, outcome, inSession);
     const p = tech.probability * (move.means.kind === 'vulnerability' ? move.means.vulnerability.probability : 1);
@@ -320,9 +412,24 @@ export class Attacker {
     if (f.sessionId !== null) {
       const live = w.sessions.get(f.sessionId);
       if (live?.state === 'open') {
-        const decision = w.sessions.request(f.sessionId, request.resource, action, outcome.ok && outcome.connector !== null ? w.model.assets[outcome.connector]!.id : undefined);
+        const decision = w.sessions.request(
+          f.sessionId,
+          request.resource,
+          action,
+          outcome.ok && outcome.connector !== null ? w.model.assets[outcome.connector]!.id : undefined,
+        );
         if (w.sessions.get(f.sessionId)?.state === 'revoked') this.lose(f, 'continuous evaluation revoked the session');
-        if (decision.effect !== 'allow' && outcome.ok) return { outcome: { ok: false, block: 'broker', reason: `the session's policy denies ${action}`, decision, mitigation: 'M0801' }, inSession: true };
+        if (decision.effect !== 'allow' && outcome.ok)
+          return {
+            outcome: {
+              ok: false,
+              block: 'broker',
+              reason: `the session's policy denies ${action}`,
+              decision,
+              mitigation: 'M0801',
+            },
+            inSession: true,
+          };
         return { outcome, inSession: true };
       }
     }
@@ -330,13 +437,24 @@ export class Attacker {
       const origin = this.originFor(f);
       const mfa = origin.kind === 'broker' && origin.mfa;
       const source = outcome.connector === null ? {} : { source: w.model.assets[outcome.connector]!.id };
-      const opened = w.sessions.open({ ...request, ...source }, { time: w.now, mfa, locks: w.locks, approvals: this.approvals }, w.design.zt!.sessionTtlHours);
+      const opened = w.sessions.open(
+        { ...request, ...source },
+        { time: w.now, mfa, locks: w.locks, approvals: this.approvals },
+        w.design.zt!.sessionTtlHours,
+      );
       if (opened.session) f.sessionId = opened.session.id;
     }
     return { outcome, inSession: false };
   }
 
-  private refusedAttempt(f: LiveFoothold, action: Action, target: number, reason: string, outcome: { decision: Decision | null; mitigation?: string | null }, inSession = false): void {
+  private refusedAttempt(
+    f: LiveFoothold,
+    action: Action,
+    target: number,
+    reason: string,
+    outcome: { decision: Decision | null; mitigation?: string | null },
+    inSession = false,
+  ): void {
     const w = this.world;
     // Held for a just-in-time approval is not a denial: not in the count, not to the sensors.
     const decision = outcome.decision;
@@ -351,14 +469,25 @@ export class Attacker {
     const pdp = decision !== null && decision !== undefined;
     if (pdp && f.sessionId === null) w.recordDecision(f.name, w.model.assets[target]!.id, action, decision);
     this.act(this.technique('T0886'), this.observation(f, target, action, pdp, !held));
-    w.emit({ type: 'attack.denied', actor: 'attacker', source: f.name, target: w.model.assets[target]!.id, action, outcome: 'denied', detail: reason, ...(outcome.mitigation ? { mitigation: outcome.mitigation } : {}) });
+    w.emit({
+      type: 'attack.denied',
+      actor: 'attacker',
+      source: f.name,
+      target: w.model.assets[target]!.id,
+      action,
+      outcome: 'denied',
+      detail: reason,
+      ...(outcome.mitigation ? { mitigation: outcome.mitigation } : {}),
+    });
     // A pending decision is not a denial, and a request made inside the session was counted there.
     if (f.origin.kind === 'broker' && decision?.effect === 'deny' && !inSession) {
       f.denied++;
       if (f.sessionId !== null && w.sessions) {
         w.sessions.signal({ kind: 'denied', sessionId: f.sessionId });
-        if (w.sessions.get(f.sessionId)?.state === 'revoked') this.lose(f, 'continuous evaluation revoked the session after repeated denied requests');
-      } else if (f.denied >= (w.design.zt?.maxDenied ?? Infinity)) this.lose(f, 'the broker closed the session after repeated denied requests');
+        if (w.sessions.get(f.sessionId)?.state === 'revoked')
+          this.lose(f, 'continuous evaluation revoked the session after repeated denied requests');
+      } else if (f.denied >= (w.design.zt?.maxDenied ?? Infinity))
+        this.lose(f, 'the broker closed the session after repeated denied requests');
     }
     w.kernel.schedule(0.05, () => this.next());
   }
@@ -378,18 +507,46 @@ export class Attacker {
     w.kernel.schedule(rng.sample(APPROVAL_DELAY), () => {
       const asked = `${f.name} asks ${approver} to approve rule ${ruleId}`;
       if (!granted) {
-        w.emit({ type: 'policy.approve', actor: 'defender', source: f.name, decision: ruleId, outcome: 'denied', detail: `${asked}: refused` });
+        w.emit({
+          type: 'policy.approve',
+          actor: 'defender',
+          source: f.name,
+          decision: ruleId,
+          outcome: 'denied',
+          detail: `${asked}: refused`,
+        });
         // The PDP logs the refusal like any decision, so zero-trust telemetry may flag it.
         const remote = this.technique('T0886');
-        w.observe({ technique: remote.id, observability: remote.observability, zone: -1, crossesZone: false, viaVpn: false, pdpDecided: true, denied: true, onHost: null, industrial: false, identity: identityOf(f), note: `approval of rule ${ruleId} refused` });
+        w.observe({
+          technique: remote.id,
+          observability: remote.observability,
+          zone: -1,
+          crossesZone: false,
+          viaVpn: false,
+          pdpDecided: true,
+          denied: true,
+          onHost: null,
+          industrial: false,
+          identity: identityOf(f),
+          note: `approval of rule ${ruleId} refused`,
+        });
         return;
       }
       const hours = approvalValidHours(w.access.policy, ruleId);
       const approval = { expiresAt: w.now + hours };
       this.approvals.set(ruleId, approval);
-      for (const g of this.footholds) if (g.sessionId !== null && w.sessions?.get(g.sessionId)?.state === 'open') w.sessions.grant(g.sessionId, ruleId, approval);
+      for (const g of this.footholds)
+        if (g.sessionId !== null && w.sessions?.get(g.sessionId)?.state === 'open')
+          w.sessions.grant(g.sessionId, ruleId, approval);
       w.kernel.schedule(hours, () => this.asked.delete(ruleId));
-      w.emit({ type: 'policy.approve', actor: 'defender', source: f.name, decision: ruleId, outcome: 'success', detail: `${asked}: granted for ${hours} h (approval fatigue)` });
+      w.emit({
+        type: 'policy.approve',
+        actor: 'defender',
+        source: f.name,
+        decision: ruleId,
+        outcome: 'success',
+        detail: `${asked}: granted for ${hours} h (approval fatigue)`,
+      });
       this.retryNow();
     });
   }
@@ -413,7 +570,15 @@ export class Attacker {
     if (w.owned[asset]) return;
     w.owned[asset] = 1;
     const a = w.model.assets[asset]!;
-    if (from === null) w.emit({ type: 'attack.initial', actor: 'attacker', technique, target: a.id, outcome: 'success', detail: `${a.id} owned through ${means}` });
+    if (from === null)
+      w.emit({
+        type: 'attack.initial',
+        actor: 'attacker',
+        technique,
+        target: a.id,
+        outcome: 'success',
+        detail: `${a.id} owned through ${means}`,
+      });
     this.gain({ origin: { kind: 'host', asset }, label: `${a.id} owned`, technique: 'T0867' }, 'attack.step');
     this.learnCredentials(a.storedCredentials);
   }
@@ -432,7 +597,15 @@ export class Attacker {
     w.lineImpactAt[a.line] = w.now;
     const t = this.technique('T0831');
     this.act(t, this.observation(from, asset, action, false, false), writeAudited);
-    w.emit({ type: 'attack.impact', actor: 'attacker', technique: t.id, source: from.name, target: a.id, outcome: 'success', detail: `${t.name}: line ${w.model.lines[a.line]!.id} disrupted` });
+    w.emit({
+      type: 'attack.impact',
+      actor: 'attacker',
+      technique: t.id,
+      source: from.name,
+      target: a.id,
+      outcome: 'success',
+      detail: `${t.name}: line ${w.model.lines[a.line]!.id} disrupted`,
+    });
   }
 
   private learnCredentials(creds: readonly number[]): void {
@@ -444,7 +617,13 @@ export class Attacker {
     }
     this.tried.clear();
     this.targets.retryAll();
-    for (const f of remoteFootholds(this.world.access, { credentials: this.credentials, mfaUsers: this.liveMfaUsers() }, this.device, this.opened)) this.gain(f, 'attack.step');
+    for (const f of remoteFootholds(
+      this.world.access,
+      { credentials: this.credentials, mfaUsers: this.liveMfaUsers() },
+      this.device,
+      this.opened,
+    ))
+      this.gain(f, 'attack.step');
   }
 }
 
@@ -462,9 +641,12 @@ function visibleSet(found: readonly number[], assetCount: number): Uint8Array {
 
 /** Does a move carry out a scripted step? Impact steps take any move that commands a controller. */
 function stepMatches(tech: Technique, move: Move, w: World): boolean {
-  const commands = tech.tactic === 'impair-process-control' || tech.tactic === 'impact' || tech.tactic === 'inhibit-response' || tech.id === 'T0843';
+  const commands =
+    tech.tactic === 'impair-process-control' ||
+    tech.tactic === 'impact' ||
+    tech.tactic === 'inhibit-response' ||
+    tech.id === 'T0843';
   if (commands) return move.effect === 'control';
   if (move.effect === 'control') return false;
   return techniqueForMove(move, w.model) === tech.id || (tech.id === 'T0886' && move.effect === 'own-host');
 }
-

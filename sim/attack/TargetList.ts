@@ -23,7 +23,11 @@ export class TargetList {
    * Adds assets not seen before, scored by `score(asset, discoveryOrder)` (lower first; ties keep
    * discovery order); returns how many were new.
    */
-  learn(assets: Iterable<number>, skip: (asset: number) => boolean, score: (asset: number, order: number) => number): number {
+  learn(
+    assets: Iterable<number>,
+    skip: (asset: number) => boolean,
+    score: (asset: number, order: number) => number,
+  ): number {
     const base = this.asset.length;
     for (const a of assets) {
       if (this.known[a] === 1 || skip(a)) continue;
@@ -43,7 +47,11 @@ export class TargetList {
   private rank(base: number): void {
     const { asset, score, nextFoothold } = this;
     const fresh = sortedPositions(score, base, asset.length);
-    const merged: { asset: number[]; score: number[]; nextFoothold: number[] } = { asset: [], score: [], nextFoothold: [] };
+    const merged: { asset: number[]; score: number[]; nextFoothold: number[] } = {
+      asset: [],
+      score: [],
+      nextFoothold: [],
+    };
     let i = 0;
     let k = 0;
     while (i < base || k < fresh.length) {
@@ -62,7 +70,11 @@ export class TargetList {
    * The best target still open with a foothold not yet tried against it: `open(asset)` says the
    * target is still worth taking, `accept(foothold, asset)` whether that foothold may try it now.
    */
-  next(footholds: number, open: (asset: number) => boolean, accept: (foothold: number, asset: number) => boolean): { foothold: number; asset: number } | null {
+  next(
+    footholds: number,
+    open: (asset: number) => boolean,
+    accept: (foothold: number, asset: number) => boolean,
+  ): { foothold: number; asset: number } | null {
     const { asset, nextFoothold } = this;
     for (let i = this.cursor; i < asset.length; i++) {
       const a = asset[i]!;

@@ -39,7 +39,13 @@ export interface Attempt {
  * Every move against `target` from `origin`, plus the first refused connection (to explain why an
  * asset stayed out of reach). Moves come in a fixed order: grants and credentials before exploits.
  */
-export function movesAgainst(access: AccessLayer, origin: Origin, target: AssetNode, know: Knowledge, state: AccessState): { moves: Move[]; refused: Attempt | null } {
+export function movesAgainst(
+  access: AccessLayer,
+  origin: Origin,
+  target: AssetNode,
+  know: Knowledge,
+  state: AccessState,
+): { moves: Move[]; refused: Attempt | null } {
   const moves: Move[] = [];
   const found: { refused: Attempt | null } = { refused: null };
   for (const service of target.services) {
@@ -50,13 +56,21 @@ export function movesAgainst(access: AccessLayer, origin: Origin, target: AssetN
       const action = actions[0]!;
       if (origin.kind === 'broker') {
         const ok = tryConnect(access, origin, target, action, state, found);
-        if (ok) moves.push({ target: target.index, action, means: { kind: 'granted' }, effect: 'own-host', outcome: ok });
+        if (ok)
+          moves.push({ target: target.index, action, means: { kind: 'granted' }, effect: 'own-host', outcome: ok });
         continue;
       }
       const cred = usableCredential(access, target, service.protocol, know);
       if (cred !== undefined) {
         const ok = tryConnect(access, origin, target, action, state, found);
-        if (ok) moves.push({ target: target.index, action, means: { kind: 'credential', credential: cred }, effect: 'own-host', outcome: ok });
+        if (ok)
+          moves.push({
+            target: target.index,
+            action,
+            means: { kind: 'credential', credential: cred },
+            effect: 'own-host',
+            outcome: ok,
+          });
       }
     }
     if (target.controller && info.unauthenticated) {
@@ -68,7 +82,8 @@ export function movesAgainst(access: AccessLayer, origin: Origin, target: AssetN
         if (needsProject && cred === undefined) continue;
         const ok = tryConnect(access, origin, target, action, state, found);
         if (ok) {
-          const means: Means = cred === undefined ? { kind: 'unauthenticated' } : { kind: 'credential', credential: cred };
+          const means: Means =
+            cred === undefined ? { kind: 'unauthenticated' } : { kind: 'credential', credential: cred };
           moves.push({ target: target.index, action, means, effect: 'control', outcome: ok });
           break;
         }
@@ -78,16 +93,30 @@ export function movesAgainst(access: AccessLayer, origin: Origin, target: AssetN
       if (vulnerability.service !== service.protocol || vulnerability.effect === 'denial-of-service') continue;
       const ok = tryConnect(access, origin, target, actions[0]!, state, found);
       if (!ok) continue;
-      const effect: Effect = vulnerability.effect === 'credential-leak' ? 'learn-credentials' : target.controller ? 'control' : 'own-host';
+      const effect: Effect =
+        vulnerability.effect === 'credential-leak' ? 'learn-credentials' : target.controller ? 'control' : 'own-host';
       if (effect === 'own-host' && !target.foothold) continue;
-      moves.push({ target: target.index, action: actions[0]!, means: { kind: 'vulnerability', vulnerability }, effect, outcome: ok });
+      moves.push({
+        target: target.index,
+        action: actions[0]!,
+        means: { kind: 'vulnerability', vulnerability },
+        effect,
+        outcome: ok,
+      });
     }
   }
   return { moves, refused: found.refused };
 }
 
 /** Connects, remembering the first refusal: it explains why an asset stayed out of reach. */
-function tryConnect(access: AccessLayer, origin: Origin, target: AssetNode, action: Action, state: AccessState, found: { refused: Attempt | null }) {
+function tryConnect(
+  access: AccessLayer,
+  origin: Origin,
+  target: AssetNode,
+  action: Action,
+  state: AccessState,
+  found: { refused: Attempt | null },
+) {
   const outcome = access.connect(origin, target.index, action, state);
   if (!outcome.ok) {
     found.refused ??= { target: target.index, action, outcome };
@@ -97,7 +126,12 @@ function tryConnect(access: AccessLayer, origin: Origin, target: AssetNode, acti
 }
 
 /** A held credential that logs on to `target` over `protocol` and whose MFA binding the attacker can satisfy. */
-export function usableCredential(access: AccessLayer, target: AssetNode, protocol: string, know: Knowledge): number | undefined {
+export function usableCredential(
+  access: AccessLayer,
+  target: AssetNode,
+  protocol: string,
+  know: Knowledge,
+): number | undefined {
   for (const c of know.credentials) {
     const cred = access.model.credentials[c]!;
     if (cred.spec.kind === 'vpn-account' || cred.spec.kind === 'user-account') continue;

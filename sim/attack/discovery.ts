@@ -14,7 +14,9 @@ export function discoverable(access: AccessLayer, origin: Origin, state: AccessS
     case 'vpn': {
       // A broker's portal also lists what an approval would open: that is where one asks for it.
       const listed = (o: ConnectOutcome) => o.ok || (origin.kind === 'broker' && o.decision?.effect === 'pending');
-      return model.assets.filter((a) => a.services.some((s) => listed(access.connect(origin, a.index, firstAction(s.protocol), state)))).map((a) => a.index);
+      return model.assets
+        .filter((a) => a.services.some((s) => listed(access.connect(origin, a.index, firstAction(s.protocol), state))))
+        .map((a) => a.index);
     }
     case 'host': {
       // A scan sees what the network lets through, which depends only on the host's zones.
@@ -26,7 +28,9 @@ export function discoverable(access: AccessLayer, origin: Origin, state: AccessS
       if (seen === undefined) {
         seen = candidateZones(topology, src.zones)
           .flatMap((z) => model.zones[z]!.assets)
-          .filter((a) => model.assets[a]!.services.some((s) => networkReaches(topology, src.zones, model.assets[a]!, s) === null));
+          .filter((a) =>
+            model.assets[a]!.services.some((s) => networkReaches(topology, src.zones, model.assets[a]!, s) === null),
+          );
         byZones.set(key, seen);
       }
       return seen; // includes the host itself, which the agent already owns
@@ -37,7 +41,8 @@ export function discoverable(access: AccessLayer, origin: Origin, state: AccessS
 const HOST_SCANS = new WeakMap<AccessLayer, Map<string, readonly number[]>>();
 
 const FIRST_ACTION = new Map<string, Action>();
-for (const a of Object.keys(ACTIONS) as Action[]) if (!FIRST_ACTION.has(ACTIONS[a].protocol)) FIRST_ACTION.set(ACTIONS[a].protocol, a);
+for (const a of Object.keys(ACTIONS) as Action[])
+  if (!FIRST_ACTION.has(ACTIONS[a].protocol)) FIRST_ACTION.set(ACTIONS[a].protocol, a);
 
 /** The least privileged function of a protocol: what a probe of the service asks for. */
 export function firstAction(protocol: Protocol): Action {

@@ -25,7 +25,9 @@ export interface Entry {
 export function initialEntry(access: AccessLayer, attack: Attack): Entry {
   const model = access.model;
   const ia = attack.initialAccess;
-  const credentials = new Set<number>(model.credentials.filter((c) => c.spec.kind === 'default-password').map((c) => c.index));
+  const credentials = new Set<number>(
+    model.credentials.filter((c) => c.spec.kind === 'default-password').map((c) => c.index),
+  );
   const mfaUsers = new Set<number>();
   const footholds: Foothold[] = [];
   const owned: number[] = [];
@@ -48,7 +50,11 @@ export function initialEntry(access: AccessLayer, attack: Attack): Entry {
       break;
     }
     case 'exposed-service':
-      footholds.push({ origin: { kind: 'internet', exposed: model.assetIndex.get(ia.asset)! }, label: `internet-exposed ${ia.asset}`, technique: 'T0883' });
+      footholds.push({
+        origin: { kind: 'internet', exposed: model.assetIndex.get(ia.asset)! },
+        label: `internet-exposed ${ia.asset}`,
+        technique: 'T0883',
+      });
       break;
     case 'phishing':
       owned.push(model.assetIndex.get(ia.asset)!);
@@ -64,7 +70,12 @@ export function initialEntry(access: AccessLayer, attack: Attack): Entry {
  * Tunnels the attacker can open with what it holds and has not opened yet (`opened` holds their
  * keys): the design's VPN with a valid account, a brokered session with a user's own login.
  */
-export function remoteFootholds(access: AccessLayer, know: Knowledge, device: Device | undefined, opened: Set<string>): Foothold[] {
+export function remoteFootholds(
+  access: AccessLayer,
+  know: Knowledge,
+  device: Device | undefined,
+  opened: Set<string>,
+): Foothold[] {
   const model = access.model;
   const out: Foothold[] = [];
   const vpn = access.design.vpn;
@@ -74,7 +85,11 @@ export function remoteFootholds(access: AccessLayer, know: Knowledge, device: De
       if (!vpn.accounts.includes(cred.id)) continue;
       if (vpn.mfa && !cred.owners.some((o) => know.mfaUsers.has(o))) continue;
       opened.add(VPN_KEY);
-      out.push({ origin: { kind: 'vpn', account: cred.id }, label: `VPN login as ${cred.id}${cred.shared ? ' (shared account)' : ''}`, technique: 'T0822' });
+      out.push({
+        origin: { kind: 'vpn', account: cred.id },
+        label: `VPN login as ${cred.id}${cred.shared ? ' (shared account)' : ''}`,
+        technique: 'T0822',
+      });
       break;
     }
   }
@@ -88,7 +103,11 @@ export function remoteFootholds(access: AccessLayer, know: Knowledge, device: De
       opened.add(key);
       const onOwnDevice = device !== undefined && device.owner === model.users[userIndex]!.id;
       out.push({
-        origin: { kind: 'broker', subject: brokerSubject(model, userIndex, onOwnDevice ? device : undefined), mfa: know.mfaUsers.has(userIndex) },
+        origin: {
+          kind: 'broker',
+          subject: brokerSubject(model, userIndex, onOwnDevice ? device : undefined),
+          mfa: know.mfaUsers.has(userIndex),
+        },
         label: `brokered session as ${model.users[userIndex]!.id}${onOwnDevice ? ` on ${device.id}` : ''}`,
         technique: 'T0822',
       });

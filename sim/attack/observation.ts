@@ -4,7 +4,14 @@ import type { PlantModel } from '../model/plantModel.js';
 import type { Observable } from '../simulation/World.js';
 import type { Foothold } from './initialAccess.js';
 
-export function observationOf(model: PlantModel, f: Foothold, target: number, action: Action, pdpDecided: boolean, denied: boolean): Omit<Observable, 't' | 'technique' | 'observability'> {
+export function observationOf(
+  model: PlantModel,
+  f: Foothold,
+  target: number,
+  action: Action,
+  pdpDecided: boolean,
+  denied: boolean,
+): Omit<Observable, 't' | 'technique' | 'observability'> {
   const t = model.assets[target]!;
   const srcZones = f.origin.kind === 'host' ? model.assets[f.origin.asset]!.zones : [];
   return {
@@ -21,5 +28,9 @@ export function observationOf(model: PlantModel, f: Foothold, target: number, ac
 
 /** The identity an action runs under, as a defender sees it: a user, or a VPN account. */
 export function identityOf(f: Foothold): string | null {
-  return f.origin.kind === 'broker' ? (f.origin.subject.user ?? null) : f.origin.kind === 'vpn' ? f.origin.account : null;
+  return f.origin.kind === 'broker'
+    ? (f.origin.subject.user ?? null)
+    : f.origin.kind === 'vpn'
+      ? f.origin.account
+      : null;
 }

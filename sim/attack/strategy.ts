@@ -21,7 +21,12 @@ export function targetScorer(world: World): (asset: number, discoveryOrder: numb
       }
       case 'targeted': {
         const onTarget = a.line >= 0 && a.line === targetLine;
-        return (onTarget ? (a.controller ? 0 : 10) : 20) + a.level + (a.storedCredentials.length > 0 ? -0.5 : 0) + discoveryOrder * 1e-6;
+        return (
+          (onTarget ? (a.controller ? 0 : 10) : 20) +
+          a.level +
+          (a.storedCredentials.length > 0 ? -0.5 : 0) +
+          discoveryOrder * 1e-6
+        );
       }
     }
   };

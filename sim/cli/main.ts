@@ -23,7 +23,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 const program = new Command('segsim')
-  .description('Network segmentation simulator for industrial plants: how far does an attacker get under each remote-access design?')
+  .description(
+    'Network segmentation simulator for industrial plants: how far does an attacker get under each remote-access design?',
+  )
   .version('0.1.0')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
@@ -73,7 +75,7 @@ try {
     process.exitCode = err.exitCode === 0 ? 0 : 2;
   } else {
     process.stderr.write(`segsim: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    if (process.env['SEGSIM_DEBUG']) console.error(err);
+    if (process.env.SEGSIM_DEBUG) console.error(err);
     process.exitCode = 70;
   }
 }

@@ -25,7 +25,12 @@ export function pickAttack(ctx: ScenarioContext, id: string | undefined): Attack
 }
 
 /** Several comma-separated ids, or all of them when none are given. */
-export function pickMany<T extends { id: string }>(items: readonly T[], ids: string | undefined, what: string, file: string): T[] {
+export function pickMany<T extends { id: string }>(
+  items: readonly T[],
+  ids: string | undefined,
+  what: string,
+  file: string,
+): T[] {
   if (ids === undefined || ids === '') return [...items];
   return ids.split(',').map((id) => pick(items, id.trim(), what, file));
 }
@@ -37,6 +42,7 @@ function pick<T extends { id: string }>(items: readonly T[], id: string | undefi
     throw usageError(`choose ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} with --${what}: ${names.join(', ')}`);
   }
   const found = items.find((x) => x.id === id);
-  if (found === undefined) throw usageError(`${file} has no ${what} "${id}"${didYouMean(id, names)}; it has: ${names.join(', ')}`);
+  if (found === undefined)
+    throw usageError(`${file} has no ${what} "${id}"${didYouMean(id, names)}; it has: ${names.join(', ')}`);
   return found;
 }

@@ -13,7 +13,9 @@ export class Defenders {
 
   constructor(private readonly world: World) {
     this.rng = world.kernel.stream('defense');
-    this.coverage = world.design.sensors.map((s) => (s.zones === '*' ? null : new Set(s.zones.map((z) => world.model.zoneIndex.get(z)!))));
+    this.coverage = world.design.sensors.map((s) =>
+      s.zones === '*' ? null : new Set(s.zones.map((z) => world.model.zoneIndex.get(z)!)),
+    );
     world.observers.push((o) => this.see(o));
   }
 
@@ -31,7 +33,8 @@ export class Defenders {
   }
 
   private covers(s: Sensor, zones: Set<number> | null, o: Observable): boolean {
-    const inZone = zones === null || zones.has(o.zone) || (o.onHost !== null && zones.has(this.world.model.assets[o.onHost]!.zone));
+    const inZone =
+      zones === null || zones.has(o.zone) || (o.onHost !== null && zones.has(this.world.model.assets[o.onHost]!.zone));
     switch (s.kind) {
       case 'vpn-log':
         return o.viaVpn && o.zone === -1;
@@ -51,7 +54,14 @@ export class Defenders {
     if (o.onHost !== null) this.implicatedHosts.add(o.onHost);
     if (o.identity !== null) this.implicatedIdentities.add(o.identity);
     if (w.detectedAt === null) w.detectedAt = w.now;
-    w.emit({ type: 'defense.detect', actor: 'defender', technique: o.technique, ...(o.onHost !== null ? { source: w.model.assets[o.onHost]!.id } : {}), outcome: 'info', detail: `${s.kind} flags ${o.technique}${o.note ? ` (${o.note})` : ''}${o.identity ? ` by ${o.identity}` : ''}` });
+    w.emit({
+      type: 'defense.detect',
+      actor: 'defender',
+      technique: o.technique,
+      ...(o.onHost !== null ? { source: w.model.assets[o.onHost]!.id } : {}),
+      outcome: 'info',
+      detail: `${s.kind} flags ${o.technique}${o.note ? ` (${o.note})` : ''}${o.identity ? ` by ${o.identity}` : ''}`,
+    });
     if (s.kind === 'zt-telemetry' && o.identity !== null && w.design.zt?.blockOnDetection) this.pdpBlocks(o.identity);
     const response = w.design.response;
     if (response === undefined || this.responsePending) return;
@@ -64,7 +74,13 @@ export class Defenders {
     const w = this.world;
     if (w.locks.has(identity)) return;
     this.lock(identity);
-    w.emit({ type: 'policy.revoke', actor: 'pdp', target: identity, outcome: 'info', detail: `the PDP blocks ${identity} on its own telemetry: live sessions revoked, new ones refused` });
+    w.emit({
+      type: 'policy.revoke',
+      actor: 'pdp',
+      target: identity,
+      outcome: 'info',
+      detail: `the PDP blocks ${identity} on its own telemetry: live sessions revoked, new ones refused`,
+    });
     w.respond();
   }
 
@@ -91,15 +107,24 @@ export class Defenders {
         case 'lock-identity':
         case 'revoke-sessions':
           for (const id of this.implicatedIdentities) this.lock(id);
-          if (this.implicatedIdentities.size > 0) done.push(`${action === 'lock-identity' ? 'locked' : 'sessions revoked for'} ${[...this.implicatedIdentities].join(', ')}`);
+          if (this.implicatedIdentities.size > 0)
+            done.push(
+              `${action === 'lock-identity' ? 'locked' : 'sessions revoked for'} ${[...this.implicatedIdentities].join(', ')}`,
+            );
           break;
         case 'isolate-host':
           for (const h of this.implicatedHosts) if (w.model.assets[h]!.foothold) w.isolated.add(h);
-          if (this.implicatedHosts.size > 0) done.push(`isolated ${[...this.implicatedHosts].map((h) => w.model.assets[h]!.id).join(', ')}`);
+          if (this.implicatedHosts.size > 0)
+            done.push(`isolated ${[...this.implicatedHosts].map((h) => w.model.assets[h]!.id).join(', ')}`);
           break;
       }
     }
-    w.emit({ type: 'defense.respond', actor: 'defender', outcome: 'info', detail: done.length > 0 ? done.join('; ') : 'nothing to act on' });
+    w.emit({
+      type: 'defense.respond',
+      actor: 'defender',
+      outcome: 'info',
+      detail: done.length > 0 ? done.join('; ') : 'nothing to act on',
+    });
     w.respond();
   }
 }

@@ -4,7 +4,8 @@ import type { World } from '../simulation/World.js';
 
 export class Recovery {
   constructor(private readonly world: World) {
-    if (world.model.lines.some((l) => l.recoveryHours !== undefined)) world.onContainment.push(() => this.restoreLines());
+    if (world.model.lines.some((l) => l.recoveryHours !== undefined))
+      world.onContainment.push(() => this.restoreLines());
   }
 
   private restoreLines(): void {
@@ -18,7 +19,13 @@ export class Recovery {
       w.kernel.schedule(hours, () => {
         w.lineRestoredAt[i] = w.now;
         const down = w.now - impactAt!;
-        w.emit({ type: 'defense.recover', actor: 'defender', target: line.id, outcome: 'success', detail: `line ${line.id} back in production after ${hours.toFixed(1)} h of recovery (${down.toFixed(1)} h down)` });
+        w.emit({
+          type: 'defense.recover',
+          actor: 'defender',
+          target: line.id,
+          outcome: 'success',
+          detail: `line ${line.id} back in production after ${hours.toFixed(1)} h of recovery (${down.toFixed(1)} h down)`,
+        });
       });
     });
   }

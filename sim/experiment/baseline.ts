@@ -5,7 +5,13 @@ import type { ResultsBundle } from '../report/bundle.js';
 import type { Expectation } from '../scenario/schema.js';
 
 /** Figures where more is worse for the defender: a baseline holds each to its old mean. */
-export const REGRESSION_METRICS = ['compromisedAssets', 'compromisedPlcs', 'linesImpacted', 'productionLoss', 'plcReachedProbability'] as const;
+export const REGRESSION_METRICS = [
+  'compromisedAssets',
+  'compromisedPlcs',
+  'linesImpacted',
+  'productionLoss',
+  'plcReachedProbability',
+] as const;
 
 export class BaselineError extends Error {
   constructor(message: string) {
@@ -17,10 +23,20 @@ export class BaselineError extends Error {
 /** Parses and sanity-checks a bundle read from disk. */
 export function readBaseline(value: unknown, file: string): ResultsBundle {
   const b = value as Partial<ResultsBundle> | null;
-  if (b === null || typeof b !== 'object' || b.generator !== 'segsim' || !Array.isArray(b.designs) || b.scenario === undefined || b.attack === undefined) {
+  if (
+    b === null ||
+    typeof b !== 'object' ||
+    b.generator !== 'segsim' ||
+    !Array.isArray(b.designs) ||
+    b.scenario === undefined ||
+    b.attack === undefined
+  ) {
     throw new BaselineError(`${file}: not a segsim results bundle (write one with \`segsim compare … --json FILE\`)`);
   }
-  if (b.schemaVersion !== 1) throw new BaselineError(`${file}: results bundle schemaVersion ${String(b.schemaVersion)}; this segsim reads version 1`);
+  if (b.schemaVersion !== 1)
+    throw new BaselineError(
+      `${file}: results bundle schemaVersion ${String(b.schemaVersion)}; this segsim reads version 1`,
+    );
   return b as ResultsBundle;
 }
 

@@ -63,7 +63,12 @@ export function checkScenario(model: PlantModel, options: CheckOptions): Expecta
     if (verdict.witness !== null) {
       const seed = own[verdict.witness]!.seed;
       const { result } = runSimulation(model, layer(e.design), attackOf(e.attack), { seed });
-      const steps = result.trace.filter((t) => t.actor === 'attacker' && t.outcome === 'success' && (t.type === 'attack.initial' || t.type === 'attack.step'));
+      const steps = result.trace.filter(
+        (t) =>
+          t.actor === 'attacker' &&
+          t.outcome === 'success' &&
+          (t.type === 'attack.initial' || t.type === 'attack.step'),
+      );
       witnessRun = { seed, compromised: result.compromised, firstSteps: steps.slice(0, FIRST_STEPS) };
     }
     return { ...verdict, index, name: expectationName(e), expectation: e, runs: own.length, witnessRun };

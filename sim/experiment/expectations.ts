@@ -32,7 +32,11 @@ export function expectationName(e: Expectation): string {
   return `${e.design} × ${e.attack}: ${parts.join(', ')}`;
 }
 
-export function evaluateExpectation(model: PlantModel, e: Expectation, records: readonly RunRecord[]): ExpectationVerdict {
+export function evaluateExpectation(
+  model: PlantModel,
+  e: Expectation,
+  records: readonly RunRecord[],
+): ExpectationVerdict {
   const verdict: ExpectationVerdict = { pass: true, observed: [], failures: [], witness: null };
   const fail = (message: string, witness: number | null) => {
     verdict.pass = false;
@@ -43,16 +47,27 @@ export function evaluateExpectation(model: PlantModel, e: Expectation, records: 
   if (e.neverCompromise !== undefined) {
     const selected = new Set(selectAssets(model, e.neverCompromise).map((i) => model.assets[i]!.id));
     const broken = records.filter((r) => r.compromised.some((id) => selected.has(id)));
-    verdict.observed.push(`${broken.length} of ${records.length} runs compromised one of ${[...selected].join(', ') || 'no asset'}`);
+    verdict.observed.push(
+      `${broken.length} of ${records.length} runs compromised one of ${[...selected].join(', ') || 'no asset'}`,
+    );
     if (broken.length > 0) {
       const hit = broken[0]!.compromised.filter((id) => selected.has(id));
-      fail(`${broken.length} of ${records.length} runs compromised a protected asset (${hit.join(', ')} in the first)`, broken[0]!.index);
+      fail(
+        `${broken.length} of ${records.length} runs compromised a protected asset (${hit.join(', ')} in the first)`,
+        broken[0]!.index,
+      );
     }
   }
   return verdict;
 }
 
-function checkMetric(e: Expectation, metric: string, records: readonly RunRecord[], v: ExpectationVerdict, fail: (m: string, w: number | null) => void): void {
+function checkMetric(
+  e: Expectation,
+  metric: string,
+  records: readonly RunRecord[],
+  v: ExpectationVerdict,
+  fail: (m: string, w: number | null) => void,
+): void {
   const bounds = `${e.min === undefined ? '' : `min ${e.min}`}${e.min !== undefined && e.max !== undefined ? ', ' : ''}${e.max === undefined ? '' : `max ${e.max}`}`;
   let value: number | null;
   let series: (number | null)[];
@@ -72,12 +87,18 @@ function checkMetric(e: Expectation, metric: string, records: readonly RunRecord
     fail(`no run has a value for ${metric}, so the bound cannot be checked`, null);
     return;
   }
-  if (e.max !== undefined && value > e.max) fail(`${label} is ${round(value)}, above the maximum ${e.max}`, extreme(records, series, 'high'));
-  if (e.min !== undefined && value < e.min) fail(`${label} is ${round(value)}, below the minimum ${e.min}`, extreme(records, series, 'low'));
+  if (e.max !== undefined && value > e.max)
+    fail(`${label} is ${round(value)}, above the maximum ${e.max}`, extreme(records, series, 'high'));
+  if (e.min !== undefined && value < e.min)
+    fail(`${label} is ${round(value)}, below the minimum ${e.min}`, extreme(records, series, 'low'));
 }
 
 /** The run with the highest (or lowest) value; the lowest index on ties. */
-function extreme(records: readonly RunRecord[], series: readonly (number | null)[], side: 'high' | 'low'): number | null {
+function extreme(
+  records: readonly RunRecord[],
+  series: readonly (number | null)[],
+  side: 'high' | 'low',
+): number | null {
   let best: number | null = null;
   series.forEach((x, i) => {
     if (x === null) return;

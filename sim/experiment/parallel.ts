@@ -5,7 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type { PlantModel } from '../model/plantModel.js';
-import { assembleExperiment, validateSpec, type ExperimentOptions, type ExperimentResult, type ExperimentSpec } from './runExperiment.js';
+import {
+  assembleExperiment,
+  validateSpec,
+  type ExperimentOptions,
+  type ExperimentResult,
+  type ExperimentSpec,
+} from './runExperiment.js';
 import type { RunRecord } from './runs.js';
 import type { Chunk, FromWorker, WorkerInit } from './workerProtocol.js';
 
@@ -18,7 +24,8 @@ export function chunkRuns(designs: number, runs: number, workers: number): Chunk
   const size = Math.max(1, Math.ceil((designs * runs) / (workers * 4)));
   const chunks: Chunk[] = [];
   for (let design = 0; design < designs; design++) {
-    for (let from = 0; from < runs; from += size) chunks.push({ id: chunks.length, design, from, to: Math.min(runs, from + size) });
+    for (let from = 0; from < runs; from += size)
+      chunks.push({ id: chunks.length, design, from, to: Math.min(runs, from + size) });
   }
   return chunks;
 }
@@ -38,11 +45,17 @@ function workerUrl(): Promise<URL> {
     format: 'esm',
     target: 'node20',
     logLevel: 'silent',
-  }).then((out) => new URL(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0]!.contents).toString('base64')}`));
+  }).then(
+    (out) => new URL(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0]!.contents).toString('base64')}`),
+  );
   return workerCode;
 }
 
-export async function runExperimentParallel(model: PlantModel, spec: ExperimentSpec, options: ParallelOptions): Promise<ExperimentResult> {
+export async function runExperimentParallel(
+  model: PlantModel,
+  spec: ExperimentSpec,
+  options: ParallelOptions,
+): Promise<ExperimentResult> {
   validateSpec(spec);
   const chunks = chunkRuns(spec.designs.length, spec.runs, options.workers);
   const records: RunRecord[][] = spec.designs.map(() => new Array<RunRecord>(spec.runs));
@@ -57,7 +70,10 @@ export async function runExperimentParallel(model: PlantModel, spec: ExperimentS
   const url = await workerUrl();
   let done = 0;
   let next = 0;
-  const pool = Array.from({ length: Math.min(options.workers, chunks.length) }, () => new Worker(url, { workerData: init }));
+  const pool = Array.from(
+    { length: Math.min(options.workers, chunks.length) },
+    () => new Worker(url, { workerData: init }),
+  );
   try {
     await Promise.all(
       pool.map(

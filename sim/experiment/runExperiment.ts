@@ -45,11 +45,16 @@ export interface ExperimentResult {
 }
 
 export function validateSpec(spec: ExperimentSpec): void {
-  if (!Number.isInteger(spec.runs) || spec.runs < 1) throw new RangeError(`runs must be a positive integer, got ${spec.runs}`);
+  if (!Number.isInteger(spec.runs) || spec.runs < 1)
+    throw new RangeError(`runs must be a positive integer, got ${spec.runs}`);
   if (spec.designs.length === 0) throw new RangeError('an experiment needs at least one design');
 }
 
-export function runExperiment(model: PlantModel, spec: ExperimentSpec, options: ExperimentOptions = {}): ExperimentResult {
+export function runExperiment(
+  model: PlantModel,
+  spec: ExperimentSpec,
+  options: ExperimentOptions = {},
+): ExperimentResult {
   validateSpec(spec);
   const total = spec.runs * spec.designs.length;
   let done = 0;
@@ -66,15 +71,32 @@ export function runExperiment(model: PlantModel, spec: ExperimentSpec, options: 
 }
 
 /** Summaries, static worst cases, representative traces and comparisons from the records of every design. */
-export function assembleExperiment(model: PlantModel, spec: ExperimentSpec, records: readonly RunRecord[][], layers?: readonly AccessLayer[]): ExperimentResult {
+export function assembleExperiment(
+  model: PlantModel,
+  spec: ExperimentSpec,
+  records: readonly RunRecord[][],
+  layers?: readonly AccessLayer[],
+): ExperimentResult {
   validateSpec(spec);
   const designs = spec.designs.map((design, k): DesignResult => {
     const access = layers?.[k] ?? new AccessLayer(model, design);
     const own = records[k];
-    if (own === undefined || own.length !== spec.runs) throw new RangeError(`design ${design.id}: expected ${spec.runs} run records, got ${own?.length ?? 0}`);
+    if (own === undefined || own.length !== spec.runs)
+      throw new RangeError(`design ${design.id}: expected ${spec.runs} run records, got ${own?.length ?? 0}`);
     const seed = runSeed(spec.seed, representativeIndex(own));
-    const run = runSimulation(model, access, spec.attack, spec.horizonHours === undefined ? { seed } : { seed, horizonHours: spec.horizonHours });
-    return { design, summary: summarizeRecords(model, own), staticBlastRadius: staticBlastRadius(access, spec.attack), representativeRun: run.result, records: own };
+    const run = runSimulation(
+      model,
+      access,
+      spec.attack,
+      spec.horizonHours === undefined ? { seed } : { seed, horizonHours: spec.horizonHours },
+    );
+    return {
+      design,
+      summary: summarizeRecords(model, own),
+      staticBlastRadius: staticBlastRadius(access, spec.attack),
+      representativeRun: run.result,
+      records: own,
+    };
   });
   return {
     attack: spec.attack,

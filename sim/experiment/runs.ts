@@ -24,8 +24,20 @@ export function runSeed(base: number | string, index: number): string {
   return `${base}:${index}`;
 }
 
-export function runRecord(model: PlantModel, access: AccessLayer, attack: Attack, base: number | string, index: number, horizonHours?: number): RunRecord {
+export function runRecord(
+  model: PlantModel,
+  access: AccessLayer,
+  attack: Attack,
+  base: number | string,
+  index: number,
+  horizonHours?: number,
+): RunRecord {
   const seed = runSeed(base, index);
-  const { result } = runSimulation(model, access, attack, horizonHours === undefined ? { seed, trace: false } : { seed, horizonHours, trace: false });
+  const { result } = runSimulation(
+    model,
+    access,
+    attack,
+    horizonHours === undefined ? { seed, trace: false } : { seed, horizonHours, trace: false },
+  );
   return { index, seed, metrics: result.metrics, compromised: result.compromised, blockedBy: result.blockedBy };
 }

@@ -43,7 +43,8 @@ export function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new ShardError(`--shard takes k/n with 1 <= k <= n, such as 2/4; got "${text}"`);
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new ShardError(`--shard takes k/n with 1 <= k <= n, such as 2/4; got "${text}"`);
   return { index, count };
 }
 
@@ -58,7 +59,13 @@ export function scenarioDigest(scenario: Scenario): string {
   return bytesToHex(sha256(utf8ToBytes(canonicalJson(scenario))));
 }
 
-export function runShard(model: PlantModel, file: string, spec: ExperimentSpec, shard: Shard, options: ExperimentOptions = {}): ShardFile {
+export function runShard(
+  model: PlantModel,
+  file: string,
+  spec: ExperimentSpec,
+  shard: Shard,
+  options: ExperimentOptions = {},
+): ShardFile {
   const indices = shardIndices(spec.runs, shard);
   const total = indices.length * spec.designs.length;
   let done = 0;
@@ -97,15 +104,22 @@ export function mergeShards(shards: readonly ShardFile[]): { first: ShardFile; r
     s.shard.count === first.shard.count &&
     s.designs.join(',') === first.designs.join(',');
   const odd = shards.find((s) => !same(s));
-  if (odd) throw new ShardError(`shard ${odd.shard.index}/${odd.shard.count} comes from another experiment (scenario, attack, designs, seed, runs or shard count differ)`);
+  if (odd)
+    throw new ShardError(
+      `shard ${odd.shard.index}/${odd.shard.count} comes from another experiment (scenario, attack, designs, seed, runs or shard count differ)`,
+    );
   const seen = new Set(shards.map((s) => s.shard.index));
   if (seen.size !== shards.length) throw new ShardError('a shard is given twice');
   const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((k) => !seen.has(k));
-  if (missing.length > 0) throw new ShardError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${first.shard.count}`).join(', ')}`);
+  if (missing.length > 0)
+    throw new ShardError(
+      `missing shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${first.shard.count}`).join(', ')}`,
+    );
   const records = first.designs.map((_, d) => {
     const all: RunRecord[] = new Array(first.runs);
     for (const s of shards) for (const r of s.records[d] ?? []) all[r.index] = r;
-    if (all.some((r) => r === undefined) || all.length !== first.runs) throw new ShardError('the shards do not cover every run');
+    if (all.some((r) => r === undefined) || all.length !== first.runs)
+      throw new ShardError('the shards do not cover every run');
     return all;
   });
   return { first, records };

@@ -28,7 +28,9 @@ export interface Comparison {
 const plcReached = (r: RunRecord): number => (r.metrics.compromisedPlcs > 0 ? 1 : 0);
 
 export function summarizeRecords(model: PlantModel, records: readonly RunRecord[]): DesignSummary {
-  const metrics = Object.fromEntries(METRIC_NAMES.map((m) => [m, summarize(records.map((r) => r.metrics[m]))])) as Record<MetricName, Summary>;
+  const metrics = Object.fromEntries(
+    METRIC_NAMES.map((m) => [m, summarize(records.map((r) => r.metrics[m]))]),
+  ) as Record<MetricName, Summary>;
   const counts = new Map<string, number>(model.assets.map((a) => [a.id, 0]));
   for (const r of records) for (const id of r.compromised) counts.set(id, (counts.get(id) ?? 0) + 1);
   const share = (k: number) => (records.length === 0 ? 0 : k / records.length);
@@ -43,7 +45,11 @@ export function summarizeRecords(model: PlantModel, records: readonly RunRecord[
 function meanPerRun(perRun: readonly Record<string, number>[]): Record<string, number> {
   const totals = new Map<string, number>();
   for (const r of perRun) for (const [k, n] of Object.entries(r)) totals.set(k, (totals.get(k) ?? 0) + n);
-  return Object.fromEntries([...totals].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => [k, perRun.length === 0 ? 0 : n / perRun.length]));
+  return Object.fromEntries(
+    [...totals]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, n]) => [k, perRun.length === 0 ? 0 : n / perRun.length]),
+  );
 }
 
 /** Every pair of designs, in the order given: (0,1), (0,2), …, (1,2), … */
@@ -55,13 +61,22 @@ export function compareAll(designs: readonly { id: string; records: readonly Run
   return out;
 }
 
-function compare(a: { id: string; records: readonly RunRecord[] }, b: { id: string; records: readonly RunRecord[] }): Comparison {
+function compare(
+  a: { id: string; records: readonly RunRecord[] },
+  b: { id: string; records: readonly RunRecord[] },
+): Comparison {
   return {
     a: a.id,
     b: b.id,
     plcReached: pairedDifference(a.records.map(plcReached), b.records.map(plcReached)),
     metrics: Object.fromEntries(
-      METRIC_NAMES.map((m) => [m, pairedDifference(a.records.map((r) => r.metrics[m]), b.records.map((r) => r.metrics[m]))]),
+      METRIC_NAMES.map((m) => [
+        m,
+        pairedDifference(
+          a.records.map((r) => r.metrics[m]),
+          b.records.map((r) => r.metrics[m]),
+        ),
+      ]),
     ) as Record<MetricName, PairedDifference>,
   };
 }

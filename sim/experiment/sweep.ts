@@ -14,7 +14,8 @@ export class SweepError extends Error {
  */
 export function parseSweepPath(text: string): string[] {
   const path = text.split('.');
-  if (text === '' || path.some((s) => s === '')) throw new SweepError(`"${text}" is not a path: name fields with dots, e.g. designs.zt.response.time`);
+  if (text === '' || path.some((s) => s === ''))
+    throw new SweepError(`"${text}" is not a path: name fields with dots, e.g. designs.zt.response.time`);
   return path;
 }
 
@@ -26,7 +27,8 @@ export function parseSweepValues(text: string): unknown[] {
   const trimmed = text.trim();
   const tokens = trimmed.startsWith('[') ? null : trimmed.split(',').map((v) => v.trim());
   // An empty token is a slip ("0,,1"), not a request to remove the field: that is spelled ~.
-  if (trimmed === '' || tokens?.some((t) => t === '')) throw new SweepError(`give one or more values, e.g. 0,0.5,1 or [2, 8, 24] (~ removes the field); got "${text}"`);
+  if (trimmed === '' || tokens?.some((t) => t === ''))
+    throw new SweepError(`give one or more values, e.g. 0,0.5,1 or [2, 8, 24] (~ removes the field); got "${text}"`);
   let values: unknown;
   try {
     // Warnings (an unknown tag, say) would go to the console; a value the schema refuses is reported later anyway.
@@ -45,7 +47,11 @@ export function parseSweepValues(text: string): unknown[] {
  * A deep copy of `root` with the field at `path` set to `value`; the last key may be new. A null
  * value removes the field or list item instead, which must then exist.
  */
-export function withValueAt(root: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
+export function withValueAt(
+  root: Record<string, unknown>,
+  path: readonly string[],
+  value: unknown,
+): Record<string, unknown> {
   const copy = structuredClone(root);
   let at: unknown = copy;
   for (let i = 0; i < path.length; i++) {
@@ -53,10 +59,12 @@ export function withValueAt(root: Record<string, unknown>, path: readonly string
     const last = i === path.length - 1;
     const where = path.slice(0, i).join('.') || 'the scenario';
     if (Array.isArray(at)) {
-      const index = /^\d+$/.test(seg) ? Number(seg) : at.findIndex((x) => isRecord(x) && x['id'] === seg);
+      const index = /^\d+$/.test(seg) ? Number(seg) : at.findIndex((x) => isRecord(x) && x.id === seg);
       if (index < 0 || index >= at.length) {
-        const ids = at.flatMap((x) => (isRecord(x) && typeof x['id'] === 'string' ? [x['id']] : []));
-        throw new SweepError(`${where} has no item "${seg}"${didYouMean(seg, ids)}${ids.length > 0 ? `; it has: ${ids.join(', ')}` : ` (${at.length} items)`}`);
+        const ids = at.flatMap((x) => (isRecord(x) && typeof x.id === 'string' ? [x.id] : []));
+        throw new SweepError(
+          `${where} has no item "${seg}"${didYouMean(seg, ids)}${ids.length > 0 ? `; it has: ${ids.join(', ')}` : ` (${at.length} items)`}`,
+        );
       }
       if (!last) at = at[index];
       else if (value === null) at.splice(index, 1);
@@ -64,7 +72,8 @@ export function withValueAt(root: Record<string, unknown>, path: readonly string
     } else if (isRecord(at)) {
       // Own fields only: a path through "constructor" or "__proto__" must not reach shared prototypes.
       const removing = last && value === null;
-      if (seg === '__proto__' || ((!last || removing) && !Object.hasOwn(at, seg))) throw new SweepError(`${where} has no field "${seg}"${didYouMean(seg, Object.keys(at))}`);
+      if (seg === '__proto__' || ((!last || removing) && !Object.hasOwn(at, seg)))
+        throw new SweepError(`${where} has no field "${seg}"${didYouMean(seg, Object.keys(at))}`);
       if (!last) at = at[seg];
       else if (removing) delete at[seg];
       else at[seg] = value;

@@ -19,4 +19,7 @@ export interface Chunk {
 }
 
 /** Progress goes in batches of runs to keep messages few. */
-export type FromWorker = { type: 'runs'; count: number } | { type: 'chunk'; id: number; records: RunRecord[] } | { type: 'error'; message: string };
+export type FromWorker =
+  | { type: 'runs'; count: number }
+  | { type: 'chunk'; id: number; records: RunRecord[] }
+  | { type: 'error'; message: string };

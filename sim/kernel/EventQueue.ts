@@ -319,7 +319,6 @@ export class EventQueue {
     return max;
   }
 
-
   /** Stable insertion sort of a list's live entries into the empty bottom; returns the latest time, or -Infinity. */
   private sortIntoBottom(head: number): number {
     const T = this.time;

@@ -25,7 +25,7 @@ export function sample(dist: Distribution, u: () => number): number {
       return -dist.mean * Math.log(1 - x); // 1 - x is in (0, 1]: finite, never negative
     case 'lognormal':
       // Inverse normal CDF rather than Box-Muller: one uniform per draw, no cached spare.
-      return dist.median * Math.exp(dist.sigma * normalQuantile(x > MIN_U ? x : MIN_U));
+      return dist.median * Math.exp(dist.sigma * normalQuantile(Math.max(x, MIN_U)));
   }
 }
 
@@ -72,13 +72,27 @@ export function describeDistribution(dist: Distribution): string {
 }
 
 // Acklam's rational approximation of the inverse normal CDF (relative error < 1.15e-9).
-const a0 = -39.69683028665376, a1 = 220.9460984245205, a2 = -275.9285104469687;
-const a3 = 138.357751867269, a4 = -30.66479806614716, a5 = 2.506628277459239;
-const b0 = -54.47609879822406, b1 = 161.5858368580409, b2 = -155.6989798598866;
-const b3 = 66.80131188771972, b4 = -13.28068155288572;
-const c0 = -0.007784894002430293, c1 = -0.3223964580411365, c2 = -2.400758277161838;
-const c3 = -2.549732539343734, c4 = 4.374664141464968, c5 = 2.938163982698783;
-const d0 = 0.007784695709041462, d1 = 0.3224671290700398, d2 = 2.445134137142996, d3 = 3.754408661907416;
+const a0 = -39.69683028665376,
+  a1 = 220.9460984245205,
+  a2 = -275.9285104469687;
+const a3 = 138.357751867269,
+  a4 = -30.66479806614716,
+  a5 = 2.506628277459239;
+const b0 = -54.47609879822406,
+  b1 = 161.5858368580409,
+  b2 = -155.6989798598866;
+const b3 = 66.80131188771972,
+  b4 = -13.28068155288572;
+const c0 = -0.007784894002430293,
+  c1 = -0.3223964580411365,
+  c2 = -2.400758277161838;
+const c3 = -2.549732539343734,
+  c4 = 4.374664141464968,
+  c5 = 2.938163982698783;
+const d0 = 0.007784695709041462,
+  d1 = 0.3224671290700398,
+  d2 = 2.445134137142996,
+  d3 = 3.754408661907416;
 const P_LOW = 0.02425;
 
 /** Standard normal quantile Φ⁻¹(p) for p in (0,1); ±Infinity at 0 and 1. */

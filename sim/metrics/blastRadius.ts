@@ -48,7 +48,9 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   const know = { credentials: new Set(entry.knowledge.credentials), mfaUsers: entry.knowledge.mfaUsers };
   // An attacker that can talk approvers round is, at worst, approved for everything it asks.
   const approvals = attack.approvalFatigue > 0 ? approveAll(access.policy, () => Infinity) : undefined;
-  const states = probeStates(model, attack.initialAccess.at, policyWindows(access)).map((s) => (approvals === undefined ? s : { ...s, approvals }));
+  const states = probeStates(model, attack.initialAccess.at, policyWindows(access)).map((s) =>
+    approvals === undefined ? s : { ...s, approvals },
+  );
   const owned = new Uint8Array(model.assets.length);
   const paths = new Map<number, PathStep[]>();
   const nodes: Node[] = [];
@@ -76,7 +78,8 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
     for (const f of remoteFootholds(access, know, entry.device, opened)) addEntry(f);
     // A snapshot: a retry that fails again puts its node back on the list.
     for (const c of fresh)
-      for (const t of model.credentials[c]!.opens) for (const n of [...(waiting.get(t) ?? [])]) if (!owned[t]) tryTarget(n, t);
+      for (const t of model.credentials[c]!.opens)
+        for (const n of [...(waiting.get(t) ?? [])]) if (!owned[t]) tryTarget(n, t);
   };
   const own = (n: number, move: Move) => {
     const t = move.target;
@@ -84,7 +87,13 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
     if (move.effect === 'learn-credentials') return learn(target.storedCredentials);
     if (owned[t]) return;
     owned[t] = 1;
-    const step: PathStep = { from: nodes[n]!.name, to: target.id, action: move.action, means: describeMeans(model, move.means), technique: techniqueForMove(move, model) };
+    const step: PathStep = {
+      from: nodes[n]!.name,
+      to: target.id,
+      action: move.action,
+      means: describeMeans(model, move.means),
+      technique: techniqueForMove(move, model),
+    };
     const path = [...nodes[n]!.path, step];
     paths.set(t, path);
     if (move.effect === 'own-host') {
@@ -122,9 +131,19 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   for (const f of entry.footholds) addEntry(f);
   for (const a of entry.owned) {
     owned[a] = 1;
-    const step: PathStep = { from: 'attacker', to: model.assets[a]!.id, action: 'login', means: 'phishing', technique: 'T0865' };
+    const step: PathStep = {
+      from: 'attacker',
+      to: model.assets[a]!.id,
+      action: 'login',
+      means: 'phishing',
+      technique: 'T0865',
+    };
     paths.set(a, [step]);
-    addNode({ origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: 'T0865' }, [step], model.assets[a]!.id);
+    addNode(
+      { origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: 'T0865' },
+      [step],
+      model.assets[a]!.id,
+    );
     learn(model.assets[a]!.storedCredentials);
   }
   for (let head = 0; head < queue.length; head++) {
@@ -158,7 +177,11 @@ class TargetLists {
         return [this.access.grantable(origin.subject)];
       case 'vpn': {
         const routes = this.access.design.vpn?.routes ?? [];
-        return [model.assets.filter((a) => routes === '*' || a.zones.some((z) => routes.includes(model.zones[z]!.id))).map((a) => a.index)];
+        return [
+          model.assets
+            .filter((a) => routes === '*' || a.zones.some((z) => routes.includes(model.zones[z]!.id)))
+            .map((a) => a.index),
+        ];
       }
       case 'host': {
         const src = model.assets[origin.asset]!;
@@ -179,7 +202,9 @@ class TargetLists {
     const zones = candidateZones(topology, fromZones).filter((z) => !gatedOnly || topology.gated[z] === 1);
     const lists: (readonly number[])[] = zones.map((z) => model.zones[z]!.assets);
     // Dual-homed hosts are reached through their other zones too (a repeat is skipped as owned or cheap).
-    const dual = this.dualHomed.filter((a) => a.zones.some((z, i) => i > 0 && zones.includes(z)) && !zones.includes(a.zone));
+    const dual = this.dualHomed.filter(
+      (a) => a.zones.some((z, i) => i > 0 && zones.includes(z)) && !zones.includes(a.zone),
+    );
     if (dual.length > 0) lists.push(dual.map((a) => a.index));
     return lists;
   }
@@ -212,7 +237,14 @@ export function describeMeans(model: PlantModel, means: Means): string {
   }
 }
 
-function summarize(access: AccessLayer, attack: Attack, owned: Uint8Array, paths: Map<number, PathStep[]>, nodes: Node[], know: Knowledge): BlastRadius {
+function summarize(
+  access: AccessLayer,
+  attack: Attack,
+  owned: Uint8Array,
+  paths: Map<number, PathStep[]>,
+  nodes: Node[],
+  know: Knowledge,
+): BlastRadius {
   const { model } = access;
   const ownedAssets = model.assets.filter((a) => owned[a.index]);
   const lines = new Set(ownedAssets.filter((a) => a.line >= 0).map((a) => model.lines[a.line]!.id));

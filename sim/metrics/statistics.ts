@@ -75,9 +75,9 @@ function sortNumbers(values: readonly number[]): number[] {
 
 // Two-sided 95% Student t critical values for 1..30 degrees of freedom.
 const T95 = [
-  12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624, 2.306004, 2.262157, 2.228139, 2.200985, 2.178813,
-  2.160369, 2.144787, 2.13145, 2.119905, 2.109816, 2.100922, 2.093024, 2.085963, 2.079614, 2.073873, 2.068658, 2.063899,
-  2.059539, 2.055529, 2.051831, 2.048407, 2.04523, 2.042272,
+  12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624, 2.306004, 2.262157, 2.228139, 2.200985,
+  2.178813, 2.160369, 2.144787, 2.13145, 2.119905, 2.109816, 2.100922, 2.093024, 2.085963, 2.079614, 2.073873, 2.068658,
+  2.063899, 2.059539, 2.055529, 2.051831, 2.048407, 2.04523, 2.042272,
 ];
 const Z975 = 1.959964;
 
@@ -92,7 +92,12 @@ export function tCritical95(df: number): number {
   const z3 = z * z * z;
   const z5 = z3 * z * z;
   const z7 = z5 * z * z;
-  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df) + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df * df * df);
+  return (
+    z +
+    (z3 + z) / (4 * df) +
+    (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df) +
+    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df * df * df)
+  );
 }
 
 /** 95% confidence interval of the mean; zero width when every value is the same. */
@@ -129,5 +134,11 @@ export function pairedDifference(a: Sample, b: Sample): PairedDifference {
     const y = b[i]!;
     if (x !== null && y !== null) d.push(x - y);
   }
-  return { n: d.length, excluded: a.length - d.length, mean: mean(d), sd: standardDeviation(d), ci95: meanInterval95(d) };
+  return {
+    n: d.length,
+    excluded: a.length - d.length,
+    mean: mean(d),
+    sd: standardDeviation(d),
+    ci95: meanInterval95(d),
+  };
 }

@@ -1,7 +1,17 @@
 // The compiled plant: integer ids, resolved references and adjacency arrays, built once per
 // scenario so the engines index arrays instead of looking up strings.
 import { ASSET_KINDS, PROTOCOLS, type AssetKind, type Protocol } from './catalog.js';
-import type { Asset, Credential, Device, Line, Scenario, Selector, User, Vulnerability, Zone } from '../scenario/schema.js';
+import type {
+  Asset,
+  Credential,
+  Device,
+  Line,
+  Scenario,
+  Selector,
+  User,
+  Vulnerability,
+  Zone,
+} from '../scenario/schema.js';
 
 /**
  * The catalog's own string for each protocol. Strings parsed from a scenario are equal to these but
@@ -133,7 +143,8 @@ export function buildPlantModel(scenario: Scenario): PlantModel {
     opens: new Set(c.opens.flatMap((sel) => selectAssets(model, sel))),
     protocols: new Set(c.protocols ?? defaultProtocols(c)),
   }));
-  for (const c of model.credentials) if (c.spec.kind === 'plc-project') for (const a of c.opens) assets[a]!.programProtected = true;
+  for (const c of model.credentials)
+    if (c.spec.kind === 'plc-project') for (const a of c.opens) assets[a]!.programProtected = true;
   return model;
 }
 

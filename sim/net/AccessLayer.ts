@@ -73,14 +73,26 @@ export class AccessLayer {
     let r = this.resources[asset.index];
     if (r === undefined) {
       const line = asset.line >= 0 ? this.model.lines[asset.line]!.id : undefined;
-      r = this.resources[asset.index] = { id: asset.id, zone: this.model.zones[asset.zone]!.id, ...(line === undefined ? {} : { line }), kind: asset.kind, level: asset.level };
+      r = this.resources[asset.index] = {
+        id: asset.id,
+        zone: this.model.zones[asset.zone]!.id,
+        ...(line === undefined ? {} : { line }),
+        kind: asset.kind,
+        level: asset.level,
+      };
     }
     return r;
   }
 
   /** A host speaks for itself at an enclave gateway: its asset id is the device. */
   hostSubject(asset: AssetNode): SubjectAttributes {
-    return (this.hostSubjects[asset.index] ??= { device: asset.id, roles: [], groups: [], managedDevice: false, posture: {} });
+    return (this.hostSubjects[asset.index] ??= {
+      device: asset.id,
+      roles: [],
+      groups: [],
+      managedDevice: false,
+      posture: {},
+    });
   }
 
   /**
@@ -90,22 +102,33 @@ export class AccessLayer {
   grantable(subject: SubjectAttributes): number[] {
     const rules = this.policy.rules.filter((r) => r.effect === 'allow' && subjectMatches(r, subject));
     if (rules.length === 0) return [];
-    return this.model.assets.filter((a) => rules.some((r) => r.resources.some((p) => resourceMatches(p, this.resource(a))))).map((a) => a.index);
+    return this.model.assets
+      .filter((a) => rules.some((r) => r.resources.some((p) => resourceMatches(p, this.resource(a)))))
+      .map((a) => a.index);
   }
 
   connect(origin: Origin, targetIndex: number, action: Action, state: AccessState): ConnectOutcome {
     const target = this.model.assets[targetIndex]!;
     const service = serviceFor(target, ACTIONS[action].protocol);
-    if (service === undefined) return this.blocked('no-service', `${target.id} exposes no ${ACTIONS[action].protocol} service`);
+    if (service === undefined)
+      return this.blocked('no-service', `${target.id} exposes no ${ACTIONS[action].protocol} service`);
     if (state.isolated?.has(targetIndex)) return this.blocked('isolated', `${target.id} is isolated`);
     switch (origin.kind) {
       case 'host': {
-        if (state.isolated?.has(origin.asset)) return this.blocked('isolated', `${this.model.assets[origin.asset]!.id} is isolated`);
+        if (state.isolated?.has(origin.asset))
+          return this.blocked('isolated', `${this.model.assets[origin.asset]!.id} is isolated`);
         const src = this.model.assets[origin.asset]!;
         const block = networkReaches(this.topology, src.zones, target, service);
-        if (block !== null) return this.blocked(block, `${src.id} cannot reach ${target.id}:${service.protocol}/${service.port} (${block})`);
+        if (block !== null)
+          return this.blocked(
+            block,
+            `${src.id} cannot reach ${target.id}:${service.protocol}/${service.port} (${block})`,
+          );
         // A dual-homed target may be entered around its gateway.
-        const ungated = target.zones.length === 1 ? this.topology.gated[target.zone] !== 1 : reachesUngated(this.topology, src.zones, target, service);
+        const ungated =
+          target.zones.length === 1
+            ? this.topology.gated[target.zone] !== 1
+            : reachesUngated(this.topology, src.zones, target, service);
         if (ungated) return { ok: true, layer: 'network', connector: null, decision: null };
         return this.throughGateway(this.hostSubject(src), false, target, action, state, undefined);
       }
@@ -114,40 +137,69 @@ export class AccessLayer {
         if (vpn === undefined) return this.blocked('vpn-route', 'this design has no VPN');
         const routes = vpn.routes;
         // A dual-homed target is routed when any of its zones is.
-        const routed = routes === '*' ? target.zones : target.zones.filter((z) => routes.includes(this.model.zones[z]!.id));
-        const allowed = vpn.services === 'any' || vpn.services.some((s) => s.protocol === service.protocol && s.port === service.port);
-        if (routed.length === 0 || !allowed) return this.blocked('vpn-route', `the VPN does not route ${service.protocol} to ${this.model.zones[target.zone]!.id}`);
-        if (routed.some((z) => this.topology.gated[z] !== 1)) return { ok: true, layer: 'network', connector: null, decision: null };
+        const routed =
+          routes === '*' ? target.zones : target.zones.filter((z) => routes.includes(this.model.zones[z]!.id));
+        const allowed =
+          vpn.services === 'any' ||
+          vpn.services.some((s) => s.protocol === service.protocol && s.port === service.port);
+        if (routed.length === 0 || !allowed)
+          return this.blocked(
+            'vpn-route',
+            `the VPN does not route ${service.protocol} to ${this.model.zones[target.zone]!.id}`,
+          );
+        if (routed.some((z) => this.topology.gated[z] !== 1))
+          return { ok: true, layer: 'network', connector: null, decision: null };
         const anonymous: SubjectAttributes = { roles: [], groups: [], managedDevice: false, posture: {} };
         return this.throughGateway(anonymous, false, target, action, state, 'vpn');
       }
       case 'broker':
         return this.brokered(origin.subject, origin.mfa, target, action, state);
       case 'internet':
-        if (!this.design.internetFacing) return this.blocked('not-exposed', `this design exposes nothing to the internet`);
-        if (origin.exposed !== targetIndex) return this.blocked('not-exposed', `${target.id} is not reachable from the internet`);
+        if (!this.design.internetFacing)
+          return this.blocked('not-exposed', `this design exposes nothing to the internet`);
+        if (origin.exposed !== targetIndex)
+          return this.blocked('not-exposed', `${target.id} is not reachable from the internet`);
         return { ok: true, layer: 'network', connector: null, decision: null };
     }
   }
 
   /** Zero trust: the PDP decides asset + function; the connection then leaves from a connector. */
-  private brokered(subject: SubjectAttributes, mfa: boolean, target: AssetNode, action: Action, state: AccessState): ConnectOutcome {
+  private brokered(
+    subject: SubjectAttributes,
+    mfa: boolean,
+    target: AssetNode,
+    action: Action,
+    state: AccessState,
+  ): ConnectOutcome {
     if (this.connectors.length === 0) return this.blocked('broker', 'this design has no zero-trust broker');
     const service = serviceFor(target, ACTIONS[action].protocol)!;
     const connector = this.connectorFor(target, service, state.isolated);
-    if (connector === undefined) return this.blocked('no-connector', `no connector reaches ${target.id}:${service.protocol}`);
+    if (connector === undefined)
+      return this.blocked('no-connector', `no connector reaches ${target.id}:${service.protocol}`);
     const decision = decide(
       this.policy,
       { subject, resource: this.resource(target), action, source: this.model.assets[connector]!.id },
       this.context(mfa, state),
     );
-    if (decision.effect !== 'allow') return this.blocked('broker', `the policy ${decision.effect === 'pending' ? 'awaits approval' : 'denies'} ${action} on ${target.id}`, decision);
+    if (decision.effect !== 'allow')
+      return this.blocked(
+        'broker',
+        `the policy ${decision.effect === 'pending' ? 'awaits approval' : 'denies'} ${action} on ${target.id}`,
+        decision,
+      );
     return { ok: true, layer: 'broker', connector, decision };
   }
 
-  private connectorFor(target: AssetNode, service: ServiceNode, isolated: ReadonlySet<number> | undefined): number | undefined {
+  private connectorFor(
+    target: AssetNode,
+    service: ServiceNode,
+    isolated: ReadonlySet<number> | undefined,
+  ): number | undefined {
     const find = () =>
-      this.connectors.find((c) => !isolated?.has(c) && networkReaches(this.topology, this.model.assets[c]!.zones, target, service) === null);
+      this.connectors.find(
+        (c) =>
+          !isolated?.has(c) && networkReaches(this.topology, this.model.assets[c]!.zones, target, service) === null,
+      );
     if (isolated !== undefined && isolated.size > 0) return find();
     const key = `${target.index}:${service.protocol}`;
     let c = this.connectorOf.get(key);
@@ -156,9 +208,25 @@ export class AccessLayer {
   }
 
   /** The connection can only enter through an enclave gateway: the PDP decides. */
-  private throughGateway(subject: SubjectAttributes, mfa: boolean, target: AssetNode, action: Action, state: AccessState, source: string | undefined): ConnectOutcome {
-    const decision = decide(this.policy, { subject, resource: this.resource(target), action, ...(source === undefined ? {} : { source }) }, this.context(mfa, state));
-    if (decision.effect !== 'allow') return this.blocked('gateway', `the enclave gateway of ${this.model.zones[target.zone]!.id} denies ${action} on ${target.id}`, decision);
+  private throughGateway(
+    subject: SubjectAttributes,
+    mfa: boolean,
+    target: AssetNode,
+    action: Action,
+    state: AccessState,
+    source: string | undefined,
+  ): ConnectOutcome {
+    const decision = decide(
+      this.policy,
+      { subject, resource: this.resource(target), action, ...(source === undefined ? {} : { source }) },
+      this.context(mfa, state),
+    );
+    if (decision.effect !== 'allow')
+      return this.blocked(
+        'gateway',
+        `the enclave gateway of ${this.model.zones[target.zone]!.id} denies ${action} on ${target.id}`,
+        decision,
+      );
     return { ok: true, layer: 'gateway', connector: null, decision };
   }
 

@@ -51,17 +51,29 @@ export interface ExposureOptions {
  */
 export function exposureSources(access: AccessLayer): ExposureSource[] {
   const { model, design } = access;
-  const out: ExposureSource[] = model.assets.filter((a) => a.foothold).map((a) => ({ name: a.id, origin: { kind: 'host', asset: a.index } }));
-  if (design.vpn !== undefined) out.push({ name: 'vpn-client', origin: { kind: 'vpn', account: design.vpn.accounts[0] ?? '' } });
+  const out: ExposureSource[] = model.assets
+    .filter((a) => a.foothold)
+    .map((a) => ({ name: a.id, origin: { kind: 'host', asset: a.index } }));
+  if (design.vpn !== undefined)
+    out.push({ name: 'vpn-client', origin: { kind: 'vpn', account: design.vpn.accounts[0] ?? '' } });
   if (access.connectors.length > 0)
-    model.users.forEach((user, i) => out.push({ name: `zt-session(${user.id})`, origin: { kind: 'broker', subject: sessionSubject(model, i), mfa: user.mfa } }));
+    model.users.forEach((user, i) =>
+      out.push({
+        name: `zt-session(${user.id})`,
+        origin: { kind: 'broker', subject: sessionSubject(model, i), mfa: user.mfa },
+      }),
+    );
   return out;
 }
 
 /** A user's identity on their own device (the first device they own, if any). */
 export function sessionSubject(model: PlantModel, userIndex: number): SubjectAttributes {
   const user = model.users[userIndex]!;
-  return brokerSubject(model, userIndex, model.devices.find((d) => d.owner === user.id));
+  return brokerSubject(
+    model,
+    userIndex,
+    model.devices.find((d) => d.owner === user.id),
+  );
 }
 
 /** Every (source, asset, action) the design allows at some probe time. */
@@ -86,7 +98,8 @@ export function exposure(access: AccessLayer, options: ExposureOptions = {}): Ex
   };
   for (const source of sources) {
     const origin = source.origin;
-    const targets = origin.kind === 'broker' ? access.grantable(origin.subject).map((i) => model.assets[i]!) : model.assets;
+    const targets =
+      origin.kind === 'broker' ? access.grantable(origin.subject).map((i) => model.assets[i]!) : model.assets;
     const group = origin.kind === 'host' ? model.assets[origin.asset]!.zones.join(',') : null;
     let verdicts = group === null ? undefined : shared.get(group);
     if (group !== null && verdicts === undefined) shared.set(group, (verdicts = new Int8Array(width).fill(-1)));
@@ -123,7 +136,13 @@ export function exposure(access: AccessLayer, options: ExposureOptions = {}): Ex
       if (n > 0) counts.push({ asset: a.id, zone: model.zones[a.zone]!.id, service, sources: n });
     }
   counts.sort((x, y) => y.sources - x.sources);
-  return { design: access.design.id, times: states.map((s) => s.time), sources: sources.map((s) => s.name), entries, counts };
+  return {
+    design: access.design.id,
+    times: states.map((s) => s.time),
+    sources: sources.map((s) => s.name),
+    entries,
+    counts,
+  };
 }
 
 export interface ExposureDiff {
@@ -139,7 +158,12 @@ const entryKey = (e: ExposureEntry) => `${e.source}\t${e.asset}\t${e.action}`;
 export function diffExposure(a: Exposure, b: Exposure): ExposureDiff {
   const inA = new Set(a.entries.map(entryKey));
   const inB = new Set(b.entries.map(entryKey));
-  return { a: a.design, b: b.design, onlyA: a.entries.filter((e) => !inB.has(entryKey(e))), onlyB: b.entries.filter((e) => !inA.has(entryKey(e))) };
+  return {
+    a: a.design,
+    b: b.design,
+    onlyA: a.entries.filter((e) => !inB.has(entryKey(e))),
+    onlyB: b.entries.filter((e) => !inA.has(entryKey(e))),
+  };
 }
 
 /** Sources that get the same targets, and those targets by zone and function set. */
@@ -172,7 +196,10 @@ export function groupExposure(model: PlantModel, entries: readonly ExposureEntry
   for (const [source, assets] of bySource) {
     const home = zonesOf(source);
     const peer = (asset: string) => home !== null && bySource.has(asset) && zonesOf(asset) === home;
-    const signature = `${home ?? source}|${[...assets].filter(([asset]) => !peer(asset)).map(([asset, actions]) => `${asset}:${actions.join(',')}`).join(' ')}`;
+    const signature = `${home ?? source}|${[...assets]
+      .filter(([asset]) => !peer(asset))
+      .map(([asset, actions]) => `${asset}:${actions.join(',')}`)
+      .join(' ')}`;
     let group = groups.get(signature);
     if (group === undefined) groups.set(signature, (group = { sources: [], reach: new Map(), entries: 0 }));
     group.sources.push(source);

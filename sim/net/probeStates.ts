@@ -9,7 +9,11 @@ import type { AccessLayer, AccessState } from './AccessLayer.js';
  * which the same `relevant` windows (default: all) are open decide alike — nothing else in a
  * static state depends on time — so only the first of each is kept.
  */
-export function probeStates(model: PlantModel, at: number, relevant: readonly TimeWindow[] = model.scenario.windows): AccessState[] {
+export function probeStates(
+  model: PlantModel,
+  at: number,
+  relevant: readonly TimeWindow[] = model.scenario.windows,
+): AccessState[] {
   const times = [at];
   for (const w of model.scenario.windows) {
     let t = at + ((((w.start - at) % w.every) + w.every) % w.every);

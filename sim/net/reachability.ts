@@ -14,7 +14,12 @@ export function serviceFor(target: AssetNode, protocol: Protocol): ServiceNode |
  * each other unless it is micro-segmented; between zones a conduit must allow the service. A
  * dual-homed target is reached through any zone it has an interface in.
  */
-export function networkReaches(topo: Topology, fromZones: readonly number[], target: AssetNode, service: ServiceNode): NetworkBlock | null {
+export function networkReaches(
+  topo: Topology,
+  fromZones: readonly number[],
+  target: AssetNode,
+  service: ServiceNode,
+): NetworkBlock | null {
   let blockedBySegmentation = false;
   for (const to of target.zones) {
     for (const z of fromZones) {
@@ -28,10 +33,16 @@ export function networkReaches(topo: Topology, fromZones: readonly number[], tar
 }
 
 /** Does some open way from `fromZones` to `target` avoid every enclave gateway? */
-export function reachesUngated(topo: Topology, fromZones: readonly number[], target: AssetNode, service: ServiceNode): boolean {
+export function reachesUngated(
+  topo: Topology,
+  fromZones: readonly number[],
+  target: AssetNode,
+  service: ServiceNode,
+): boolean {
   for (const to of target.zones) {
     if (topo.gated[to] === 1) continue;
-    for (const z of fromZones) if (z === to ? topo.microSegmented[z] === 0 : conduitAllows(topo, z, to, service)) return true;
+    for (const z of fromZones)
+      if (z === to ? topo.microSegmented[z] === 0 : conduitAllows(topo, z, to, service)) return true;
   }
   return false;
 }
@@ -40,7 +51,12 @@ export function reachesUngated(topo: Topology, fromZones: readonly number[], tar
 export function candidateZones(topo: Topology, fromZones: readonly number[]): number[] {
   const out: number[] = [];
   for (let to = 0; to < topo.zoneCount; to++) {
-    if (fromZones.some((z) => (z === to ? topo.microSegmented[z] === 0 : topo.conduits[z * topo.zoneCount + to] !== undefined))) out.push(to);
+    if (
+      fromZones.some((z) =>
+        z === to ? topo.microSegmented[z] === 0 : topo.conduits[z * topo.zoneCount + to] !== undefined,
+      )
+    )
+      out.push(to);
   }
   return out;
 }

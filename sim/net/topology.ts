@@ -46,5 +46,5 @@ export function buildTopology(model: PlantModel, design: Design): Topology {
 /** Does a conduit let traffic from zone `from` open `service` in zone `to`? */
 export function conduitAllows(topo: Topology, from: number, to: number, service: ServiceNode): boolean {
   const a = topo.conduits[from * topo.zoneCount + to];
-  return a === 'any' || (a !== undefined && a.has(serviceKey(service)));
+  return a === 'any' || (a?.has(serviceKey(service)) ?? false);
 }

@@ -35,7 +35,10 @@ export interface AuditVerifyOptions {
 /** Misuse of `AuditLog.append`; the log is left unchanged. */
 export class AuditAppendError extends Error {
   override name = 'AuditAppendError';
-  constructor(readonly code: 'invalid-time' | 'time-order' | 'invalid-event', message: string) {
+  constructor(
+    readonly code: 'invalid-time' | 'time-order' | 'invalid-event',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -87,7 +90,7 @@ export class AuditLog {
   }
 
   toJsonLines(): string {
-    return this.#records.map((record) => canonicalJson(record) + '\n').join('');
+    return this.#records.map((record) => `${canonicalJson(record)}\n`).join('');
   }
 }
 
@@ -115,7 +118,7 @@ function parseLine(line: string, terminated: boolean): AuditRecord | string {
   const { seq, time, event, prev, hash } = value;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return 'seq is not a positive integer';
   if (typeof time !== 'number' || !Number.isFinite(time)) return 'time is not a finite number';
-  if (!isObject(event) || typeof event['type'] !== 'string') return 'event is not an object with a string "type"';
+  if (!isObject(event) || typeof event.type !== 'string') return 'event is not an object with a string "type"';
   if (typeof prev !== 'string' || !HEX64.test(prev)) return 'prev is not 64 lowercase hex digits';
   if (typeof hash !== 'string' || !HEX64.test(hash)) return 'hash is not 64 lowercase hex digits';
   // Parsing forgives spacing, escapes, key order and number spelling; the
@@ -136,7 +139,11 @@ export function verifyAuditLog(jsonLines: string, options: AuditVerifyOptions = 
   const terminated = lines.at(-1) === '';
   if (terminated) lines.pop();
   const fail = (line: number, seq: number | null, problem: AuditProblem, message: string): AuditVerification => ({
-    ok: false, line, seq, problem, message,
+    ok: false,
+    line,
+    seq,
+    problem,
+    message,
   });
 
   const hashes: string[] = [];
@@ -148,17 +155,37 @@ export function verifyAuditLog(jsonLines: string, options: AuditVerifyOptions = 
     const { seq, time, event, hash } = record;
     const computed = recordHash(seq, time, event, record.prev);
     if (computed !== hash) {
-      return fail(line, seq, 'hash-mismatch', `record seq ${seq} was altered: stored hash ${short(hash)}…, content hashes to ${short(computed)}…`);
+      return fail(
+        line,
+        seq,
+        'hash-mismatch',
+        `record seq ${seq} was altered: stored hash ${short(hash)}…, content hashes to ${short(computed)}…`,
+      );
     }
     if (seq !== line) {
-      return fail(line, seq, 'sequence', `expected seq ${line}, found seq ${seq}: a record is missing, duplicated or out of order`);
+      return fail(
+        line,
+        seq,
+        'sequence',
+        `expected seq ${line}, found seq ${seq}: a record is missing, duplicated or out of order`,
+      );
     }
     const expectedPrev = last?.hash ?? GENESIS_HASH;
     if (record.prev !== expectedPrev) {
-      return fail(line, seq, 'broken-link', `record seq ${seq} links to ${short(record.prev)}…, but the record before it hashes to ${short(expectedPrev)}…`);
+      return fail(
+        line,
+        seq,
+        'broken-link',
+        `record seq ${seq} links to ${short(record.prev)}…, but the record before it hashes to ${short(expectedPrev)}…`,
+      );
     }
     if (last && time < last.time) {
-      return fail(line, seq, 'time-order', `record seq ${seq} has time ${time}, earlier than ${last.time} of the record before it`);
+      return fail(
+        line,
+        seq,
+        'time-order',
+        `record seq ${seq} has time ${time}, earlier than ${last.time} of the record before it`,
+      );
     }
     hashes.push(hash);
     last = record;
@@ -169,14 +196,34 @@ export function verifyAuditLog(jsonLines: string, options: AuditVerifyOptions = 
   const { expectedRecords, expectedHead } = options;
   if (expectedRecords !== undefined && count !== expectedRecords) {
     return count < expectedRecords
-      ? fail(count + 1, null, 'sequence', `log ends after ${count} records, expected ${expectedRecords}: the tail was truncated`)
-      : fail(expectedRecords + 1, expectedRecords + 1, 'sequence', `log has ${count} records, expected ${expectedRecords}`);
+      ? fail(
+          count + 1,
+          null,
+          'sequence',
+          `log ends after ${count} records, expected ${expectedRecords}: the tail was truncated`,
+        )
+      : fail(
+          expectedRecords + 1,
+          expectedRecords + 1,
+          'sequence',
+          `log has ${count} records, expected ${expectedRecords}`,
+        );
   }
   if (expectedHead !== undefined && head !== expectedHead) {
     const anchored = [GENESIS_HASH, ...hashes].indexOf(expectedHead);
     return anchored >= 0
-      ? fail(anchored + 1, anchored + 1, 'sequence', `expected head is ${anchored === 0 ? 'the genesis hash' : `record seq ${anchored}`}, but ${count - anchored} more records follow it`)
-      : fail(count + 1, null, 'broken-link', `head ${short(head)}… after ${count} records is not the expected ${short(expectedHead)}…: the tail was truncated or the log rewritten`);
+      ? fail(
+          anchored + 1,
+          anchored + 1,
+          'sequence',
+          `expected head is ${anchored === 0 ? 'the genesis hash' : `record seq ${anchored}`}, but ${count - anchored} more records follow it`,
+        )
+      : fail(
+          count + 1,
+          null,
+          'broken-link',
+          `head ${short(head)}… after ${count} records is not the expected ${short(expectedHead)}…: the tail was truncated or the log rewritten`,
+        );
   }
   return { ok: true, records: count, head };
 }

@@ -81,7 +81,8 @@ export function compilePolicy(rules: readonly Rule[], windows: readonly TimeWind
   const windowById = new Map(windows.map((w) => [w.id, w]));
   const byId = new Map<string, CompiledRule>();
   const compiled = rules.map((rule, index) => {
-    if (byId.has(rule.id)) throw new PolicyError('duplicate-rule', `rule id "${rule.id}" is used twice (approvals are keyed by rule id)`);
+    if (byId.has(rule.id))
+      throw new PolicyError('duplicate-rule', `rule id "${rule.id}" is used twice (approvals are keyed by rule id)`);
     const c = compileRule(rule, index, windowById);
     byId.set(rule.id, c);
     return c;
@@ -140,7 +141,10 @@ function compileRule(rule: Rule, index: number, windows: ReadonlyMap<string, Tim
   if (c.window !== undefined) {
     window = windows.get(c.window);
     if (window === undefined) {
-      throw new PolicyError('unknown-window', `rule "${rule.id}": unknown window "${c.window}"${didYouMean(c.window, windows.keys())}`);
+      throw new PolicyError(
+        'unknown-window',
+        `rule "${rule.id}": unknown window "${c.window}"${didYouMean(c.window, windows.keys())}`,
+      );
     }
   }
   const s = rule.subjects;

@@ -8,7 +8,11 @@ export type ConditionReason = Extract<DenyReason, { kind: 'condition' }>;
 const NONE: readonly ConditionReason[] = [];
 
 /** Every unmet condition (not just the first), so a caller can tell "only the approval is missing". */
-export function unmetConditions(rule: CompiledRule, request: AccessRequest, context: DecisionContext): readonly ConditionReason[] {
+export function unmetConditions(
+  rule: CompiledRule,
+  request: AccessRequest,
+  context: DecisionContext,
+): readonly ConditionReason[] {
   if (rule.unconditional) return NONE;
   const c = rule.conditions;
   const out: ConditionReason[] = [];
@@ -23,7 +27,8 @@ export function unmetConditions(rule: CompiledRule, request: AccessRequest, cont
   if (c.posture !== undefined) {
     for (const [key, expected] of Object.entries(c.posture)) {
       const found = request.subject.posture[key];
-      if (found !== expected) fail(`posture.${key}`, JSON.stringify(expected), found === undefined ? 'absent' : JSON.stringify(found));
+      if (found !== expected)
+        fail(`posture.${key}`, JSON.stringify(expected), found === undefined ? 'absent' : JSON.stringify(found));
     }
   }
   const w = rule.window;
@@ -51,8 +56,10 @@ export function heldConditions(rule: CompiledRule, request: AccessRequest, conte
   if (c.mfa !== undefined) out.push(`mfa ${c.mfa}`);
   if (c.managedDevice !== undefined) out.push(`managedDevice ${c.managedDevice}`);
   for (const [key, value] of Object.entries(c.posture ?? {})) out.push(`posture.${key} ${JSON.stringify(value)}`);
-  if (rule.window !== undefined) out.push(`window ${rule.window.id} open until ${nextWindowChange(rule.window, context.time)}`);
-  if (c.approval !== undefined) out.push(`approval by ${c.approval.by} until ${context.approvals?.get(rule.id)?.expiresAt}`);
+  if (rule.window !== undefined)
+    out.push(`window ${rule.window.id} open until ${nextWindowChange(rule.window, context.time)}`);
+  if (c.approval !== undefined)
+    out.push(`approval by ${c.approval.by} until ${context.approvals?.get(rule.id)?.expiresAt}`);
   if (c.sources !== undefined) out.push(`source ${request.source}`);
   return out;
 }

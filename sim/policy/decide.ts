@@ -22,7 +22,11 @@ function decideAmong(rules: readonly CompiledRule[], request: AccessRequest, con
   // Deny overrides allow; a deny rule with conditions applies only when they hold.
   for (const rule of matching) {
     if (rule.effect === 'deny' && unmetConditions(rule, request, context).length === 0) {
-      return { effect: 'deny', ruleId: rule.id, reasons: [{ kind: 'deny-rule', ruleId: rule.id, matched: explainMatch(rule, request) }] };
+      return {
+        effect: 'deny',
+        ruleId: rule.id,
+        reasons: [{ kind: 'deny-rule', ruleId: rule.id, matched: explainMatch(rule, request) }],
+      };
     }
   }
 
@@ -35,7 +39,8 @@ function decideAmong(rules: readonly CompiledRule[], request: AccessRequest, con
     if (missing.length === 0) holding.push(rule);
     else {
       unmet.push(...missing);
-      if (awaitingApproval === undefined && missing.length === 1 && missing[0]!.condition === 'approval') awaitingApproval = rule;
+      if (awaitingApproval === undefined && missing.length === 1 && missing[0]!.condition === 'approval')
+        awaitingApproval = rule;
     }
   }
 
@@ -60,7 +65,12 @@ function lockReasons(request: AccessRequest, context: DecisionContext): DenyReas
 }
 
 /** The first holding rule decides; obligations combine strictly over all holding rules. */
-function allow(first: CompiledRule, holding: CompiledRule[], request: AccessRequest, context: DecisionContext): Decision {
+function allow(
+  first: CompiledRule,
+  holding: CompiledRule[],
+  request: AccessRequest,
+  context: DecisionContext,
+): Decision {
   let ttlHours: number | null = null;
   let record = false;
   for (const rule of holding) {
@@ -69,6 +79,12 @@ function allow(first: CompiledRule, holding: CompiledRule[], request: AccessRequ
     record ||= o.record === true;
   }
   const reasons = [...explainMatch(first, request), ...heldConditions(first, request, context)];
-  if (holding.length > 1) reasons.push(`obligations combined with ${holding.slice(1).map((r) => `rule ${r.id}`).join(', ')}`);
+  if (holding.length > 1)
+    reasons.push(
+      `obligations combined with ${holding
+        .slice(1)
+        .map((r) => `rule ${r.id}`)
+        .join(', ')}`,
+    );
   return { effect: 'allow', ruleId: first.id, obligations: { ttlHours, record }, reasons };
 }

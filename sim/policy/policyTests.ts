@@ -35,7 +35,11 @@ export interface PolicyTestResult {
   cases: PolicyCaseResult[];
 }
 
-export function runPolicyTests(policy: CompiledPolicy, tests: readonly PolicyTest[], directory: Directory): PolicyTestResult[] {
+export function runPolicyTests(
+  policy: CompiledPolicy,
+  tests: readonly PolicyTest[],
+  directory: Directory,
+): PolicyTestResult[] {
   return tests.map((test) => runOne(policy, test, directory));
 }
 
@@ -61,17 +65,34 @@ function runOne(policy: CompiledPolicy, test: PolicyTest, directory: Directory):
   // A host-originated request names the source asset where a device would be.
   const deviceId = device?.id ?? test.asset;
   if (deviceId !== undefined) subject.device = deviceId;
-  const context: DecisionContext = { time: test.time, mfa: test.mfa, approvals: test.approved ? approveAll(policy, (hours) => test.time + hours) : undefined };
+  const context: DecisionContext = {
+    time: test.time,
+    mfa: test.mfa,
+    approvals: test.approved ? approveAll(policy, (hours) => test.time + hours) : undefined,
+  };
 
   const run = (pair: string, expected: 'allow' | 'deny'): PolicyCaseResult => {
-    const fail = (error: string): PolicyCaseResult => ({ pair, expected, ok: false, decision: null, error, explanation: error });
+    const fail = (error: string): PolicyCaseResult => ({
+      pair,
+      expected,
+      ok: false,
+      decision: null,
+      error,
+      explanation: error,
+    });
     const colon = pair.indexOf(':');
     if (colon < 0) return fail(`"${pair}" is not an "asset:action" pair`);
     const [assetId, action] = [pair.slice(0, colon), pair.slice(colon + 1)];
     const resource = directory.asset(assetId);
     if (resource === undefined) return fail(unknown('asset', assetId));
-    if (!Object.hasOwn(ACTIONS, action)) return fail(`unknown action "${action}"${didYouMean(action, Object.keys(ACTIONS))}`);
-    const request = { subject, resource, action: action as Action, ...(test.source === undefined ? {} : { source: test.source }) };
+    if (!Object.hasOwn(ACTIONS, action))
+      return fail(`unknown action "${action}"${didYouMean(action, Object.keys(ACTIONS))}`);
+    const request = {
+      subject,
+      resource,
+      action: action as Action,
+      ...(test.source === undefined ? {} : { source: test.source }),
+    };
     const decision = decide(policy, request, context);
     const ok = (decision.effect === 'allow') === (expected === 'allow');
     return { pair, expected, ok, decision, error: null, explanation: describeDecision(decision) };

@@ -49,7 +49,8 @@ export function runScenarioPolicyTests(scenario: Scenario, designId?: string): S
       const hint = didYouMean(designId, ids) || ` (designs: ${ids.join(', ') || 'none'})`;
       throw new PolicyError('invalid-argument', `unknown design "${designId}"${hint}`);
     }
-    if (named.zt === undefined) throw new PolicyError('invalid-argument', `design "${designId}" has no zt section, so no policy to test`);
+    if (named.zt === undefined)
+      throw new PolicyError('invalid-argument', `design "${designId}" has no zt section, so no policy to test`);
     designs = [named];
   }
   const directory = directoryFromScenario(scenario);
@@ -98,6 +99,8 @@ export function formatFailures(report: ScenarioPolicyReport): string[] {
 export function formatSummary(report: ScenarioPolicyReport): string {
   const tests = report.designs.reduce((n, d) => n + d.tests.length, 0);
   const designs = report.designs.length;
-  return `policy tests: ${report.passed} passed, ${report.failed} failed ` +
-    `(${tests} test${tests === 1 ? '' : 's'} in ${designs} design${designs === 1 ? '' : 's'})`;
+  return (
+    `policy tests: ${report.passed} passed, ${report.failed} failed ` +
+    `(${tests} test${tests === 1 ? '' : 's'} in ${designs} design${designs === 1 ? '' : 's'})`
+  );
 }

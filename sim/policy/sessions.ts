@@ -2,7 +2,15 @@
 import type { CompiledPolicy } from './compile.js';
 import { decide } from './decide.js';
 import { PolicyError } from './errors.js';
-import type { AuditSink, RevokeCause, RevokeReason, Scheduler, Session, SessionTableOptions, Signal } from './sessionTypes.js';
+import type {
+  AuditSink,
+  RevokeCause,
+  RevokeReason,
+  Scheduler,
+  Session,
+  SessionTableOptions,
+  Signal,
+} from './sessionTypes.js';
 import type { AccessRequest, Approval, Decision, DecisionContext, ResourceAttributes } from './types.js';
 import { nextWindowChange } from './window.js';
 
@@ -40,9 +48,16 @@ export class SessionTable {
    * The table's clock is authoritative (context.time is replaced by scheduler.now), and locks in the
    * context add to those the table holds from lock signals.
    */
-  open(request: AccessRequest, context: DecisionContext, sessionTtlHours: number): { decision: Decision; session?: Session } {
+  open(
+    request: AccessRequest,
+    context: DecisionContext,
+    sessionTtlHours: number,
+  ): { decision: Decision; session?: Session } {
     if (!(sessionTtlHours > 0) || !Number.isFinite(sessionTtlHours)) {
-      throw new PolicyError('invalid-argument', `sessionTtlHours must be a positive finite number, got ${sessionTtlHours}`);
+      throw new PolicyError(
+        'invalid-argument',
+        `sessionTtlHours must be a positive finite number, got ${sessionTtlHours}`,
+      );
     }
     const locks = new Set([...(context.locks ?? []), ...this.#locks]);
     const decision = decide(this.policy, request, { ...context, time: this.scheduler.now, locks });
@@ -52,15 +67,28 @@ export class SessionTable {
     const now = this.scheduler.now;
     const ttl = Math.min(sessionTtlHours, decision.obligations.ttlHours ?? Infinity);
     const s: Live = {
-      id: `s${this.#nextId++}`, openedAt: now, request, ruleId: decision.ruleId, obligations: decision.obligations,
-      expiresAt: now + ttl, mfa: context.mfa, denied: 0, state: 'open', endedAt: null,
-      approvals: new Map(context.approvals ?? []), timers: { expiry: null, watch: null },
+      id: `s${this.#nextId++}`,
+      openedAt: now,
+      request,
+      ruleId: decision.ruleId,
+      obligations: decision.obligations,
+      expiresAt: now + ttl,
+      mfa: context.mfa,
+      denied: 0,
+      state: 'open',
+      endedAt: null,
+      approvals: new Map(context.approvals ?? []),
+      timers: { expiry: null, watch: null },
     };
     this.#live.set(s.id, s);
     this.#all.set(s.id, s);
     this.#audit({
-      type: 'session.open', sessionId: s.id, ...who(request), ruleId: s.ruleId,
-      expiresAt: s.expiresAt, record: s.obligations.record,
+      type: 'session.open',
+      sessionId: s.id,
+      ...who(request),
+      ruleId: s.ruleId,
+      expiresAt: s.expiresAt,
+      record: s.obligations.record,
     });
     s.timers.expiry = this.scheduler.schedule(ttl, () => this.#end(s, 'expired'));
     this.#watch(s);
@@ -72,9 +100,10 @@ export class SessionTable {
     const s = this.#get(sessionId);
     const request: AccessRequest = { ...s.request, resource, action };
     if (source !== undefined) request.source = source;
-    const decision: Decision = s.state === 'open'
-      ? decide(this.policy, request, this.#contextOf(s))
-      : { effect: 'deny', ruleId: null, reasons: [{ kind: 'session-ended', sessionId }] };
+    const decision: Decision =
+      s.state === 'open'
+        ? decide(this.policy, request, this.#contextOf(s))
+        : { effect: 'deny', ruleId: null, reasons: [{ kind: 'session-ended', sessionId }] };
     this.#logDecision(decision, request, sessionId, 'request');
     if (decision.effect === 'deny' && s.state === 'open') this.signal({ kind: 'denied', sessionId });
     return decision;
@@ -93,27 +122,48 @@ export class SessionTable {
     const live = [...this.#live.values()];
     switch (signal.kind) {
       case 'posture':
-        return this.#reevaluateEach(live.filter((s) => s.request.subject.device === signal.device), 'posture', (s) => {
-          s.request = { ...s.request, subject: { ...s.request.subject, posture: { ...s.request.subject.posture, ...signal.posture } } };
-        });
+        return this.#reevaluateEach(
+          live.filter((s) => s.request.subject.device === signal.device),
+          'posture',
+          (s) => {
+            s.request = {
+              ...s.request,
+              subject: { ...s.request.subject, posture: { ...s.request.subject.posture, ...signal.posture } },
+            };
+          },
+        );
       case 'lock':
         this.#locks.add(signal.id);
-        return this.#reevaluateEach(live.filter((s) => touches(s, signal.id)), 'lock');
+        return this.#reevaluateEach(
+          live.filter((s) => touches(s, signal.id)),
+          'lock',
+        );
       case 'unlock':
         this.#locks.delete(signal.id);
         return [];
       case 'mfa-stale':
-        return this.#reevaluateEach(live.filter((s) => s.request.subject.user === signal.user), 'mfa-stale', (s) => {
-          s.mfa = false;
-        });
+        return this.#reevaluateEach(
+          live.filter((s) => s.request.subject.user === signal.user),
+          'mfa-stale',
+          (s) => {
+            s.mfa = false;
+          },
+        );
       case 'approval-expired':
-        return this.#reevaluateEach(live.filter((s) => s.approvals.has(signal.ruleId)), 'approval-expired', (s) => {
-          s.approvals.delete(signal.ruleId);
-        });
+        return this.#reevaluateEach(
+          live.filter((s) => s.approvals.has(signal.ruleId)),
+          'approval-expired',
+          (s) => {
+            s.approvals.delete(signal.ruleId);
+          },
+        );
       case 'risk': {
         if (signal.score < this.#options.riskThreshold) return [];
-        const hit = live.filter((s) => (signal.user !== undefined && s.request.subject.user === signal.user) ||
-          (signal.device !== undefined && s.request.subject.device === signal.device));
+        const hit = live.filter(
+          (s) =>
+            (signal.user !== undefined && s.request.subject.user === signal.user) ||
+            (signal.device !== undefined && s.request.subject.device === signal.device),
+        );
         const detail = `risk score ${signal.score} reaches threshold ${this.#options.riskThreshold}`;
         for (const s of hit) this.#revoke(s, { cause: 'risk', detail, reasons: [] });
         return hit;
@@ -123,7 +173,11 @@ export class SessionTable {
         if (s.state !== 'open') return [];
         s.denied++;
         if (s.denied < this.#options.maxDenied) return [];
-        this.#revoke(s, { cause: 'denied', detail: `${s.denied} denied requests (limit ${this.#options.maxDenied})`, reasons: [] });
+        this.#revoke(s, {
+          cause: 'denied',
+          detail: `${s.denied} denied requests (limit ${this.#options.maxDenied})`,
+          reasons: [],
+        });
         return [s];
       }
     }
@@ -188,12 +242,17 @@ export class SessionTable {
     }
     s.ruleId = decision.ruleId;
     const ttl = decision.obligations.ttlHours;
-    s.obligations = { ttlHours: minTtl(s.obligations.ttlHours, ttl), record: s.obligations.record || decision.obligations.record };
+    s.obligations = {
+      ttlHours: minTtl(s.obligations.ttlHours, ttl),
+      record: s.obligations.record || decision.obligations.record,
+    };
     if (ttl !== null && s.openedAt + ttl < s.expiresAt) {
       // A stricter rule now decides: the session may only get shorter.
       s.expiresAt = s.openedAt + ttl;
       this.#cancel(s, 'expiry');
-      s.timers.expiry = this.scheduler.schedule(Math.max(0, s.expiresAt - this.scheduler.now), () => this.#end(s, 'expired'));
+      s.timers.expiry = this.scheduler.schedule(Math.max(0, s.expiresAt - this.scheduler.now), () =>
+        this.#end(s, 'expired'),
+      );
     }
     this.#watch(s);
     return true;
@@ -209,12 +268,20 @@ export class SessionTable {
     if (rule?.window !== undefined) at = nextWindowChange(rule.window, now);
     const approval = rule?.conditions.approval !== undefined ? s.approvals.get(rule.id) : undefined;
     if (approval !== undefined && approval.expiresAt < at) [at, cause] = [approval.expiresAt, 'approval-expiry'];
-    if (at < s.expiresAt) s.timers.watch = this.scheduler.schedule(Math.max(0, at - now), () => void this.#reevaluate(s, cause));
+    if (at < s.expiresAt)
+      s.timers.watch = this.scheduler.schedule(Math.max(0, at - now), () => void this.#reevaluate(s, cause));
   }
 
   #revoke(s: Live, reason: RevokeReason): void {
     this.#end(s, 'revoked');
-    this.#audit({ type: 'session.revoke', sessionId: s.id, ...who(s.request), cause: reason.cause, detail: reason.detail, reasons: reason.reasons });
+    this.#audit({
+      type: 'session.revoke',
+      sessionId: s.id,
+      ...who(s.request),
+      cause: reason.cause,
+      detail: reason.detail,
+      reasons: reason.reasons,
+    });
     this.#options.onRevoke(s, reason);
   }
 
@@ -239,8 +306,14 @@ export class SessionTable {
 
   #logDecision(decision: Decision, request: AccessRequest, sessionId: string | null, cause: string): void {
     this.#audit({
-      type: 'policy.decision', sessionId, cause, ...who(request), source: request.source ?? null,
-      effect: decision.effect, ruleId: decision.ruleId, reasons: decision.reasons,
+      type: 'policy.decision',
+      sessionId,
+      cause,
+      ...who(request),
+      source: request.source ?? null,
+      effect: decision.effect,
+      ruleId: decision.ruleId,
+      reasons: decision.reasons,
       ...(decision.effect === 'allow' ? { obligations: decision.obligations } : {}),
       ...(decision.effect === 'pending' ? { approvalBy: decision.approvalBy } : {}),
     });

@@ -24,7 +24,8 @@ export function nextWindowChange(window: WindowShape, time: number): number {
   const open = windowOpen(window, time);
   const k = Math.floor((time - start) / every);
   let edge = open ? start + k * every + duration : start + (k + 1) * every;
-  if (!(edge > time) || edge - time > every) edge = time + (open ? duration - phase(window, time) : every - phase(window, time));
+  if (!(edge > time) || edge - time > every)
+    edge = time + (open ? duration - phase(window, time) : every - phase(window, time));
   let step = ulp(time);
   if (!(edge > time)) edge = time + step;
   for (let i = 0; windowOpen(window, edge) === open && i < 1100; i++, step *= 2) edge += Math.max(step, ulp(edge));

@@ -19,7 +19,16 @@ export interface BundlePlant {
   zones: { id: string; name: string | null; level: number; microSegmented: boolean }[];
   lines: { id: string; name: string | null; valuePerHour: number; safetyCritical: boolean }[];
   /** level is the Purdue level of the asset's primary zone; line is null for assets on no line. */
-  assets: { id: string; name: string | null; kind: string; zone: string; dualHomed: string[]; line: string | null; level: number; criticality: string }[];
+  assets: {
+    id: string;
+    name: string | null;
+    kind: string;
+    zone: string;
+    dualHomed: string[];
+    line: string | null;
+    level: number;
+    criticality: string;
+  }[];
   conduits: BundleConduit[];
 }
 
@@ -65,14 +74,29 @@ export interface ResultsBundle {
 }
 
 function conduit(c: Conduit): BundleConduit {
-  return { from: c.from, to: c.to, bidirectional: c.bidirectional, services: c.services === 'any' ? 'any' : c.services.map((s) => `${s.protocol}/${s.port}`) };
+  return {
+    from: c.from,
+    to: c.to,
+    bidirectional: c.bidirectional,
+    services: c.services === 'any' ? 'any' : c.services.map((s) => `${s.protocol}/${s.port}`),
+  };
 }
 
 export function plantOf(model: PlantModel): BundlePlant {
   const plant = model.scenario.plant;
   return {
-    zones: plant.zones.map((z) => ({ id: z.id, name: z.name ?? null, level: z.level, microSegmented: z.microSegmented })),
-    lines: plant.lines.map((l) => ({ id: l.id, name: l.name ?? null, valuePerHour: l.valuePerHour, safetyCritical: l.safetyCritical })),
+    zones: plant.zones.map((z) => ({
+      id: z.id,
+      name: z.name ?? null,
+      level: z.level,
+      microSegmented: z.microSegmented,
+    })),
+    lines: plant.lines.map((l) => ({
+      id: l.id,
+      name: l.name ?? null,
+      valuePerHour: l.valuePerHour,
+      safetyCritical: l.safetyCritical,
+    })),
     assets: model.assets.map((a) => ({
       id: a.id,
       name: a.spec.name ?? null,
@@ -103,7 +127,10 @@ export function buildBundle(model: PlantModel, file: string, experiment: Experim
       name: d.design.name ?? null,
       conduits: d.design.conduits === undefined ? null : d.design.conduits.map(conduit),
       summary: d.summary,
-      perRun: Object.fromEntries(METRIC_NAMES.map((m) => [m, d.records.map((r) => r.metrics[m])])) as Record<MetricName, (number | null)[]>,
+      perRun: Object.fromEntries(METRIC_NAMES.map((m) => [m, d.records.map((r) => r.metrics[m])])) as Record<
+        MetricName,
+        (number | null)[]
+      >,
       fellIn: fellIn(model, d.records),
       staticBlastRadius: d.staticBlastRadius,
       representativeRun: d.representativeRun,

@@ -42,7 +42,9 @@ export function renderCheckText(results: readonly ScenarioCheck[]): string {
   }
   const all = results.flatMap((r) => r.checks);
   const failed = all.filter((c) => !c.pass).length;
-  out.push(`${all.length - failed} passed, ${failed} failed, ${all.length} expectations in ${results.length} scenario${results.length === 1 ? '' : 's'}`);
+  out.push(
+    `${all.length - failed} passed, ${failed} failed, ${all.length} expectations in ${results.length} scenario${results.length === 1 ? '' : 's'}`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -51,7 +53,10 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /** One testsuite per scenario, one testcase per expectation. No timings, so reruns diff clean. */
 export function renderJUnit(results: readonly ScenarioCheck[]): string {
   const all = results.flatMap((r) => r.checks);
-  const out = [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="segsim check" tests="${all.length}" failures="${all.filter((c) => !c.pass).length}">`];
+  const out = [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="segsim check" tests="${all.length}" failures="${all.filter((c) => !c.pass).length}">`,
+  ];
   for (const r of results) {
     const failures = r.checks.filter((c) => !c.pass).length;
     out.push(`  <testsuite name="${xml(r.file)}" tests="${r.checks.length}" failures="${failures}">`);
@@ -60,7 +65,11 @@ export function renderJUnit(results: readonly ScenarioCheck[]): string {
       if (c.pass) {
         out.push(`${head}>`, `      <system-out>${xml(c.observed.join('\n'))}</system-out>`, '    </testcase>');
       } else {
-        out.push(`${head}>`, `      <failure message="${xml(c.failures[0] ?? 'failed')}">${xml([...c.failures, ...witnessLines(r.file, c)].join('\n'))}</failure>`, '    </testcase>');
+        out.push(
+          `${head}>`,
+          `      <failure message="${xml(c.failures[0] ?? 'failed')}">${xml([...c.failures, ...witnessLines(r.file, c)].join('\n'))}</failure>`,
+          '    </testcase>',
+        );
       }
     }
     out.push('  </testsuite>');
@@ -72,8 +81,18 @@ export function renderJUnit(results: readonly ScenarioCheck[]): string {
 export function renderCheckMarkdown(results: readonly ScenarioCheck[]): string {
   const out = ['# segsim check', ''];
   for (const r of results) {
-    out.push(`## \`${r.file}\``, '', `Seed ${r.seed}.`, '', '| | Expectation | Runs | Observed |', '| --- | --- | ---: | --- |');
-    for (const c of r.checks) out.push(`| ${c.pass ? '✅ PASS' : '❌ FAIL'} | ${c.name.replace(/\|/g, '\\|')} | ${c.runs} | ${c.observed.join('; ').replace(/\|/g, '\\|')} |`);
+    out.push(
+      `## \`${r.file}\``,
+      '',
+      `Seed ${r.seed}.`,
+      '',
+      '| | Expectation | Runs | Observed |',
+      '| --- | --- | ---: | --- |',
+    );
+    for (const c of r.checks)
+      out.push(
+        `| ${c.pass ? '✅ PASS' : '❌ FAIL'} | ${c.name.replace(/\|/g, '\\|')} | ${c.runs} | ${c.observed.join('; ').replace(/\|/g, '\\|')} |`,
+      );
     for (const c of r.checks.filter((x) => !x.pass)) {
       out.push('', `### FAIL: ${c.name}`, '', ...c.failures.map((f) => `- ${f}`));
       const w = c.witnessRun;

@@ -5,7 +5,11 @@ import { comparisonRows, designSentences, headline, staticRows, type Row } from 
 export function renderTable(head: string[], rows: Row[]): string[] {
   const all = [head, ...rows.map((r) => [r.label, ...r.cells])];
   const widths = head.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join('   ')
+      .trimEnd();
   return [line(head), widths.map((w) => '─'.repeat(w)).join('   '), ...all.slice(1).map(line)];
 }
 
@@ -13,7 +17,11 @@ export function renderComparison(bundle: ResultsBundle): string {
   const ids = bundle.designs.map((d) => d.id);
   const out = [headline(bundle), ''];
   for (const s of designSentences(bundle)) out.push(`  ${s}`);
-  out.push('', `${bundle.runs} runs per design, seed ${bundle.seed}, ${bundle.horizonHours} h horizon, same seeds for every design`, '');
+  out.push(
+    '',
+    `${bundle.runs} runs per design, seed ${bundle.seed}, ${bundle.horizonHours} h horizon, same seeds for every design`,
+    '',
+  );
   out.push(...renderTable(['', ...ids], comparisonRows(bundle)));
   out.push('', 'Static worst case (everything reachable, ignoring probability, timing and detection)', '');
   out.push(...renderTable(['', ...ids], staticRows(bundle)));

@@ -10,7 +10,8 @@ export const VIEWER_INDEX = join(VIEWER_DIST, 'index.html');
 export const BUILD_COMMAND = 'npm run build';
 
 /** Nothing but the page itself: inline scripts and styles, images from data: and blob: (PNG export). */
-const REPORT_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'";
+const REPORT_CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'";
 
 /** The results bundle's JSON as the text of a script element: no `</script>` or `<!--` can appear. */
 export function bundleScript(bundleJson: string): string {
@@ -40,7 +41,9 @@ function newestMtime(path: string): number {
 /** Whether web/dist is missing or older than the viewer's sources (when the sources are there). */
 export function viewerStale(): boolean {
   if (!existsSync(VIEWER_INDEX)) return true;
-  const sources = [join(WEB_DIR, 'src'), join(WEB_DIR, 'index.html'), join(WEB_DIR, 'vite.config.ts')].filter((p) => existsSync(p));
+  const sources = [join(WEB_DIR, 'src'), join(WEB_DIR, 'index.html'), join(WEB_DIR, 'vite.config.ts')].filter((p) =>
+    existsSync(p),
+  );
   if (sources.length === 0) return false;
   const built = statSync(VIEWER_INDEX).mtimeMs;
   return sources.some((p) => newestMtime(p) > built);
@@ -59,14 +62,19 @@ export async function ensureViewerBuilt(log: (line: string) => void = () => {}):
   try {
     vite = await import('vite');
   } catch {
-    throw new ViewerBuildError(`the viewer is not built (${VIEWER_INDEX} is missing); build it with \`${BUILD_COMMAND}\` after \`npm install\``);
+    throw new ViewerBuildError(
+      `the viewer is not built (${VIEWER_INDEX} is missing); build it with \`${BUILD_COMMAND}\` after \`npm install\``,
+    );
   }
   log(`building the viewer into ${VIEWER_DIST} (${BUILD_COMMAND})`);
   try {
     await vite.build({ root: WEB_DIR, configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
   } catch (err) {
-    throw new ViewerBuildError(`building the viewer failed: ${err instanceof Error ? err.message : String(err)}; try \`${BUILD_COMMAND}\``);
+    throw new ViewerBuildError(
+      `building the viewer failed: ${err instanceof Error ? err.message : String(err)}; try \`${BUILD_COMMAND}\``,
+    );
   }
-  if (!existsSync(VIEWER_INDEX)) throw new ViewerBuildError(`the viewer build wrote no ${VIEWER_INDEX}; try \`${BUILD_COMMAND}\``);
+  if (!existsSync(VIEWER_INDEX))
+    throw new ViewerBuildError(`the viewer build wrote no ${VIEWER_INDEX}; try \`${BUILD_COMMAND}\``);
   return VIEWER_INDEX;
 }

@@ -3,13 +3,13 @@ import { MITIGATIONS, type Mitigation } from '../model/catalog.js';
 import type { ResultsBundle } from './bundle.js';
 import { comparisonRows, designSentences, headline, num, pct, staticRows, type Row } from './rows.js';
 
-const escape = (s: string) => s.replace(/\|/g, '\\|');
+const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
 
 export function markdownTable(head: string[], rows: Row[]): string[] {
   return [
-    `| ${head.map(escape).join(' | ')} |`,
+    `| ${head.map(escapeCell).join(' | ')} |`,
     `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
-    ...rows.map((r) => `| ${[r.label, ...r.cells].map(escape).join(' | ')} |`),
+    ...rows.map((r) => `| ${[r.label, ...r.cells].map(escapeCell).join(' | ')} |`),
   ];
 }
 
@@ -19,9 +19,20 @@ export function renderMarkdown(bundle: ResultsBundle): string {
   const out = [`# ${title}: ${bundle.attack.name ?? bundle.attack.id}`, ''];
   out.push(`**${headline(bundle)}**`, '');
   for (const s of designSentences(bundle)) out.push(`- ${s}`);
-  out.push('', `Scenario \`${bundle.scenario.file}\`, attack \`${bundle.attack.id}\`, ${bundle.runs} runs per design, seed ${bundle.seed}, ${bundle.horizonHours} h horizon. Every design ran the same seeds, so the differences below are paired.`, '');
+  out.push(
+    '',
+    `Scenario \`${bundle.scenario.file}\`, attack \`${bundle.attack.id}\`, ${bundle.runs} runs per design, seed ${bundle.seed}, ${bundle.horizonHours} h horizon. Every design ran the same seeds, so the differences below are paired.`,
+    '',
+  );
   out.push('## Monte Carlo', '', ...markdownTable(['', ...ids], comparisonRows(bundle)), '');
-  out.push('## Static worst case', '', 'Everything the attack can reach under each design, ignoring probability, timing and detection.', '', ...markdownTable(['', ...ids], staticRows(bundle)), '');
+  out.push(
+    '## Static worst case',
+    '',
+    'Everything the attack can reach under each design, ignoring probability, timing and detection.',
+    '',
+    ...markdownTable(['', ...ids], staticRows(bundle)),
+    '',
+  );
   if (bundle.comparisons.length > 0) {
     out.push('## Paired differences', '', 'Mean of a − b over the same seeds, with its 95% confidence interval.', '');
     const rows: Row[] = bundle.comparisons.map((c) => {
@@ -29,7 +40,11 @@ export function renderMarkdown(bundle: ResultsBundle): string {
         d.mean === null ? '–' : `${f(d.mean)}${d.ci95 === null ? '' : ` [${f(d.ci95[0])}, ${f(d.ci95[1])}]`}`;
       return {
         label: `\`${c.a}\` − \`${c.b}\``,
-        cells: [ci(c.plcReached, (x) => `${num(x * 100, 0)} pp`), ci(c.metrics.compromisedAssets, (x) => num(x)), ci(c.metrics.productionLoss, (x) => num(x, 0))],
+        cells: [
+          ci(c.plcReached, (x) => `${num(x * 100, 0)} pp`),
+          ci(c.metrics.compromisedAssets, (x) => num(x)),
+          ci(c.metrics.productionLoss, (x) => num(x, 0)),
+        ],
       };
     });
     out.push(...markdownTable(['', 'P(PLC reached)', 'Compromised assets', 'Production loss'], rows), '');
@@ -48,6 +63,13 @@ export function renderMarkdown(bundle: ResultsBundle): string {
     const text = entries.map(([m, n]) => `${m} ${MITIGATIONS[m as Mitigation] ?? ''} (${n.toFixed(1)} per run)`);
     return `- \`${d.id}\`: ${text.length === 0 ? 'no attacker step was refused' : text.join(', ')}`;
   });
-  out.push('## Which mitigations stopped attacker steps', '', 'Refused attacker steps by the ATT&CK for ICS mitigation that refused them.', '', ...blocked, '');
+  out.push(
+    '## Which mitigations stopped attacker steps',
+    '',
+    'Refused attacker steps by the ATT&CK for ICS mitigation that refused them.',
+    '',
+    ...blocked,
+    '',
+  );
   return out.join('\n');
 }

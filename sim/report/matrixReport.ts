@@ -21,15 +21,23 @@ const worstCase = (b: BlastRadius) => `${b.assets.length}/${b.plcs.length}/${b.l
 
 const REACHED_AND_WORST: TableSpec = {
   title: 'P(PLC reached) · static worst case, assets/PLCs/lines',
-  cell: (r, d) => `${percentCell(r.designs[d]!.summary.plcReachedProbability)} · ${worstCase(r.designs[d]!.staticBlastRadius)}`,
+  cell: (r, d) =>
+    `${percentCell(r.designs[d]!.summary.plcReachedProbability)} · ${worstCase(r.designs[d]!.staticBlastRadius)}`,
 };
 
-const tables = (m: Matrix) => designTables(m.attacks.map((r) => ({ label: r.attack.id, result: r })), [REACHED_AND_WORST, ...HEADLINE_TABLES]);
-const about = (m: Matrix) => `${m.runs} runs per design and attack, seed ${m.seed}, the same seeds for every design and attack`;
+const tables = (m: Matrix) =>
+  designTables(
+    m.attacks.map((r) => ({ label: r.attack.id, result: r })),
+    [REACHED_AND_WORST, ...HEADLINE_TABLES],
+  );
+const about = (m: Matrix) =>
+  `${m.runs} runs per design and attack, seed ${m.seed}, the same seeds for every design and attack`;
 const designCount = (m: Matrix) => m.attacks[0]!.designs.length;
 
 export function renderMatrixText(m: Matrix): string {
-  const out = [`${m.scenario.name ?? m.scenario.file}: ${designCount(m)} designs × ${m.attacks.length} attacks, ${about(m)}`];
+  const out = [
+    `${m.scenario.name ?? m.scenario.file}: ${designCount(m)} designs × ${m.attacks.length} attacks, ${about(m)}`,
+  ];
   for (const t of tables(m)) out.push('', t.title, '', ...renderTable(['attack', ...t.ids], t.rows));
   return `${out.join('\n')}\n`;
 }
@@ -37,8 +45,14 @@ export function renderMatrixText(m: Matrix): string {
 export function renderMatrixMarkdown(m: Matrix): string {
   const out = [`# ${m.scenario.name ?? m.scenario.file}: every design under every attack`, ''];
   out.push(`Scenario \`${m.scenario.file}\`: ${about(m)}, so the differences between designs are paired.`);
-  out.push('', '| attack | what it is |', '| --- | --- |', ...m.attacks.map((r) => `| \`${r.attack.id}\` | ${r.attack.name ?? ''} |`));
-  for (const t of tables(m)) out.push('', `## ${t.title}`, '', ...markdownTable(['attack', ...t.ids.map((id) => `\`${id}\``)], t.rows));
+  out.push(
+    '',
+    '| attack | what it is |',
+    '| --- | --- |',
+    ...m.attacks.map((r) => `| \`${r.attack.id}\` | ${r.attack.name ?? ''} |`),
+  );
+  for (const t of tables(m))
+    out.push('', `## ${t.title}`, '', ...markdownTable(['attack', ...t.ids.map((id) => `\`${id}\``)], t.rows));
   return `${out.join('\n')}\n`;
 }
 
@@ -55,7 +69,11 @@ export function matrixJson(m: Matrix): string {
       name: r.attack.name ?? null,
       designs: r.designs.map((d) => {
         const { assets, plcs, lines, lowestLevel } = d.staticBlastRadius;
-        return { id: d.design.id, summary: withoutAssetRates(d.summary), staticWorstCase: { assets: assets.length, plcs: plcs.length, lines, lowestLevel } };
+        return {
+          id: d.design.id,
+          summary: withoutAssetRates(d.summary),
+          staticWorstCase: { assets: assets.length, plcs: plcs.length, lines, lowestLevel },
+        };
       }),
     })),
   };

@@ -23,7 +23,8 @@ export function num(x: number | null, digits = 1): string {
 const medP95 = (s: Summary) => (s.n === 0 ? '–' : `${num(s.median)} / ${num(s.p95)}`);
 const hours = (x: number | null) => (x === null ? '–' : `${num(x)} h`);
 /** A median over the runs where the event happened, with how often it happened. */
-const whenItHappened = (s: Summary) => (s.n === 0 ? 'never' : `${hours(s.median)} (${pct(s.n / (s.n + s.nulls))} of runs)`);
+const whenItHappened = (s: Summary) =>
+  s.n === 0 ? 'never' : `${hours(s.median)} (${pct(s.n / (s.n + s.nulls))} of runs)`;
 
 export function comparisonRows(bundle: ResultsBundle): Row[] {
   const row = (label: string, cell: (d: BundleDesign) => string): Row => ({ label, cells: bundle.designs.map(cell) });
@@ -37,7 +38,9 @@ export function comparisonRows(bundle: ResultsBundle): Row[] {
     row('Production loss, mean', (d) => num(d.summary.productionLoss.mean, 0)),
     row('Denied requests, mean', (d) => num(d.summary.deniedRequests.mean)),
     row('Held for approval, mean', (d) => num(d.summary.heldForApproval.mean)),
-    row('Audited share of attacker actions, mean', (d) => (d.summary.auditedShare.mean === null ? '–' : pct(d.summary.auditedShare.mean))),
+    row('Audited share of attacker actions, mean', (d) =>
+      d.summary.auditedShare.mean === null ? '–' : pct(d.summary.auditedShare.mean),
+    ),
     row('Technician time-to-access, mean', (d) => hours(d.summary.timeToAccessHours.mean)),
     row('Privilege exposure (assets × h), mean', (d) => num(d.summary.privilegeExposure.mean, 0)),
   ];
@@ -49,7 +52,9 @@ export function staticRows(bundle: ResultsBundle): Row[] {
     row('Reachable assets', (d) => String(d.staticBlastRadius.assets.length)),
     row('Reachable PLCs', (d) => String(d.staticBlastRadius.plcs.length)),
     row('Lines touched', (d) => String(d.staticBlastRadius.lines.length)),
-    row('Lowest Purdue level', (d) => (d.staticBlastRadius.lowestLevel === null ? '–' : `L${d.staticBlastRadius.lowestLevel}`)),
+    row('Lowest Purdue level', (d) =>
+      d.staticBlastRadius.lowestLevel === null ? '–' : `L${d.staticBlastRadius.lowestLevel}`,
+    ),
   ];
 }
 
@@ -69,7 +74,10 @@ export function designSentences(bundle: ResultsBundle): string[] {
   return bundle.designs.map((d) => {
     const s = d.summary;
     const p = s.plcReachedProbability;
-    const reach = p === 0 ? 'never reaches a PLC' : `reaches a PLC in ${pct(p)} of runs${s.timeToFirstPlcHours.median === null ? '' : `, median ${num(s.timeToFirstPlcHours.median)} h to the first one`}`;
+    const reach =
+      p === 0
+        ? 'never reaches a PLC'
+        : `reaches a PLC in ${pct(p)} of runs${s.timeToFirstPlcHours.median === null ? '' : `, median ${num(s.timeToFirstPlcHours.median)} h to the first one`}`;
     const spread =
       s.compromisedAssets.max === 0
         ? 'no asset is compromised in any run'

@@ -28,10 +28,15 @@ const label = (v: unknown) => {
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 };
 
-const tables = (sweep: Sweep) => designTables(sweep.points.map((p) => ({ label: label(p.value), result: p.result })), [PLC_REACHED, ...HEADLINE_TABLES]);
+const tables = (sweep: Sweep) =>
+  designTables(
+    sweep.points.map((p) => ({ label: label(p.value), result: p.result })),
+    [PLC_REACHED, ...HEADLINE_TABLES],
+  );
 
 const attackOf = (sweep: Sweep) => sweep.points[0]!.result.attack;
-const about = (sweep: Sweep) => `${sweep.runs} runs per design and value, seed ${sweep.seed}, the same seeds at every value`;
+const about = (sweep: Sweep) =>
+  `${sweep.runs} runs per design and value, seed ${sweep.seed}, the same seeds at every value`;
 
 export function renderSweepText(sweep: Sweep): string {
   const out = [`Sweep of ${sweep.set} under ${attackOf(sweep).id}: ${about(sweep)}`];
@@ -42,8 +47,11 @@ export function renderSweepText(sweep: Sweep): string {
 export function renderSweepMarkdown(sweep: Sweep): string {
   const attack = attackOf(sweep);
   const out = [`# ${sweep.scenario.name ?? sweep.scenario.file}: \`${sweep.set}\` swept`, ''];
-  out.push(`Scenario \`${sweep.scenario.file}\`, attack \`${attack.id}\`${attack.name ? ` (${attack.name})` : ''}: ${about(sweep)}, so the differences between values are paired.`);
-  for (const t of tables(sweep)) out.push('', `## ${t.title}`, '', ...markdownTable(['value', ...t.ids.map((id) => `\`${id}\``)], t.rows));
+  out.push(
+    `Scenario \`${sweep.scenario.file}\`, attack \`${attack.id}\`${attack.name ? ` (${attack.name})` : ''}: ${about(sweep)}, so the differences between values are paired.`,
+  );
+  for (const t of tables(sweep))
+    out.push('', `## ${t.title}`, '', ...markdownTable(['value', ...t.ids.map((id) => `\`${id}\``)], t.rows));
   return `${out.join('\n')}\n`;
 }
 

@@ -8,7 +8,9 @@ export class OutputFileError extends Error {
     readonly file: string,
     cause: NodeJS.ErrnoException,
   ) {
-    super(`cannot write ${file}: ${cause.code === 'EACCES' ? 'permission denied' : cause.code === 'EISDIR' ? 'it is a directory' : cause.message}`);
+    super(
+      `cannot write ${file}: ${cause.code === 'EACCES' ? 'permission denied' : cause.code === 'EISDIR' ? 'it is a directory' : cause.message}`,
+    );
     this.name = 'OutputFileError';
   }
 }

@@ -15,7 +15,10 @@ export const GENERATE_LIMITS = { maxAssets: 50_000, maxLines: 100 } as const;
 
 /** Misuse of the generator: impossible sizes. */
 export class GenerateError extends Error {
-  constructor(readonly code: 'invalid-argument', message: string) {
+  constructor(
+    readonly code: 'invalid-argument',
+    message: string,
+  ) {
     super(message);
     this.name = 'GenerateError';
   }
@@ -24,7 +27,9 @@ export class GenerateError extends Error {
 type AssetInput = NonNullable<NonNullable<ScenarioInput['plant']>['assets']>[number];
 type ZoneInput = NonNullable<NonNullable<ScenarioInput['plant']>['zones']>[number];
 type ConduitInput = NonNullable<NonNullable<ScenarioInput['plant']>['conduits']>[number];
-type RuleInput = NonNullable<NonNullable<NonNullable<NonNullable<ScenarioInput['designs']>[number]['zt']>['policy']>['rules']>[number];
+type RuleInput = NonNullable<
+  NonNullable<NonNullable<NonNullable<ScenarioInput['designs']>[number]['zt']>['policy']>['rules']
+>[number];
 
 type Vendor = 'oem' | 'integrator' | 'internal';
 
@@ -53,7 +58,14 @@ export function minimumAssets(lines: number): number {
 }
 
 export function defaultLines(assets: number): number {
-  return Math.max(1, Math.min(GENERATE_LIMITS.maxLines, Math.floor((assets - FIXED_ASSETS) / (PER_LINE_MIN * 4)), Math.round(Math.sqrt(assets) / 3)));
+  return Math.max(
+    1,
+    Math.min(
+      GENERATE_LIMITS.maxLines,
+      Math.floor((assets - FIXED_ASSETS) / (PER_LINE_MIN * 4)),
+      Math.round(Math.sqrt(assets) / 3),
+    ),
+  );
 }
 
 /** A valid scenario of exactly `assets` assets: pure, the same seed gives the same plant. */
@@ -61,55 +73,147 @@ export function generatePlant(constraints: GenerateConstraints): ScenarioInput {
   const { assets, seed = 1 } = constraints;
   const lines = constraints.lines ?? defaultLines(assets);
   if (!Number.isInteger(lines) || lines < 1 || lines > GENERATE_LIMITS.maxLines)
-    throw new GenerateError('invalid-argument', `lines must be an integer from 1 to ${GENERATE_LIMITS.maxLines}, got ${lines}`);
+    throw new GenerateError(
+      'invalid-argument',
+      `lines must be an integer from 1 to ${GENERATE_LIMITS.maxLines}, got ${lines}`,
+    );
   if (!Number.isInteger(assets) || assets < minimumAssets(lines) || assets > GENERATE_LIMITS.maxAssets)
-    throw new GenerateError('invalid-argument', `assets must be an integer from ${minimumAssets(lines)} (for ${lines} line${lines === 1 ? '' : 's'}) to ${GENERATE_LIMITS.maxAssets}, got ${assets}`);
+    throw new GenerateError(
+      'invalid-argument',
+      `assets must be an integer from ${minimumAssets(lines)} (for ${lines} line${lines === 1 ? '' : 's'}) to ${GENERATE_LIMITS.maxAssets}, got ${assets}`,
+    );
   const rng = createStream(seed, 'generate');
 
   const extra = assets - minimumAssets(lines);
   const itExtra = Math.floor(extra * 0.1);
-  const shares = apportion(extra - itExtra, Array.from({ length: lines }, () => 0.5 + rng.next()));
+  const shares = apportion(
+    extra - itExtra,
+    Array.from({ length: lines }, () => 0.5 + rng.next()),
+  );
   const plans = shares.map((share, i) => planLine(i, share, rng));
 
   const zones: ZoneInput[] = [];
   const out: AssetInput[] = [];
-  const zone = (id: string, name: string, level: ZoneInput['level'], octet: number, members: Omit<AssetInput, 'zone' | 'ip'>[], securityLevel: number) => {
+  const zone = (
+    id: string,
+    name: string,
+    level: ZoneInput['level'],
+    octet: number,
+    members: Omit<AssetInput, 'zone' | 'ip'>[],
+    securityLevel: number,
+  ) => {
     const wide = members.length > 240;
     zones.push({ id, name, level, subnet: wide ? `10.${octet}.0.0/16` : `10.${octet}.0.0/24`, securityLevel });
-    members.forEach(({ id: asset, kind, ...rest }, h) => out.push({ id: asset, kind, zone: id, ip: `10.${octet}.${Math.floor((h + 9) / 250)}.${((h + 9) % 250) + 1}`, ...rest }));
+    members.forEach(({ id: asset, kind, ...rest }, h) =>
+      out.push({
+        id: asset,
+        kind,
+        zone: id,
+        ip: `10.${octet}.${Math.floor((h + 9) / 250)}.${((h + 9) % 250) + 1}`,
+        ...rest,
+      }),
+    );
   };
 
-  const bluekeep = (probability: number) => ({ id: 'CVE-2019-0708', service: 'rdp' as const, effect: 'code-execution' as const, probability, timeToExploit: { dist: 'triangular' as const, min: 0.5, mode: 3, max: 10 } });
-  zone('enterprise', 'Enterprise IT', 4, 10, [
-    { id: 'erp', kind: 'server', services: svc('https', 'sql') },
-    ...Array.from({ length: 1 + itExtra }, (_, k) => ({ id: `it-ws${k + 1}`, kind: 'it-workstation', services: svc('smb', 'rdp') })),
-  ], 1);
-  zone('dmz', 'IT/OT DMZ', 3.5, 20, [
-    { id: 'vpn-gw', kind: 'vpn-concentrator', services: svc('https') },
-    { id: 'jump-host', kind: 'jump-host', services: svc('rdp'), credentials: ['ot-admin'], vulnerabilities: [bluekeep(0.3)] },
-    { id: 'hist-replica', kind: 'historian', services: svc('https', 'sql') },
-  ], 2);
-  zone('site-ops', 'Site operations', 3, 30, [
-    { id: 'zt-conn-site', kind: 'zt-connector', services: [] },
-    { id: 'scada', kind: 'scada-server', services: svc('rdp', 'opcua', 'sql'), credentials: ['ot-admin'] },
-    { id: 'historian', kind: 'historian', services: svc('rdp', 'sql', 'opcua') },
-  ], 2);
+  const bluekeep = (probability: number) => ({
+    id: 'CVE-2019-0708',
+    service: 'rdp' as const,
+    effect: 'code-execution' as const,
+    probability,
+    timeToExploit: { dist: 'triangular' as const, min: 0.5, mode: 3, max: 10 },
+  });
+  zone(
+    'enterprise',
+    'Enterprise IT',
+    4,
+    10,
+    [
+      { id: 'erp', kind: 'server', services: svc('https', 'sql') },
+      ...Array.from({ length: 1 + itExtra }, (_, k) => ({
+        id: `it-ws${k + 1}`,
+        kind: 'it-workstation',
+        services: svc('smb', 'rdp'),
+      })),
+    ],
+    1,
+  );
+  zone(
+    'dmz',
+    'IT/OT DMZ',
+    3.5,
+    20,
+    [
+      { id: 'vpn-gw', kind: 'vpn-concentrator', services: svc('https') },
+      {
+        id: 'jump-host',
+        kind: 'jump-host',
+        services: svc('rdp'),
+        credentials: ['ot-admin'],
+        vulnerabilities: [bluekeep(0.3)],
+      },
+      { id: 'hist-replica', kind: 'historian', services: svc('https', 'sql') },
+    ],
+    2,
+  );
+  zone(
+    'site-ops',
+    'Site operations',
+    3,
+    30,
+    [
+      { id: 'zt-conn-site', kind: 'zt-connector', services: [] },
+      { id: 'scada', kind: 'scada-server', services: svc('rdp', 'opcua', 'sql'), credentials: ['ot-admin'] },
+      { id: 'historian', kind: 'historian', services: svc('rdp', 'sql', 'opcua') },
+    ],
+    2,
+  );
   for (const p of plans) {
     const securityLevel = p.safety ? 3 : 2;
-    zone(p.sup, `Line ${p.n} supervisory`, 2, 40 + 2 * (p.n - 1), [
-      { id: `zt-conn-l${p.n}`, kind: 'zt-connector', services: [] },
-      ...p.hmis.map((id) => {
-        const rdp = rng.bernoulli(0.8);
-        // Operator panels that cannot be rebooted outside shutdowns stay unpatched.
-        const unpatched = rdp && rng.bernoulli(0.1);
-        return { id, kind: 'hmi', line: p.id, services: rdp ? svc('rdp', 'vnc') : svc('vnc', 'http'), ...(unpatched ? { vulnerabilities: [bluekeep(0.4)] } : {}) };
-      }),
-      ...p.ews.map((id) => ({ id, kind: 'ews', line: p.id, services: svc('rdp', 'smb'), credentials: [`l${p.n}-plc-project`] })),
-    ], securityLevel);
-    zone(p.ctl, `Line ${p.n} control`, 1, 41 + 2 * (p.n - 1), [
-      ...p.plcs.map((id) => ({ id, kind: 'plc', line: p.id, services: p.protocol !== 'modbus' && rng.bernoulli(0.2) ? svc(p.protocol, 'modbus') : svc(p.protocol) })),
-      ...(p.sis === null ? [] : [{ id: p.sis, kind: 'sis', line: p.id, services: svc(p.protocol) }]),
-    ], 3);
+    zone(
+      p.sup,
+      `Line ${p.n} supervisory`,
+      2,
+      40 + 2 * (p.n - 1),
+      [
+        { id: `zt-conn-l${p.n}`, kind: 'zt-connector', services: [] },
+        ...p.hmis.map((id) => {
+          const rdp = rng.bernoulli(0.8);
+          // Operator panels that cannot be rebooted outside shutdowns stay unpatched.
+          const unpatched = rdp && rng.bernoulli(0.1);
+          return {
+            id,
+            kind: 'hmi',
+            line: p.id,
+            services: rdp ? svc('rdp', 'vnc') : svc('vnc', 'http'),
+            ...(unpatched ? { vulnerabilities: [bluekeep(0.4)] } : {}),
+          };
+        }),
+        ...p.ews.map((id) => ({
+          id,
+          kind: 'ews',
+          line: p.id,
+          services: svc('rdp', 'smb'),
+          credentials: [`l${p.n}-plc-project`],
+        })),
+      ],
+      securityLevel,
+    );
+    zone(
+      p.ctl,
+      `Line ${p.n} control`,
+      1,
+      41 + 2 * (p.n - 1),
+      [
+        ...p.plcs.map((id) => ({
+          id,
+          kind: 'plc',
+          line: p.id,
+          services: p.protocol !== 'modbus' && rng.bernoulli(0.2) ? svc(p.protocol, 'modbus') : svc(p.protocol),
+        })),
+        ...(p.sis === null ? [] : [{ id: p.sis, kind: 'sis', line: p.id, services: svc(p.protocol) }]),
+      ],
+      3,
+    );
   }
 
   const vendorLines = plans.filter((p) => p.vendor !== 'internal');
@@ -117,7 +221,14 @@ export function generatePlant(constraints: GenerateConstraints): ScenarioInput {
   const integratorLines = plans.filter((p) => p.vendor === 'integrator');
   const internalLine = plans.find((p) => p.vendor === 'internal');
   const lineConduits = (from: 'site-ops' | 'sup'): ConduitInput[] =>
-    plans.flatMap((p) => (from === 'site-ops' ? [{ from: 'site-ops', to: p.sup, services: svc('rdp', 'vnc', 'smb') }, { from: 'site-ops', to: p.ctl, services: svc(p.protocol) }] : [{ from: p.sup, to: p.ctl, services: protocolsOf(p) }]));
+    plans.flatMap((p) =>
+      from === 'site-ops'
+        ? [
+            { from: 'site-ops', to: p.sup, services: svc('rdp', 'vnc', 'smb') },
+            { from: 'site-ops', to: p.ctl, services: svc(p.protocol) },
+          ]
+        : [{ from: p.sup, to: p.ctl, services: protocolsOf(p) }],
+    );
   const plantConduits: ConduitInput[] = [
     { from: 'enterprise', to: 'dmz', services: svc('https') },
     { from: 'dmz', to: 'site-ops', services: svc('rdp', 'opcua', 'sql') },
@@ -134,34 +245,73 @@ export function generatePlant(constraints: GenerateConstraints): ScenarioInput {
   return {
     segsim: 1,
     name: `Generated plant, ${assets} assets, ${lines} line${lines === 1 ? '' : 's'} (seed ${seed})`,
-    description: 'Synthetic plant shaped like the pharma scenario: enterprise, DMZ, site operations and production lines with a supervisory and a control zone each.',
+    description:
+      'Synthetic plant shaped like the pharma scenario: enterprise, DMZ, site operations and production lines with a supervisory and a control zone each.',
     horizonHours: 72,
     plant: {
       zones,
-      lines: plans.map((p) => ({ id: p.id, name: `Line ${p.n}`, valuePerHour: 5000 * (2 + rng.int(30)), safetyCritical: p.safety })),
+      lines: plans.map((p) => ({
+        id: p.id,
+        name: `Line ${p.n}`,
+        valuePerHour: 5000 * (2 + rng.int(30)),
+        safetyCritical: p.safety,
+      })),
       assets: out,
       conduits: plantConduits,
     },
     identities: {
       users: [
         { id: 'oem-tech', name: 'OEM service technician', org: 'oem', roles: ['oem-technician'], mfa: true },
-        { id: 'integrator-eng', name: 'Integrator engineer', org: 'integrator', roles: ['integrator-engineer'], mfa: true },
+        {
+          id: 'integrator-eng',
+          name: 'Integrator engineer',
+          org: 'integrator',
+          roles: ['integrator-engineer'],
+          mfa: true,
+        },
         { id: 'plant-eng', name: 'Plant process engineer', org: 'internal', roles: ['plant-engineer'], mfa: true },
         { id: 'ot-admin-user', name: 'OT administrator', org: 'internal', roles: ['ot-admin'], mfa: true },
       ],
       devices: [
-        { id: 'oem-laptop', owner: 'oem-tech', managed: true, posture: { patched: true, edr: true }, credentials: ['vendor-vpn', 'oem-tech-account'] },
-        { id: 'integrator-laptop', owner: 'integrator-eng', managed: false, posture: { patched: false, edr: false }, credentials: ['vendor-vpn', 'integrator-account'] },
-        { id: 'eng-laptop', owner: 'plant-eng', managed: true, posture: { patched: true, edr: true }, credentials: ['plant-eng-account'] },
+        {
+          id: 'oem-laptop',
+          owner: 'oem-tech',
+          managed: true,
+          posture: { patched: true, edr: true },
+          credentials: ['vendor-vpn', 'oem-tech-account'],
+        },
+        {
+          id: 'integrator-laptop',
+          owner: 'integrator-eng',
+          managed: false,
+          posture: { patched: false, edr: false },
+          credentials: ['vendor-vpn', 'integrator-account'],
+        },
+        {
+          id: 'eng-laptop',
+          owner: 'plant-eng',
+          managed: true,
+          posture: { patched: true, edr: true },
+          credentials: ['plant-eng-account'],
+        },
       ],
       credentials: [
         { id: 'vendor-vpn', kind: 'vpn-account', owners: ['oem-tech', 'integrator-eng'], rotation: 'static' },
         { id: 'oem-tech-account', kind: 'user-account', owners: ['oem-tech'], mfaBound: true },
         { id: 'integrator-account', kind: 'user-account', owners: ['integrator-eng'], mfaBound: true },
         { id: 'plant-eng-account', kind: 'user-account', owners: ['plant-eng'], mfaBound: true },
-        { id: 'ot-admin', kind: 'host-logon', owners: ['ot-admin-user'], opens: [{ kind: 'hmi' }, { kind: 'ews' }, { kind: 'scada-server' }, { kind: 'historian' }, 'jump-host'] },
+        {
+          id: 'ot-admin',
+          kind: 'host-logon',
+          owners: ['ot-admin-user'],
+          opens: [{ kind: 'hmi' }, { kind: 'ews' }, { kind: 'scada-server' }, { kind: 'historian' }, 'jump-host'],
+        },
         { id: 'hmi-vnc-default', kind: 'default-password', opens: [{ kind: 'hmi' }], protocols: ['vnc'] },
-        ...plans.map((p) => ({ id: `l${p.n}-plc-project`, kind: 'plc-project' as const, opens: [{ line: p.id, kind: 'plc' as const }, ...(p.sis === null ? [] : [p.sis])] })),
+        ...plans.map((p) => ({
+          id: `l${p.n}-plc-project`,
+          kind: 'plc-project' as const,
+          opens: [{ line: p.id, kind: 'plc' as const }, ...(p.sis === null ? [] : [p.sis])],
+        })),
       ],
     },
     windows: [{ id: 'maintenance', every: 24, start: 6, duration: 4 }],
@@ -181,7 +331,8 @@ export function generatePlant(constraints: GenerateConstraints): ScenarioInput {
       {
         id: 'vpn-segmented',
         name: 'Vendor VPN into the DMZ, lines isolated by conduits',
-        description: 'The same shared account lands in the DMZ; vendors reach the supervisory zones of the lines they service; lines cannot reach each other.',
+        description:
+          'The same shared account lands in the DMZ; vendors reach the supervisory zones of the lines they service; lines cannot reach each other.',
         mitigations: ['M0930', 'M0937'],
         conduits: [
           { from: 'enterprise', to: 'dmz', services: svc('https') },
@@ -190,18 +341,34 @@ export function generatePlant(constraints: GenerateConstraints): ScenarioInput {
           ...lineConduits('site-ops'),
           ...lineConduits('sup'),
         ],
-        vpn: { concentrator: 'vpn-gw', pool: '10.250.0.0/24', routes: ['dmz'], services: svc('rdp', 'https'), accounts: ['vendor-vpn'], mfa: false },
+        vpn: {
+          concentrator: 'vpn-gw',
+          pool: '10.250.0.0/24',
+          routes: ['dmz'],
+          services: svc('rdp', 'https'),
+          accounts: ['vendor-vpn'],
+          mfa: false,
+        },
         sensors: [
           { kind: 'vpn-log', probability: 0.05, delay: 1 },
-          { kind: 'firewall-log', zones: ['site-ops', ...plans.map((p) => p.ctl)], probability: 0.1, delay: { dist: 'exponential', mean: 12 } },
+          {
+            kind: 'firewall-log',
+            zones: ['site-ops', ...plans.map((p) => p.ctl)],
+            probability: 0.1,
+            delay: { dist: 'exponential', mean: 12 },
+          },
           { kind: 'ot-ids', zones: plans.map((p) => p.ctl), probability: 0.3, delay: { dist: 'exponential', mean: 2 } },
         ],
-        response: { time: { dist: 'lognormal', median: 12, sigma: 0.8 }, actions: ['disable-vpn-account', 'isolate-host'] },
+        response: {
+          time: { dist: 'lognormal', median: 12, sigma: 0.8 },
+          actions: ['disable-vpn-account', 'isolate-host'],
+        },
       },
       {
         id: 'zt',
         name: 'Zero-trust brokered access with line isolation',
-        description: 'No VPN. Per-user brokered sessions with MFA and device posture, per-asset and per-function grants, approvals for writes, enclave gateways on every control zone.',
+        description:
+          'No VPN. Per-user brokered sessions with MFA and device posture, per-asset and per-function grants, approvals for writes, enclave gateways on every control zone.',
         mitigations: ['M0930', 'M0932', 'M0935', 'M0801', 'M0800', 'M0807'],
         microSegmented: plans.map((p) => p.sup),
         zt: {
@@ -219,7 +386,10 @@ export function generatePlant(constraints: GenerateConstraints): ScenarioInput {
                 mfa: true,
                 time: 7,
                 accept: [`${oemPlc}:${readOf(firstOem)}`, `${oemHmi}:vnc`],
-                deny: [`${oemPlc}:${writeOf(firstOem)}`, ...(internalLine ? [`${internalLine.plcs[0]!}:${readOf(internalLine)}`] : [])],
+                deny: [
+                  `${oemPlc}:${writeOf(firstOem)}`,
+                  ...(internalLine ? [`${internalLine.plcs[0]!}:${readOf(internalLine)}`] : []),
+                ],
               },
               {
                 name: 'OEM technician outside the maintenance window is denied',
@@ -233,7 +403,10 @@ export function generatePlant(constraints: GenerateConstraints): ScenarioInput {
                 name: 'An EWS writes to its own line only',
                 asset: firstOem.ews[0]!,
                 accept: [`${oemPlc}:${writeOf(firstOem)}`],
-                deny: plans.filter((p) => p !== firstOem).slice(0, 3).map((p) => `${p.plcs[0]!}:${writeOf(p)}`),
+                deny: plans
+                  .filter((p) => p !== firstOem)
+                  .slice(0, 3)
+                  .map((p) => `${p.plcs[0]!}:${writeOf(p)}`),
               },
             ],
           },
@@ -242,9 +415,17 @@ export function generatePlant(constraints: GenerateConstraints): ScenarioInput {
         sensors: [
           { kind: 'zt-telemetry', probability: 0.6, delay: { dist: 'exponential', mean: 0.5 } },
           { kind: 'ot-ids', zones: plans.map((p) => p.ctl), probability: 0.3, delay: { dist: 'exponential', mean: 2 } },
-          { kind: 'edr', zones: ['site-ops', ...plans.map((p) => p.sup)], probability: 0.2, delay: { dist: 'exponential', mean: 1 } },
+          {
+            kind: 'edr',
+            zones: ['site-ops', ...plans.map((p) => p.sup)],
+            probability: 0.2,
+            delay: { dist: 'exponential', mean: 1 },
+          },
         ],
-        response: { time: { dist: 'lognormal', median: 2, sigma: 0.6 }, actions: ['revoke-sessions', 'lock-identity', 'isolate-host'] },
+        response: {
+          time: { dist: 'lognormal', median: 2, sigma: 0.6 },
+          actions: ['revoke-sessions', 'lock-identity', 'isolate-host'],
+        },
       },
     ],
     attacks: [
@@ -266,7 +447,10 @@ export function generatePlant(constraints: GenerateConstraints): ScenarioInput {
         id: 'oem-service',
         user: 'oem-tech',
         device: 'oem-laptop',
-        targets: [{ asset: oemPlc, action: readOf(firstOem) }, { asset: oemHmi, action: 'vnc' }],
+        targets: [
+          { asset: oemPlc, action: readOf(firstOem) },
+          { asset: oemHmi, action: 'vnc' },
+        ],
         interarrival: { dist: 'exponential', mean: 12 },
         duration: { dist: 'triangular', min: 0.5, mode: 1, max: 3 },
       },
@@ -280,10 +464,28 @@ export function generatePlant(constraints: GenerateConstraints): ScenarioInput {
       })),
     ],
     expect: [
-      { name: 'A stolen vendor password rarely reaches a PLC under zero trust', design: 'zt', attack: 'stolen-vendor-credential', metric: 'plcReachedProbability', max: 0.05 },
-      { name: 'Segmentation keeps the stolen vendor password out of site operations', design: 'vpn-segmented', attack: 'stolen-vendor-credential', neverCompromise: { zone: 'site-ops' } },
+      {
+        name: 'A stolen vendor password rarely reaches a PLC under zero trust',
+        design: 'zt',
+        attack: 'stolen-vendor-credential',
+        metric: 'plcReachedProbability',
+        max: 0.05,
+      },
+      {
+        name: 'Segmentation keeps the stolen vendor password out of site operations',
+        design: 'vpn-segmented',
+        attack: 'stolen-vendor-credential',
+        neverCompromise: { zone: 'site-ops' },
+      },
       ...(internalLine
-        ? [{ name: `Segmentation keeps the stolen vendor password off ${internalLine.id}`, design: 'vpn-segmented', attack: 'stolen-vendor-credential', neverCompromise: { line: internalLine.id } }]
+        ? [
+            {
+              name: `Segmentation keeps the stolen vendor password off ${internalLine.id}`,
+              design: 'vpn-segmented',
+              attack: 'stolen-vendor-credential',
+              neverCompromise: { line: internalLine.id },
+            },
+          ]
         : []),
     ],
   };
@@ -319,8 +521,13 @@ function protocolsOf(p: LinePlan): Protocol[] {
 }
 
 function ztRules(plans: LinePlan[], oemLines: LinePlan[], integratorLines: LinePlan[]): RuleInput[] {
-  const levelActions = (ps: LinePlan[], level: 'read' | 'write' | 'program') =>
-    [...new Set(ps.flatMap((p) => protocolsOf(p).flatMap((proto) => actionsOfProtocol(proto).filter((a) => ACTIONS[a].level === level))))];
+  const levelActions = (ps: LinePlan[], level: 'read' | 'write' | 'program') => [
+    ...new Set(
+      ps.flatMap((p) =>
+        protocolsOf(p).flatMap((proto) => actionsOfProtocol(proto).filter((a) => ACTIONS[a].level === level)),
+      ),
+    ),
+  ];
   const plcsOf = (ps: LinePlan[]) => ps.map((p) => ({ line: p.id, kind: 'plc' as const }));
   const rules: RuleInput[] = [
     {

@@ -6,8 +6,20 @@
 import { z } from 'zod';
 import { checkReferences, type PathProblem } from './references.js';
 import {
-  attackSchema, conduitSchema, credentialSchema, designSchema, deviceSchema, expectationSchema, lineSchema,
-  assetSchema, scenarioSchema, userSchema, windowSchema, workloadRequestSchema, zoneSchema, type Scenario,
+  attackSchema,
+  conduitSchema,
+  credentialSchema,
+  designSchema,
+  deviceSchema,
+  expectationSchema,
+  lineSchema,
+  assetSchema,
+  scenarioSchema,
+  userSchema,
+  windowSchema,
+  workloadRequestSchema,
+  zoneSchema,
+  type Scenario,
 } from './schema.js';
 import type { IssuePath } from './issues.js';
 
@@ -17,21 +29,87 @@ const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback
 
 /** Each list section: where it sits, how an item is checked, and the stand-in for an invalid item. */
 const SECTIONS: { path: readonly string[]; schema: z.ZodType; standIn: (raw: Raw) => unknown }[] = [
-  { path: ['plant', 'zones'], schema: zoneSchema, standIn: (r) => ({ id: str(r['id']), level: 3, subnet: '0.0.0.0/0', securityLevel: 1, microSegmented: false }) },
-  { path: ['plant', 'lines'], schema: lineSchema, standIn: (r) => ({ id: str(r['id']), valuePerHour: 0, safetyCritical: false }) },
+  {
+    path: ['plant', 'zones'],
+    schema: zoneSchema,
+    standIn: (r) => ({ id: str(r.id), level: 3, subnet: '0.0.0.0/0', securityLevel: 1, microSegmented: false }),
+  },
+  {
+    path: ['plant', 'lines'],
+    schema: lineSchema,
+    standIn: (r) => ({ id: str(r.id), valuePerHour: 0, safetyCritical: false }),
+  },
   {
     path: ['plant', 'assets'],
     schema: assetSchema,
-    standIn: (r) => ({ id: str(r['id']), kind: 'server', zone: '', ip: '0.0.0.0', services: [], vulnerabilities: [], credentials: [], criticality: 'medium', dualHomed: [] }),
+    standIn: (r) => ({
+      id: str(r.id),
+      kind: 'server',
+      zone: '',
+      ip: '0.0.0.0',
+      services: [],
+      vulnerabilities: [],
+      credentials: [],
+      criticality: 'medium',
+      dualHomed: [],
+    }),
   },
-  { path: ['plant', 'conduits'], schema: conduitSchema, standIn: () => ({ from: '*', to: '*', services: 'any', bidirectional: false }) },
-  { path: ['identities', 'users'], schema: userSchema, standIn: (r) => ({ id: str(r['id']), org: 'internal', roles: [], groups: [], mfa: false }) },
-  { path: ['identities', 'devices'], schema: deviceSchema, standIn: (r) => ({ id: str(r['id']), managed: false, posture: {}, credentials: [] }) },
-  { path: ['identities', 'credentials'], schema: credentialSchema, standIn: (r) => ({ id: str(r['id']), kind: 'host-logon', owners: [], rotation: 'static', mfaBound: false, opens: [] }) },
-  { path: ['windows'], schema: windowSchema, standIn: (r) => ({ id: str(r['id']), every: 24, start: 0, duration: 1 }) },
-  { path: ['designs'], schema: designSchema, standIn: (r) => ({ id: str(r['id']), mitigations: [], gateways: [], sensors: [], internetFacing: true }) },
-  { path: ['attacks'], schema: attackSchema, standIn: (r) => ({ id: str(r['id']), initialAccess: { kind: 'exposed-service', asset: '', at: 0 }, strategy: 'spread', techniques: {}, impact: true }) },
-  { path: ['workload'], schema: workloadRequestSchema, standIn: (r) => ({ id: str(r['id']), user: '', device: '', targets: [], interarrival: { dist: 'constant', value: 1 }, duration: { dist: 'constant', value: 1 } }) },
+  {
+    path: ['plant', 'conduits'],
+    schema: conduitSchema,
+    standIn: () => ({ from: '*', to: '*', services: 'any', bidirectional: false }),
+  },
+  {
+    path: ['identities', 'users'],
+    schema: userSchema,
+    standIn: (r) => ({ id: str(r.id), org: 'internal', roles: [], groups: [], mfa: false }),
+  },
+  {
+    path: ['identities', 'devices'],
+    schema: deviceSchema,
+    standIn: (r) => ({ id: str(r.id), managed: false, posture: {}, credentials: [] }),
+  },
+  {
+    path: ['identities', 'credentials'],
+    schema: credentialSchema,
+    standIn: (r) => ({
+      id: str(r.id),
+      kind: 'host-logon',
+      owners: [],
+      rotation: 'static',
+      mfaBound: false,
+      opens: [],
+    }),
+  },
+  { path: ['windows'], schema: windowSchema, standIn: (r) => ({ id: str(r.id), every: 24, start: 0, duration: 1 }) },
+  {
+    path: ['designs'],
+    schema: designSchema,
+    standIn: (r) => ({ id: str(r.id), mitigations: [], gateways: [], sensors: [], internetFacing: true }),
+  },
+  {
+    path: ['attacks'],
+    schema: attackSchema,
+    standIn: (r) => ({
+      id: str(r.id),
+      initialAccess: { kind: 'exposed-service', asset: '', at: 0 },
+      strategy: 'spread',
+      techniques: {},
+      impact: true,
+    }),
+  },
+  {
+    path: ['workload'],
+    schema: workloadRequestSchema,
+    standIn: (r) => ({
+      id: str(r.id),
+      user: '',
+      device: '',
+      targets: [],
+      interarrival: { dist: 'constant', value: 1 },
+      duration: { dist: 'constant', value: 1 },
+    }),
+  },
   { path: ['expect'], schema: expectationSchema, standIn: () => ({ design: '', attack: '', stat: 'mean' }) },
 ];
 
@@ -62,7 +140,9 @@ export function referenceProblemsDespiteSchema(value: Raw): PathProblem[] {
     setIn(scenario, section.path, items);
   }
   const within = (p: IssuePath, at: IssuePath) => at.every((seg, i) => p[i] === seg);
-  return checkReferences(scenario).filter((p) => copied.some((c) => within(p.path, c)) || !standIns.some((s) => within(p.path, s)));
+  return checkReferences(scenario).filter(
+    (p) => copied.some((c) => within(p.path, c)) || !standIns.some((s) => within(p.path, s)),
+  );
 }
 
 /**

@@ -23,33 +23,53 @@ export function validateMerged(merged: MergedSources, file: string): LoadResult 
     return { ok: false, issues: sortIssues([...located, ...references]) };
   }
   const problems = checkReferences(parsed.data);
-  if (problems.length > 0) return { ok: false, issues: sortIssues(problems.map((p) => merged.locate(p.path, p.message))) };
+  if (problems.length > 0)
+    return { ok: false, issues: sortIssues(problems.map((p) => merged.locate(p.path, p.message))) };
   return { ok: true, scenario: parsed.data, file };
 }
 
 function zodIssueToLocated(issue: z.core.$ZodIssue, merged: MergedSources): ScenarioIssue[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => merged.locate([...path, key], `unknown field "${key}"${didYouMean(key, knownKeys(path))}`, 'key'));
+    return issue.keys.map((key) =>
+      merged.locate([...path, key], `unknown field "${key}"${didYouMean(key, knownKeys(path))}`, 'key'),
+    );
   }
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-    const inner = (branch: readonly z.core.$ZodIssue[]) => branch.flatMap((i) => zodIssueToLocated({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, merged));
+    const inner = (branch: readonly z.core.$ZodIssue[]) =>
+      branch.flatMap((i) => zodIssueToLocated({ ...i, path: [...path, ...i.path] } as z.core.$ZodIssue, merged));
     // Report the branch that got furthest: the one with the fewest, deepest problems.
     const best = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0]!;
     if (depth(best) >= 1) return inner(best);
     // Every branch failed on the value itself: one whose type matched explains best, else say what each expected.
-    const typed = issue.errors.find((e) => e.length > 0 && e.every((i) => i.code !== 'invalid_type' && i.code !== 'invalid_value'));
+    const typed = issue.errors.find(
+      (e) => e.length > 0 && e.every((i) => i.code !== 'invalid_type' && i.code !== 'invalid_value'),
+    );
     if (typed !== undefined) return inner(typed);
-    const types = issue.errors.flatMap((e) => e.flatMap((i) => (i.code === 'invalid_type' ? [i.expected as string] : [])));
-    const values = issue.errors.flatMap((e) => e.flatMap((i) => (i.code === 'invalid_value' ? i.values.map((v) => JSON.stringify(v)) : [])));
+    const types = issue.errors.flatMap((e) =>
+      e.flatMap((i) => (i.code === 'invalid_type' ? [i.expected as string] : [])),
+    );
+    const values = issue.errors.flatMap((e) =>
+      e.flatMap((i) => (i.code === 'invalid_value' ? i.values.map((v) => JSON.stringify(v)) : [])),
+    );
     const oneOf = [...new Set(values)];
     const expected = [...new Set(types), ...(oneOf.length > 1 ? [`one of ${oneOf.join(', ')}`] : oneOf)];
     const got = types.length === 0 ? JSON.stringify(issue.input) : typeName(issue.input);
-    const hint = typeof issue.input === 'string' ? didYouMean(issue.input, oneOf.map((v) => JSON.parse(v) as unknown).filter((v): v is string => typeof v === 'string')) : '';
+    const hint =
+      typeof issue.input === 'string'
+        ? didYouMean(
+            issue.input,
+            oneOf.map((v) => JSON.parse(v) as unknown).filter((v): v is string => typeof v === 'string'),
+          )
+        : '';
     if (expected.length > 0) return [merged.locate(path, `expected ${expected.join(' or ')}, got ${got}${hint}`)];
   }
   const discriminated = issue as { discriminator?: string; options?: readonly unknown[] };
-  if (issue.code === 'invalid_union' && discriminated.discriminator !== undefined && discriminated.options !== undefined) {
+  if (
+    issue.code === 'invalid_union' &&
+    discriminated.discriminator !== undefined &&
+    discriminated.options !== undefined
+  ) {
     const options = discriminated.options.map(String);
     const input = isRecord(issue.input) ? issue.input[discriminated.discriminator] : undefined;
     const expected = `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`;
@@ -59,7 +79,13 @@ function zodIssueToLocated(issue: z.core.$ZodIssue, merged: MergedSources): Scen
   }
   if (issue.code === 'invalid_key') {
     const reason = issue.issues[0]?.message;
-    return [merged.locate(path, `invalid key ${JSON.stringify(path[path.length - 1])}${reason === undefined ? '' : `: ${reason}`}`, 'key')];
+    return [
+      merged.locate(
+        path,
+        `invalid key ${JSON.stringify(path[path.length - 1])}${reason === undefined ? '' : `: ${reason}`}`,
+        'key',
+      ),
+    ];
   }
   return [merged.locate(path, describe(issue))];
 }
@@ -78,13 +104,14 @@ function knownKeys(path: readonly (string | number)[]): string[] {
 function unwrap(s: z.core.$ZodType): z.core.$ZodType[] {
   const def = s._zod.def as unknown as Record<string, unknown>;
   if (s instanceof ZodUnion) return (s.options as z.core.$ZodType[]).flatMap(unwrap);
-  if (def['innerType']) return unwrap(def['innerType'] as z.core.$ZodType);
-  if (def['in'] && def['type'] === 'pipe') return unwrap(def['in'] as z.core.$ZodType);
+  if (def.innerType) return unwrap(def.innerType as z.core.$ZodType);
+  if (def.in && def.type === 'pipe') return unwrap(def.in as z.core.$ZodType);
   return [s];
 }
 
 function child(s: z.core.$ZodType, seg: string | number): z.core.$ZodType[] {
-  if (s instanceof ZodObject && typeof seg === 'string') return Object.hasOwn(s.shape, seg) ? [s.shape[seg] as z.core.$ZodType] : [];
+  if (s instanceof ZodObject && typeof seg === 'string')
+    return Object.hasOwn(s.shape, seg) ? [s.shape[seg] as z.core.$ZodType] : [];
   if (s instanceof ZodArray && typeof seg === 'number') return [s.element as z.core.$ZodType];
   if (s instanceof ZodRecord) return [s.valueType as z.core.$ZodType];
   return [];
@@ -93,7 +120,9 @@ function child(s: z.core.$ZodType, seg: string | number): z.core.$ZodType[] {
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `required field is missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${typeName(issue.input)}`;
+      return issue.input === undefined
+        ? `required field is missing (expected ${issue.expected})`
+        : `expected ${issue.expected}, got ${typeName(issue.input)}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}${typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : ''}`;
     default:

@@ -45,7 +45,12 @@ export function checkReferences(s: Scenario): PathProblem[] {
   index(s.workload, ['workload'], 'workload request');
   const roles = new Set(s.identities.users.flatMap((u) => u.roles));
 
-  const ref = (map: { has(id: string): boolean; keys(): Iterable<string> }, id: string, path: IssuePath, what: string) => {
+  const ref = (
+    map: { has(id: string): boolean; keys(): Iterable<string> },
+    id: string,
+    path: IssuePath,
+    what: string,
+  ) => {
     if (!map.has(id)) problem(path, `unknown ${what} "${id}"${didYouMean(id, map.keys())}`);
   };
   const zoneRef = (id: string, path: IssuePath) => id !== '*' && ref(zones, id, path, 'zone');
@@ -58,7 +63,8 @@ export function checkReferences(s: Scenario): PathProblem[] {
   const subnets = new Map<string, Cidr>();
   s.plant.zones.forEach((z, i) => {
     const cidr = parseCidr(z.subnet);
-    if (cidr === undefined) problem(['plant', 'zones', i, 'subnet'], `"${z.subnet}" is not an IPv4 CIDR such as 10.1.0.0/24`);
+    if (cidr === undefined)
+      problem(['plant', 'zones', i, 'subnet'], `"${z.subnet}" is not an IPv4 CIDR such as 10.1.0.0/24`);
     else if (!subnets.has(z.id)) subnets.set(z.id, cidr);
   });
 
@@ -76,14 +82,16 @@ export function checkReferences(s: Scenario): PathProblem[] {
     if (!ipaddr.IPv4.isValidFourPartDecimal(a.ip)) problem([...at, 'ip'], `"${a.ip}" is not an IPv4 address`);
     else {
       const subnet = subnets.get(a.zone);
-      if (subnet && !ipaddr.IPv4.parse(a.ip).match(subnet)) problem([...at, 'ip'], `${a.ip} is outside zone "${a.zone}" subnet ${subnet[0].toString()}/${subnet[1]}`);
+      if (subnet && !ipaddr.IPv4.parse(a.ip).match(subnet))
+        problem([...at, 'ip'], `${a.ip} is outside zone "${a.zone}" subnet ${subnet[0].toString()}/${subnet[1]}`);
       const other = ips.get(a.ip);
       if (other !== undefined) problem([...at, 'ip'], `${a.ip} is already used by asset "${other}"`);
       else ips.set(a.ip, a.id);
     }
     const services = new Set(a.services.map((x) => x.protocol));
     a.vulnerabilities.forEach((v, j) => {
-      if (!services.has(v.service)) problem([...at, 'vulnerabilities', j, 'service'], `asset "${a.id}" exposes no ${v.service} service`);
+      if (!services.has(v.service))
+        problem([...at, 'vulnerabilities', j, 'service'], `asset "${a.id}" exposes no ${v.service} service`);
     });
   });
   s.plant.lines.forEach((l, i) => {
@@ -112,37 +120,51 @@ export function checkReferences(s: Scenario): PathProblem[] {
     });
     d.microSegmented?.forEach((z, j) => ref(zones, z, [...at, 'microSegmented', j], 'zone'));
     d.gateways.forEach((g, j) => ref(zones, g.zone, [...at, 'gateways', j, 'zone'], 'zone'));
-    d.sensors.forEach((sn, j) => sn.zones !== '*' && sn.zones.forEach((z, k) => ref(zones, z, [...at, 'sensors', j, 'zones', k], 'zone')));
+    d.sensors.forEach(
+      (sn, j) =>
+        sn.zones !== '*' && sn.zones.forEach((z, k) => ref(zones, z, [...at, 'sensors', j, 'zones', k], 'zone')),
+    );
     if (d.vpn) {
       const vpn = d.vpn;
       const kindOf = (id: string) => assets.get(id)?.kind;
       ref(assets, vpn.concentrator, [...at, 'vpn', 'concentrator'], 'asset');
       if (assets.has(vpn.concentrator) && kindOf(vpn.concentrator) !== 'vpn-concentrator')
-        problem([...at, 'vpn', 'concentrator'], `asset "${vpn.concentrator}" is a ${kindOf(vpn.concentrator)}, not a vpn-concentrator`);
+        problem(
+          [...at, 'vpn', 'concentrator'],
+          `asset "${vpn.concentrator}" is a ${kindOf(vpn.concentrator)}, not a vpn-concentrator`,
+        );
       if (parseCidr(vpn.pool) === undefined) problem([...at, 'vpn', 'pool'], `"${vpn.pool}" is not an IPv4 CIDR`);
       if (vpn.routes !== '*') vpn.routes.forEach((z, j) => ref(zones, z, [...at, 'vpn', 'routes', j], 'zone'));
       vpn.accounts.forEach((c, j) => {
         ref(credentials, c, [...at, 'vpn', 'accounts', j], 'credential');
         const cred = credentials.get(c);
-        if (cred && cred.kind !== 'vpn-account') problem([...at, 'vpn', 'accounts', j], `credential "${c}" is a ${cred.kind}, not a vpn-account`);
+        if (cred && cred.kind !== 'vpn-account')
+          problem([...at, 'vpn', 'accounts', j], `credential "${c}" is a ${cred.kind}, not a vpn-account`);
       });
     }
     if (d.zt) {
       d.zt.connectors.forEach((c, j) => {
         ref(assets, c, [...at, 'zt', 'connectors', j], 'asset');
         const kind = assets.get(c)?.kind;
-        if (kind !== undefined && kind !== 'zt-connector') problem([...at, 'zt', 'connectors', j], `asset "${c}" is a ${kind}, not a zt-connector`);
+        if (kind !== undefined && kind !== 'zt-connector')
+          problem([...at, 'zt', 'connectors', j], `asset "${c}" is a ${kind}, not a zt-connector`);
       });
       d.zt.policy.rules.forEach((r, j) => {
         const rp: IssuePath = [...at, 'zt', 'policy', 'rules', j];
         r.subjects.users?.forEach((u, k) => ref(users, u, [...rp, 'subjects', 'users', k], 'user'));
         r.subjects.roles?.forEach((u, k) => ref(roles, u, [...rp, 'subjects', 'roles', k], 'role'));
         r.subjects.devices?.forEach((u, k) => {
-          if (!devices.has(u) && !assets.has(u)) problem([...rp, 'subjects', 'devices', k], `unknown device or asset "${u}"${didYouMean(u, [...devices.keys(), ...assets.keys()])}`);
+          if (!devices.has(u) && !assets.has(u))
+            problem(
+              [...rp, 'subjects', 'devices', k],
+              `unknown device or asset "${u}"${didYouMean(u, [...devices.keys(), ...assets.keys()])}`,
+            );
         });
         r.resources.forEach((res, k) => res !== '*' && selector(res, [...rp, 'resources', k]));
-        if (r.conditions.window !== undefined) ref(windows, r.conditions.window, [...rp, 'conditions', 'window'], 'window');
-        if (r.conditions.approval !== undefined) ref(roles, r.conditions.approval.by, [...rp, 'conditions', 'approval', 'by'], 'role');
+        if (r.conditions.window !== undefined)
+          ref(windows, r.conditions.window, [...rp, 'conditions', 'window'], 'window');
+        if (r.conditions.approval !== undefined)
+          ref(roles, r.conditions.approval.by, [...rp, 'conditions', 'approval', 'by'], 'role');
       });
       const ruleIds = new Set<string>();
       d.zt.policy.rules.forEach((r, j) => {
@@ -157,10 +179,12 @@ export function checkReferences(s: Scenario): PathProblem[] {
         for (const list of ['accept', 'deny'] as const) {
           t[list].forEach((pair, k) => {
             const [asset, action, extra] = pair.split(':');
-            if (asset === undefined || action === undefined || extra !== undefined) problem([...tp, list, k], `"${pair}" is not "asset:action"`);
+            if (asset === undefined || action === undefined || extra !== undefined)
+              problem([...tp, list, k], `"${pair}" is not "asset:action"`);
             else {
               ref(assets, asset, [...tp, list, k], 'asset');
-              if (!(action in ACTIONS)) problem([...tp, list, k], `unknown action "${action}"${didYouMean(action, Object.keys(ACTIONS))}`);
+              if (!(action in ACTIONS))
+                problem([...tp, list, k], `unknown action "${action}"${didYouMean(action, Object.keys(ACTIONS))}`);
             }
           });
         }
@@ -182,11 +206,17 @@ export function checkReferences(s: Scenario): PathProblem[] {
     const phished = ia.kind === 'phishing' ? assets.get(ia.asset) : undefined;
     if (phished !== undefined && ASSET_KINDS[phished.kind as AssetKind]?.foothold === false) {
       const hosts = (Object.keys(ASSET_KINDS) as AssetKind[]).filter((k) => ASSET_KINDS[k].foothold);
-      problem([...ip, 'asset'], `phishing needs a host someone works at (${hosts.join(', ')}); "${phished.id}" is a ${ASSET_KINDS[phished.kind as AssetKind].label}`);
+      problem(
+        [...ip, 'asset'],
+        `phishing needs a host someone works at (${hosts.join(', ')}); "${phished.id}" is a ${ASSET_KINDS[phished.kind as AssetKind].label}`,
+      );
     }
     if (a.target !== undefined) ref(lines, a.target.line, [...at, 'target', 'line'], 'line');
-    if (a.strategy === 'targeted' && a.target === undefined && a.script === undefined) problem([...at, 'target'], 'the targeted strategy needs a target: { line: ... }');
-    a.script?.forEach((st, j) => st.target !== undefined && ref(assets, st.target, [...at, 'script', j, 'target'], 'asset'));
+    if (a.strategy === 'targeted' && a.target === undefined && a.script === undefined)
+      problem([...at, 'target'], 'the targeted strategy needs a target: { line: ... }');
+    a.script?.forEach(
+      (st, j) => st.target !== undefined && ref(assets, st.target, [...at, 'script', j, 'target'], 'asset'),
+    );
   });
 
   s.workload.forEach((w, i) => {
@@ -199,8 +229,10 @@ export function checkReferences(s: Scenario): PathProblem[] {
     ref(designs, e.design, ['expect', i, 'design'], 'design');
     ref(attacks, e.attack, ['expect', i, 'attack'], 'attack');
     if (e.neverCompromise !== undefined) selector(e.neverCompromise, ['expect', i, 'neverCompromise']);
-    if (e.metric === undefined && e.neverCompromise === undefined) problem(['expect', i], 'an expectation needs a metric with max/min, or neverCompromise');
-    if (e.metric !== undefined && e.max === undefined && e.min === undefined) problem(['expect', i, 'metric'], `metric "${e.metric}" needs max or min`);
+    if (e.metric === undefined && e.neverCompromise === undefined)
+      problem(['expect', i], 'an expectation needs a metric with max/min, or neverCompromise');
+    if (e.metric !== undefined && e.max === undefined && e.min === undefined)
+      problem(['expect', i, 'metric'], `metric "${e.metric}" needs max or min`);
   });
   return out;
 }

@@ -1,7 +1,14 @@
 // The scenario format, schema first: every domain type is derived from these zod schemas.
 // Objects are strict so a typo is an error, not a silently ignored key.
 import { z } from 'zod';
-import { ACTION_NAMES, ASSET_KIND_NAMES, MITIGATION_IDS, PROTOCOLS, PROTOCOL_NAMES, type Protocol } from '../model/catalog.js';
+import {
+  ACTION_NAMES,
+  ASSET_KIND_NAMES,
+  MITIGATION_IDS,
+  PROTOCOLS,
+  PROTOCOL_NAMES,
+  type Protocol,
+} from '../model/catalog.js';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids use letters, digits, ".", "_" and "-"');
 const ids = z.array(id);
@@ -11,7 +18,10 @@ const hours = z.number().nonnegative();
 // ---- distributions (simulated hours) ----
 export const distributionSchema = z
   .union([
-    z.number().nonnegative().transform((value) => ({ dist: 'constant' as const, value })),
+    z
+      .number()
+      .nonnegative()
+      .transform((value) => ({ dist: 'constant' as const, value })),
     z.discriminatedUnion('dist', [
       z.strictObject({ dist: z.literal('constant'), value: hours }),
       z.strictObject({ dist: z.literal('uniform'), min: hours, max: hours }),
@@ -26,7 +36,9 @@ export const distributionSchema = z
     if (d.dist === 'triangular' && (d.mode < d.min || d.mode > d.max))
       ctx.addIssue({ code: 'custom', path: ['mode'], message: `mode ${d.mode} is outside [${d.min}, ${d.max}]` });
   })
-  .describe('A duration in simulated hours: a number, or { dist: constant|uniform|triangular|exponential|lognormal, ... }');
+  .describe(
+    'A duration in simulated hours: a number, or { dist: constant|uniform|triangular|exponential|lognormal, ... }',
+  );
 
 // ---- plant ----
 const protocol = z.enum(PROTOCOL_NAMES as [Protocol, ...Protocol[]]);
@@ -45,7 +57,9 @@ export const serviceSchema = z
 export const zoneSchema = z.strictObject({
   id,
   name: z.string().optional(),
-  level: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(3.5), z.literal(4), z.literal(5)]).describe('Purdue level: 0-5, 3.5 for the DMZ'),
+  level: z
+    .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(3.5), z.literal(4), z.literal(5)])
+    .describe('Purdue level: 0-5, 3.5 for the DMZ'),
   subnet: z.string().describe('IPv4 CIDR, e.g. 10.1.0.0/24'),
   securityLevel: z.number().int().min(1).max(4).default(1).describe('IEC 62443 target security level'),
   microSegmented: z.boolean().default(false).describe('Hosts inside the zone do not reach each other'),
@@ -58,7 +72,9 @@ export const lineSchema = z.strictObject({
   safetyCritical: z.boolean().default(false),
   recoveryHours: distributionSchema
     .optional()
-    .describe('Hours to bring the line back once the attacker is contained (re-flash controllers from known-good projects, re-validate the process); without it an impacted line stays down to the horizon'),
+    .describe(
+      'Hours to bring the line back once the attacker is contained (re-flash controllers from known-good projects, re-validate the process); without it an impacted line stays down to the horizon',
+    ),
 });
 
 export const vulnerabilitySchema = z.strictObject({
@@ -130,12 +146,17 @@ export const selectorSchema = z.union([
 
 export const credentialSchema = z.strictObject({
   id,
-  kind: z.enum(['vpn-account', 'user-account', 'host-logon', 'plc-project', 'default-password']).describe('user-account: a personal identity-provider login, used for zero-trust sessions'),
+  kind: z
+    .enum(['vpn-account', 'user-account', 'host-logon', 'plc-project', 'default-password'])
+    .describe('user-account: a personal identity-provider login, used for zero-trust sessions'),
   owners: ids.default([]).describe('Users who hold it; more than one means shared'),
   rotation: z.enum(['static', 'rotating']).default('static'),
-  mfaBound: z.boolean().default(false).describe('Useless without the owner\'s second factor'),
+  mfaBound: z.boolean().default(false).describe("Useless without the owner's second factor"),
   opens: z.array(selectorSchema).default([]).describe('Assets the credential logs on to (not for vpn-account)'),
-  protocols: z.array(protocol).optional().describe('Protocols it authenticates (default: every interactive one, or every one for plc-project)'),
+  protocols: z
+    .array(protocol)
+    .optional()
+    .describe('Protocols it authenticates (default: every interactive one, or every one for plc-project)'),
 });
 
 export const identitiesSchema = z.strictObject({
@@ -173,7 +194,9 @@ export const ruleSchema = z.strictObject({
       managedDevice: z.boolean().optional(),
       posture: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])).optional(),
       window: id.optional(),
-      approval: z.strictObject({ by: id.describe('Role that approves'), validHours: z.number().positive().default(4) }).optional(),
+      approval: z
+        .strictObject({ by: id.describe('Role that approves'), validHours: z.number().positive().default(4) })
+        .optional(),
       sources: ids.optional().describe('Tunnel or connector ids the request may come through'),
     })
     .default({}),
@@ -215,8 +238,8 @@ export const designSchema = z.strictObject({
   name: z.string().optional(),
   description: z.string().optional(),
   mitigations: z.array(z.enum(MITIGATION_IDS as [string, ...string[]])).default([]),
-  conduits: z.array(conduitSchema).optional().describe('Replaces the plant\'s conduits under this design'),
-  microSegmented: ids.optional().describe('Zones micro-segmented under this design (adds to the plant\'s)'),
+  conduits: z.array(conduitSchema).optional().describe("Replaces the plant's conduits under this design"),
+  microSegmented: ids.optional().describe("Zones micro-segmented under this design (adds to the plant's)"),
   vpn: z
     .strictObject({
       concentrator: id.describe('The vpn-concentrator asset'),
@@ -225,7 +248,11 @@ export const designSchema = z.strictObject({
       services: z.union([z.literal('any'), z.array(serviceSchema)]).default('any'),
       accounts: ids.describe('vpn-account credentials that open the tunnel'),
       mfa: z.boolean().default(false),
-      connectHours: distributionSchema.default({ dist: 'constant', value: 0.1 }).describe('Hours from a technician\'s request to a working tunnel (a customer switching the router on, a call to open the account…)'),
+      connectHours: distributionSchema
+        .default({ dist: 'constant', value: 0.1 })
+        .describe(
+          "Hours from a technician's request to a working tunnel (a customer switching the router on, a call to open the account…)",
+        ),
     })
     .optional(),
   zt: z
@@ -237,22 +264,35 @@ export const designSchema = z.strictObject({
       blockOnDetection: z
         .boolean()
         .default(false)
-        .describe('The PDP blocks an identity its own telemetry (zt-telemetry sensors) flags, at once: live sessions revoked, new ones refused. Without it only the response acts, after its response time'),
+        .describe(
+          'The PDP blocks an identity its own telemetry (zt-telemetry sensors) flags, at once: live sessions revoked, new ones refused. Without it only the response acts, after its response time',
+        ),
       policy: policySchema.default({ rules: [], tests: [] }),
     })
     .optional(),
-  internetFacing: z.boolean().default(true).describe('false: the design removes every direct internet exposure (remote access only through its VPN or broker)'),
-  gateways: z.array(z.strictObject({ zone: id })).default([]).describe('Enclave gateways: the PDP decides every connection into the zone'),
+  internetFacing: z
+    .boolean()
+    .default(true)
+    .describe(
+      'false: the design removes every direct internet exposure (remote access only through its VPN or broker)',
+    ),
+  gateways: z
+    .array(z.strictObject({ zone: id }))
+    .default([])
+    .describe('Enclave gateways: the PDP decides every connection into the zone'),
   sensors: z.array(sensorSchema).default([]),
-  response: z
-    .strictObject({ time: distributionSchema, actions: z.array(responseAction).min(1) })
-    .optional(),
+  response: z.strictObject({ time: distributionSchema, actions: z.array(responseAction).min(1) }).optional(),
 });
 
 // ---- attacks ----
 export const initialAccessSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('stolen-credential'), credential: id, at: hours.default(0) }),
-  z.strictObject({ kind: z.literal('compromised-device'), device: id, liveSession: z.boolean().default(false), at: hours.default(0) }),
+  z.strictObject({
+    kind: z.literal('compromised-device'),
+    device: id,
+    liveSession: z.boolean().default(false),
+    at: hours.default(0),
+  }),
   z.strictObject({ kind: z.literal('insider'), user: id, device: id.optional(), at: hours.default(0) }),
   z.strictObject({ kind: z.literal('exposed-service'), asset: id, at: hours.default(0) }),
   z.strictObject({ kind: z.literal('phishing'), asset: id, at: hours.default(0) }),
@@ -278,7 +318,9 @@ export const attackSchema = z.strictObject({
   impact: z.boolean().default(true).describe('Manipulate controllers once reached'),
   approvalFatigue: probability
     .default(0)
-    .describe('Chance that the approver grants a just-in-time approval the attacker asks for (a convincing pretext, a tired engineer); 0: never'),
+    .describe(
+      'Chance that the approver grants a just-in-time approval the attacker asks for (a convincing pretext, a tired engineer); 0: never',
+    ),
 });
 
 // ---- workload and expectations ----
@@ -307,7 +349,10 @@ export const scenarioSchema = z.strictObject({
   segsim: z.literal(1).default(1).describe('Scenario format version'),
   name: z.string().optional(),
   description: z.string().optional(),
-  imports: z.array(z.string()).default([]).describe('Scenario files merged into this one (paths relative to this file)'),
+  imports: z
+    .array(z.string())
+    .default([])
+    .describe('Scenario files merged into this one (paths relative to this file)'),
   horizonHours: z.number().positive().default(72),
   plant: plantSchema.default({ zones: [], lines: [], assets: [], conduits: [] }),
   identities: identitiesSchema.default({ users: [], devices: [], credentials: [] }),

@@ -2,7 +2,17 @@
 // merged document back to the file, line and column it came from.
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { isCollection, isMap, isScalar, isSeq, LineCounter, parseDocument, visit as visitYaml, type Document, type Node as YamlNode } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit as visitYaml,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
 import type { IssuePath, ScenarioIssue } from './issues.js';
 
 /** Sections whose lists are concatenated across imports (imported items first). */
@@ -60,17 +70,30 @@ export function readSources(file: string, displayFile = file): SourcesResult {
       text = readFileSync(at.abs, 'utf8');
     } catch (err) {
       const reason = readError(err);
-      issues.push(importedFrom?.(`cannot read imported file "${at.shown}": ${reason}`) ?? { file: at.shown, line: 1, col: 1, path: [], message: `cannot read file: ${reason}` });
+      issues.push(
+        importedFrom?.(`cannot read imported file "${at.shown}": ${reason}`) ?? {
+          file: at.shown,
+          line: 1,
+          col: 1,
+          path: [],
+          message: `cannot read file: ${reason}`,
+        },
+      );
     }
     const source = text === undefined ? undefined : parseSource(at.shown, text, issues);
     if (source !== undefined) {
-      const imports = source.value['imports'];
+      const imports = source.value.imports;
       if (Array.isArray(imports)) {
         imports.forEach((imp, i) => {
           if (typeof imp !== 'string') return;
-          const next: Visit = { abs: resolve(dirname(at.abs), imp), shown: isAbsolute(imp) ? imp : join(dirname(at.shown), imp) };
+          const next: Visit = {
+            abs: resolve(dirname(at.abs), imp),
+            shown: isAbsolute(imp) ? imp : join(dirname(at.shown), imp),
+          };
           if (stack.some((v) => v.abs === next.abs)) {
-            issues.push(locateIn(source, ['imports', i], `import cycle: ${[...stack, next].map((v) => v.shown).join(' -> ')}`));
+            issues.push(
+              locateIn(source, ['imports', i], `import cycle: ${[...stack, next].map((v) => v.shown).join(' -> ')}`),
+            );
             return;
           }
           visit(next, [...stack, next], (message) => locateIn(source, ['imports', i], message));
@@ -110,10 +133,17 @@ function parseSource(file: string, text: string, issues: ScenarioIssue[]): Sourc
   const structural: ScenarioIssue[] = [];
   visitYaml(doc, {
     Pair: (_, pair) => {
-      if (isCollection(pair.key)) structural.push(at(pair.key.range?.[0], 'YAML: a key must be a plain value, not a list or mapping'));
+      if (isCollection(pair.key))
+        structural.push(at(pair.key.range?.[0], 'YAML: a key must be a plain value, not a list or mapping'));
     },
     Alias: (_, alias) => {
-      if (alias.resolve(doc) === undefined) structural.push(at(alias.range?.[0], `YAML: unknown alias *${alias.source} (the &${alias.source} anchor must come before it)`));
+      if (alias.resolve(doc) === undefined)
+        structural.push(
+          at(
+            alias.range?.[0],
+            `YAML: unknown alias *${alias.source} (the &${alias.source} anchor must come before it)`,
+          ),
+        );
     },
   });
   if (structural.length > 0) {
@@ -146,7 +176,9 @@ function merge(main: Source, sources: Source[]): MergedSources {
   const owners = new Map<string, Source>();
   for (const section of LIST_SECTIONS) {
     // A section that is not a list in some file is kept as it is, for the schema to report there.
-    const notList = sources.find((s) => getIn(s.value, section) !== undefined && !Array.isArray(getIn(s.value, section)));
+    const notList = sources.find(
+      (s) => getIn(s.value, section) !== undefined && !Array.isArray(getIn(s.value, section)),
+    );
     if (notList !== undefined) {
       setIn(value, section, getIn(notList.value, section));
       owners.set(section.join('.'), notList);
@@ -172,7 +204,10 @@ function merge(main: Source, sources: Source[]): MergedSources {
       if (!section.every((k, i) => path[i] === k)) continue;
       const owner = owners.get(section.join('.'));
       if (owner) return locateIn(owner, path, message, path, at);
-      const origin = typeof path[section.length] === 'number' ? origins.get(section.join('.'))?.[path[section.length] as number] : undefined;
+      const origin =
+        typeof path[section.length] === 'number'
+          ? origins.get(section.join('.'))?.[path[section.length] as number]
+          : undefined;
       // The field path names the item as it stands in its own file, like the line and column do.
       if (origin) {
         const local = [...section, origin.index, ...path.slice(section.length + 1)];
@@ -198,7 +233,13 @@ function matchedDepth(source: Source, path: IssuePath): number {
 }
 
 /** Finds the deepest YAML node on `path`; a missing key points at its parent. */
-function locateIn(source: Source, path: IssuePath, message: string, shownPath: IssuePath = path, at: LocateAt = 'value'): ScenarioIssue {
+function locateIn(
+  source: Source,
+  path: IssuePath,
+  message: string,
+  shownPath: IssuePath = path,
+  at: LocateAt = 'value',
+): ScenarioIssue {
   let node: YamlNode | null | undefined = source.doc.contents as YamlNode | null;
   let offset = node?.range?.[0] ?? 0;
   for (const [i, seg] of path.entries()) {
@@ -208,7 +249,7 @@ function locateIn(source: Source, path: IssuePath, message: string, shownPath: I
       const key = pair.key as YamlNode | null;
       const val = pair.value as YamlNode | null;
       const last = i === path.length - 1;
-      offset = ((last && at === 'key' ? key?.range?.[0] : undefined) ?? val?.range?.[0] ?? key?.range?.[0]) ?? offset;
+      offset = (last && at === 'key' ? key?.range?.[0] : undefined) ?? val?.range?.[0] ?? key?.range?.[0] ?? offset;
       node = val;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as YamlNode | undefined;
@@ -225,7 +266,8 @@ function deepAssign(target: Record<string, unknown>, src: Record<string, unknown
   for (const [k, v] of Object.entries(src)) {
     // Own properties only: a "__proto__" key is data, never the prototype.
     const cur = Object.hasOwn(target, k) ? target[k] : undefined;
-    const next = isPlainObject(cur) && isPlainObject(v) ? (deepAssign(cur, v), cur) : isPlainObject(v) ? structuredCopy(v) : v;
+    const next =
+      isPlainObject(cur) && isPlainObject(v) ? (deepAssign(cur, v), cur) : isPlainObject(v) ? structuredCopy(v) : v;
     Object.defineProperty(target, k, { value: next, writable: true, enumerable: true, configurable: true });
   }
 }

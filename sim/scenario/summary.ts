@@ -24,17 +24,43 @@ export function summarize(s: Scenario): ScenarioSummary {
   for (const a of s.plant.assets) assetsByKind[a.kind] = (assetsByKind[a.kind] ?? 0) + 1;
   return {
     name: s.name ?? null,
-    zones: s.plant.zones.map((z) => ({ id: z.id, level: z.level, subnet: z.subnet, assets: count((a) => a.zone === z.id) })),
-    lines: s.plant.lines.map((l) => ({ id: l.id, name: l.name ?? null, valuePerHour: l.valuePerHour, assets: count((a) => a.line === l.id) })),
+    zones: s.plant.zones.map((z) => ({
+      id: z.id,
+      level: z.level,
+      subnet: z.subnet,
+      assets: count((a) => a.zone === z.id),
+    })),
+    lines: s.plant.lines.map((l) => ({
+      id: l.id,
+      name: l.name ?? null,
+      valuePerHour: l.valuePerHour,
+      assets: count((a) => a.line === l.id),
+    })),
     assetsByKind: Object.fromEntries(Object.entries(assetsByKind).sort(([a], [b]) => a.localeCompare(b))),
     assets: s.plant.assets.length,
     designs: s.designs.map((d) => d.id),
     designKinds: Object.fromEntries(
-      s.designs.map((d) => [d.id, [d.vpn && 'vpn', d.zt && 'zero-trust', d.gateways.length > 0 && 'enclave-gateways'].filter((x): x is string => typeof x === 'string')]),
+      s.designs.map((d) => [
+        d.id,
+        [d.vpn && 'vpn', d.zt && 'zero-trust', d.gateways.length > 0 && 'enclave-gateways'].filter(
+          (x): x is string => typeof x === 'string',
+        ),
+      ]),
     ),
     attacks: s.attacks.map((a) => a.id),
-    designProfiles: s.designs.map((d) => ({ id: d.id, name: d.name ?? null, access: accessOf(d), sensors: [...new Set(d.sensors.map((x) => x.kind))], response: d.response?.actions ?? [] })),
-    attackProfiles: s.attacks.map((a) => ({ id: a.id, name: a.name ?? null, entry: entryOf(a), strategy: a.strategy === 'targeted' && a.target ? `targeted at ${a.target.line}` : a.strategy })),
+    designProfiles: s.designs.map((d) => ({
+      id: d.id,
+      name: d.name ?? null,
+      access: accessOf(d),
+      sensors: [...new Set(d.sensors.map((x) => x.kind))],
+      response: d.response?.actions ?? [],
+    })),
+    attackProfiles: s.attacks.map((a) => ({
+      id: a.id,
+      name: a.name ?? null,
+      entry: entryOf(a),
+      strategy: a.strategy === 'targeted' && a.target ? `targeted at ${a.target.line}` : a.strategy,
+    })),
     policyTests: s.designs.reduce((n, d) => n + (d.zt?.policy.tests.length ?? 0), 0),
     expectations: s.expect.length,
   };
@@ -46,7 +72,10 @@ const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 function accessOf(d: Design): string {
   const parts: string[] = [];
   if (d.vpn) parts.push(`VPN (${plural(d.vpn.accounts.length, 'account')}, ${d.vpn.mfa ? 'MFA' : 'no MFA'})`);
-  if (d.zt) parts.push(`zero trust (${plural(d.zt.policy.rules.length, 'rule')}${d.zt.blockOnDetection ? ', PDP blocks on its telemetry' : ''})`);
+  if (d.zt)
+    parts.push(
+      `zero trust (${plural(d.zt.policy.rules.length, 'rule')}${d.zt.blockOnDetection ? ', PDP blocks on its telemetry' : ''})`,
+    );
   if (d.gateways.length > 0) parts.push(plural(d.gateways.length, 'enclave gateway'));
   if (!d.internetFacing) parts.push('no internet exposure');
   return parts.length > 0 ? parts.join('; ') : 'no remote access';

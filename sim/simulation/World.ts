@@ -104,7 +104,14 @@ export class World {
   /** Every PDP decision on an actual connection attempt goes to the audit trail. */
   recordDecision(source: string, target: string, action: string, decision: Decision | null): void {
     if (decision === null) return;
-    this.audit.append(this.now, { type: 'policy.decision', source, target, action, effect: decision.effect, ruleId: decision.ruleId });
+    this.audit.append(this.now, {
+      type: 'policy.decision',
+      source,
+      target,
+      action,
+      effect: decision.effect,
+      ruleId: decision.ruleId,
+    });
   }
 
   block(mitigation: string | null): void {

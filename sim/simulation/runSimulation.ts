@@ -76,7 +76,10 @@ function collectMetrics(w: World, work: Technicians['totals']): RunMetrics {
     auditedShare: w.attackerActions === 0 ? 0 : round(w.auditedActions / w.attackerActions),
     workloadRequests: work.requests,
     workloadFailures: work.failures,
-    timeToAccessHours: work.accessHours.length === 0 ? null : round(work.accessHours.reduce((a, b) => a + b, 0) / work.accessHours.length),
+    timeToAccessHours:
+      work.accessHours.length === 0
+        ? null
+        : round(work.accessHours.reduce((a, b) => a + b, 0) / work.accessHours.length),
     privilegeExposure: round(work.exposure),
   };
 }

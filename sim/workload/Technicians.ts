@@ -1,7 +1,7 @@
 // Legitimate service work: requests arrive over time and technicians get access through the
 // design under test. Measures time-to-access and privilege exposure (assets reachable × hours).
 import type { RandomStream } from '../kernel/index.js';
-import { ACTIONS, PROTOCOLS } from '../model/catalog.js';
+import { type ACTIONS, PROTOCOLS } from '../model/catalog.js';
 import type { Origin } from '../net/AccessLayer.js';
 import { brokerSubject } from '../net/subjects.js';
 import type { World } from '../simulation/World.js';
@@ -51,7 +51,14 @@ export class Technicians {
   private request(spec: WorkloadRequest, duration: number): void {
     const w = this.world;
     this.totals.requests++;
-    w.emit({ type: 'workload.request', actor: 'technician', source: spec.user, target: spec.targets.map((t) => t.asset).join(','), outcome: 'info', detail: `${spec.id}: ${spec.user} asks for ${spec.targets.map((t) => `${t.asset}:${t.action}`).join(', ')}` });
+    w.emit({
+      type: 'workload.request',
+      actor: 'technician',
+      source: spec.user,
+      target: spec.targets.map((t) => t.asset).join(','),
+      outcome: 'info',
+      detail: `${spec.id}: ${spec.user} asks for ${spec.targets.map((t) => `${t.asset}:${t.action}`).join(', ')}`,
+    });
     // A technician holding an account this design's VPN accepts uses it; everyone else goes through the broker.
     const account = this.vpnAccountOf(spec);
     if (account !== undefined) return this.viaVpn(spec, duration, account);
@@ -76,9 +83,19 @@ export class Technicians {
       route = vpnRoute(w, { kind: 'vpn', account }, spec);
       routes.set(`${account}\u0000${spec.id}`, route);
     }
-    if (route === null) return this.fail(spec, `the VPN reaches none of ${spec.targets.map((t) => `${t.asset}:${t.action}`).join(', ')}, directly or through jump hosts`);
+    if (route === null)
+      return this.fail(
+        spec,
+        `the VPN reaches none of ${spec.targets.map((t) => `${t.asset}:${t.action}`).join(', ')}, directly or through jump hosts`,
+      );
     const connect = this.vpnConnect.sample(w.design.vpn!.connectHours) + HOP_HOURS * route.hops.length;
-    this.granted(spec, connect, route.exposure, duration, ['VPN login', ...route.hops.map((h) => `RDP to ${h}`)].join(', then '));
+    this.granted(
+      spec,
+      connect,
+      route.exposure,
+      duration,
+      ['VPN login', ...route.hops.map((h) => `RDP to ${h}`)].join(', then '),
+    );
   }
 
   /** Zero trust: each target is decided by the PDP; approvals and maintenance windows make it wait. */
@@ -91,7 +108,12 @@ export class Technicians {
     let waitFor: number | null = null;
     let granted = 0;
     for (const t of spec.targets) {
-      const outcome = w.access.connect({ kind: 'broker', subject, mfa: true }, model.assetIndex.get(t.asset)!, t.action as keyof typeof ACTIONS, { ...w.accessState(), approvals: this.approvalsFor(spec) });
+      const outcome = w.access.connect(
+        { kind: 'broker', subject, mfa: true },
+        model.assetIndex.get(t.asset)!,
+        t.action as keyof typeof ACTIONS,
+        { ...w.accessState(), approvals: this.approvalsFor(spec) },
+      );
       w.recordDecision(`zt-session(${spec.user})`, t.asset, t.action, outcome.decision);
       if (outcome.ok) {
         granted++;
@@ -100,12 +122,18 @@ export class Technicians {
       const d = outcome.decision;
       if (d?.effect === 'pending') waitFor = Math.max(waitFor ?? 0, this.approve(spec, d.ruleId));
       else if (d?.effect === 'deny' && d.reasons.some((r) => r.kind === 'condition' && r.condition === 'window')) {
-        const window = model.scenario.windows.find((x) => d.reasons.some((r) => r.kind === 'condition' && r.ruleId && w.access.policy.byId.get(r.ruleId)?.window?.id === x.id));
+        const window = model.scenario.windows.find((x) =>
+          d.reasons.some(
+            (r) => r.kind === 'condition' && r.ruleId && w.access.policy.byId.get(r.ruleId)?.window?.id === x.id,
+          ),
+        );
         waitFor = Math.max(waitFor ?? 0, window ? nextWindowChange(window, w.now) - w.now + 1e-6 : 1);
       }
     }
-    if (granted === spec.targets.length) return this.granted(spec, w.now - askedAt + 0.05, granted, duration, 'brokered session');
-    if (waitFor === null || attempt >= 3 || w.now + waitFor - askedAt > GIVE_UP_HOURS) return this.fail(spec, 'the policy denies part of the request');
+    if (granted === spec.targets.length)
+      return this.granted(spec, w.now - askedAt + 0.05, granted, duration, 'brokered session');
+    if (waitFor === null || attempt >= 3 || w.now + waitFor - askedAt > GIVE_UP_HOURS)
+      return this.fail(spec, 'the policy denies part of the request');
     w.kernel.schedule(waitFor, () => this.brokered(spec, duration, askedAt, attempt + 1));
   }
 
@@ -129,12 +157,24 @@ export class Technicians {
   private granted(spec: WorkloadRequest, accessHours: number, assets: number, duration: number, how: string): void {
     this.totals.accessHours.push(accessHours);
     this.totals.exposure += assets * duration;
-    this.world.emit({ type: 'workload.access', actor: 'technician', source: spec.user, outcome: 'success', detail: `${spec.id}: ${how} after ${accessHours.toFixed(2)} h, ${assets} assets reachable for ${duration.toFixed(2)} h` });
+    this.world.emit({
+      type: 'workload.access',
+      actor: 'technician',
+      source: spec.user,
+      outcome: 'success',
+      detail: `${spec.id}: ${how} after ${accessHours.toFixed(2)} h, ${assets} assets reachable for ${duration.toFixed(2)} h`,
+    });
   }
 
   private fail(spec: WorkloadRequest, why: string): void {
     this.totals.failures++;
-    this.world.emit({ type: 'workload.access', actor: 'technician', source: spec.user, outcome: 'denied', detail: `${spec.id}: ${why}` });
+    this.world.emit({
+      type: 'workload.access',
+      actor: 'technician',
+      source: spec.user,
+      outcome: 'denied',
+      detail: `${spec.id}: ${why}`,
+    });
   }
 }
 
@@ -153,14 +193,19 @@ interface VpnRoute {
  * plants make vendors do. Breadth first, so the fewest hops win.
  */
 function vpnRoute(w: World, start: Origin, spec: WorkloadRequest): VpnRoute | null {
-  const reaches = (from: Origin) => spec.targets.every((t) => w.access.connect(from, w.model.assetIndex.get(t.asset)!, t.action as keyof typeof ACTIONS, { time: w.now }).ok);
+  const reaches = (from: Origin) =>
+    spec.targets.every(
+      (t) =>
+        w.access.connect(from, w.model.assetIndex.get(t.asset)!, t.action as keyof typeof ACTIONS, { time: w.now }).ok,
+    );
   let frontier: { origin: Origin; hops: number[] }[] = [{ origin: start, hops: [] }];
   const seen = new Set<number>();
   for (let depth = 0; depth <= MAX_HOPS && frontier.length > 0; depth++) {
     const found = frontier.find((f) => reaches(f.origin));
     if (found !== undefined) {
       const reachable = new Set(discoverable(w.access, start, { time: w.now }));
-      for (const h of found.hops) for (const a of discoverable(w.access, { kind: 'host', asset: h }, { time: w.now })) reachable.add(a);
+      for (const h of found.hops)
+        for (const a of discoverable(w.access, { kind: 'host', asset: h }, { time: w.now })) reachable.add(a);
       return { hops: found.hops.map((h) => w.model.assets[h]!.id), exposure: reachable.size };
     }
     const next: typeof frontier = [];
@@ -168,7 +213,11 @@ function vpnRoute(w: World, start: Origin, spec: WorkloadRequest): VpnRoute | nu
       for (const a of w.model.assets) {
         if (!a.foothold || seen.has(a.index)) continue;
         const interactive = a.services.find((s) => PROTOCOLS[s.protocol].interactive);
-        if (interactive === undefined || !w.access.connect(f.origin, a.index, firstAction(interactive.protocol), { time: w.now }).ok) continue;
+        if (
+          interactive === undefined ||
+          !w.access.connect(f.origin, a.index, firstAction(interactive.protocol), { time: w.now }).ok
+        )
+          continue;
         seen.add(a.index);
         next.push({ origin: { kind: 'host', asset: a.index }, hops: [...f.hops, a.index] });
       }

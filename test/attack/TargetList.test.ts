@@ -12,7 +12,8 @@ describe('TargetList', () => {
     expect(list.learn([5, 3, 9], never, byValue)).toBe(3);
     expect(list.learn([3, 1, 7], never, byValue)).toBe(2); // 3 is known already
     const order: number[] = [];
-    for (let pick = list.next(1, always, always); pick !== null; pick = list.next(1, always, always)) order.push(pick.asset);
+    for (let pick = list.next(1, always, always); pick !== null; pick = list.next(1, always, always))
+      order.push(pick.asset);
     expect(order).toEqual([1, 3, 5, 7, 9]);
   });
 
@@ -21,7 +22,8 @@ describe('TargetList', () => {
     list.learn([0, 1], never, byValue);
     const picks = (footholds: number) => {
       const out: string[] = [];
-      for (let p = list.next(footholds, always, always); p !== null; p = list.next(footholds, always, always)) out.push(`${p.foothold}>${p.asset}`);
+      for (let p = list.next(footholds, always, always); p !== null; p = list.next(footholds, always, always))
+        out.push(`${p.foothold}>${p.asset}`);
       return out;
     };
     expect(picks(1)).toEqual(['0>0', '0>1']);
@@ -66,4 +68,3 @@ describe('TargetList', () => {
     );
   });
 });
-

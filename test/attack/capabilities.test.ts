@@ -16,7 +16,9 @@ function setup(design: DesignInput = flat, mutate?: (input: ReturnType<typeof mi
   });
   const from = (id: string): Origin => ({ kind: 'host', asset: built.at(id) });
   const moves = (origin: Origin, target: string, k: Knowledge) =>
-    movesAgainst(built.access, origin, built.model.assets[built.at(target)]!, k, now).moves.map((m) => `${m.effect} ${m.action} ${m.means.kind}`);
+    movesAgainst(built.access, origin, built.model.assets[built.at(target)]!, k, now).moves.map(
+      (m) => `${m.effect} ${m.action} ${m.means.kind}`,
+    );
   return { ...built, know, from, moves };
 }
 
@@ -25,7 +27,10 @@ const asset = (input: ReturnType<typeof miniPlant>, id: string) => input.plant!.
 describe('movesAgainst', () => {
   it('a held host logon owns a foothold over an interactive service', () => {
     const { moves, from, know } = setup();
-    expect(moves(from('corp-ws'), 'hmi1', know(['admin']))).toEqual(['own-host rdp credential', 'own-host vnc credential']);
+    expect(moves(from('corp-ws'), 'hmi1', know(['admin']))).toEqual([
+      'own-host rdp credential',
+      'own-host vnc credential',
+    ]);
     expect(moves(from('corp-ws'), 'hmi1', know([]))).toEqual([]);
   });
 
@@ -40,7 +45,10 @@ describe('movesAgainst', () => {
   it('commands a controller over an unauthenticated protocol with the first write it may use', () => {
     const { moves, from, know } = setup();
     expect(moves(from('hmi1'), 'plc1', know([]))).toEqual(['control s7.write unauthenticated']);
-    expect(moves(from('hmi1'), 'plc2', know([]))).toEqual(['control modbus.write unauthenticated', 'control s7.write unauthenticated']);
+    expect(moves(from('hmi1'), 'plc2', know([]))).toEqual([
+      'control modbus.write unauthenticated',
+      'control s7.write unauthenticated',
+    ]);
   });
 
   it('a program download needs the project password when the PLC has one', () => {
@@ -48,7 +56,12 @@ describe('movesAgainst', () => {
     const design: DesignInput = {
       id: 'gated',
       gateways: [{ zone: 'ctl' }],
-      zt: { connectors: ['conn-ops'], policy: { rules: [{ id: 'ews-program', subjects: { devices: ['ews'] }, actions: ['s7.program'], resources: ['plc1'] }] } },
+      zt: {
+        connectors: ['conn-ops'],
+        policy: {
+          rules: [{ id: 'ews-program', subjects: { devices: ['ews'] }, actions: ['s7.program'], resources: ['plc1'] }],
+        },
+      },
     };
     const { moves, from, know } = setup(design);
     expect(moves(from('ews'), 'plc1', know([]))).toEqual([]);
@@ -63,22 +76,43 @@ describe('movesAgainst', () => {
         { id: 'crash', service: 'vnc', effect: 'denial-of-service' },
       ];
     });
-    expect(moves(from('corp-ws'), 'hmi1', know([]))).toEqual(['own-host rdp vulnerability', 'learn-credentials vnc vulnerability']);
+    expect(moves(from('corp-ws'), 'hmi1', know([]))).toEqual([
+      'own-host rdp vulnerability',
+      'learn-credentials vnc vulnerability',
+    ]);
   });
 
   it('an exploit on a controller commands it', () => {
     const { moves, from, know } = setup(flat, (s) => {
       asset(s, 'plc1').vulnerabilities = [{ id: 'fw-rce', service: 's7', effect: 'code-execution' }];
     });
-    expect(moves(from('hmi1'), 'plc1', know([]))).toEqual(['control s7.write unauthenticated', 'control s7.read vulnerability']);
+    expect(moves(from('hmi1'), 'plc1', know([]))).toEqual([
+      'control s7.write unauthenticated',
+      'control s7.read vulnerability',
+    ]);
   });
 
   it('exploits on an interactive service work against hosts that are not footholds', () => {
     // A credential leak over ssh on a VPN concentrator, code execution over ssh on an RTU.
     const { moves, from, know } = setup(flat, (s) => {
       s.plant!.assets!.push(
-        { id: 'vpn-gw2', kind: 'vpn-concentrator', zone: 'dmz', ip: '10.2.0.2', services: ['ssh'], vulnerabilities: [{ id: 'cfg-leak', service: 'ssh', effect: 'credential-leak' }] },
-        { id: 'rtu1', kind: 'rtu', zone: 'ctl', line: 'line1', ip: '10.5.0.20', services: ['ssh'], vulnerabilities: [{ id: 'rtu-rce', service: 'ssh', effect: 'code-execution' }] },
+        {
+          id: 'vpn-gw2',
+          kind: 'vpn-concentrator',
+          zone: 'dmz',
+          ip: '10.2.0.2',
+          services: ['ssh'],
+          vulnerabilities: [{ id: 'cfg-leak', service: 'ssh', effect: 'credential-leak' }],
+        },
+        {
+          id: 'rtu1',
+          kind: 'rtu',
+          zone: 'ctl',
+          line: 'line1',
+          ip: '10.5.0.20',
+          services: ['ssh'],
+          vulnerabilities: [{ id: 'rtu-rce', service: 'ssh', effect: 'code-execution' }],
+        },
       );
     });
     expect(moves(from('corp-ws'), 'vpn-gw2', know([]))).toEqual(['learn-credentials ssh vulnerability']);
@@ -88,19 +122,32 @@ describe('movesAgainst', () => {
   it('a brokered session owns a host only through a granted interactive session, never with credentials', () => {
     const design: DesignInput = {
       id: 'zt',
-      zt: { connectors: ['conn-ops'], policy: { rules: [{ id: 'vnc-hmi2', subjects: { users: ['tech'] }, actions: ['vnc'], resources: ['hmi2'] }] } },
+      zt: {
+        connectors: ['conn-ops'],
+        policy: { rules: [{ id: 'vnc-hmi2', subjects: { users: ['tech'] }, actions: ['vnc'], resources: ['hmi2'] }] },
+      },
     };
     const { moves, know, model } = setup(design);
-    const origin: Origin = { kind: 'broker', subject: { user: 'tech', roles: [], groups: [], managedDevice: true, posture: {} }, mfa: true };
+    const origin: Origin = {
+      kind: 'broker',
+      subject: { user: 'tech', roles: [], groups: [], managedDevice: true, posture: {} },
+      mfa: true,
+    };
     expect(moves(origin, 'hmi2', know([]))).toEqual(['own-host vnc granted']);
-    expect(moves(origin, 'hmi1', know(['admin', 'hmi-vnc-default'].filter((c) => model.credentialIndex.has(c))))).toEqual([]);
+    expect(
+      moves(origin, 'hmi1', know(['admin', 'hmi-vnc-default'].filter((c) => model.credentialIndex.has(c)))),
+    ).toEqual([]);
   });
 
   it('reports the first refused connection', () => {
     const { access, model, at, know } = setup({ id: 'plain' });
     const r = movesAgainst(access, { kind: 'host', asset: at('hmi1') }, model.assets[at('plc2')]!, know([]), now);
     expect(r.moves.map((m) => m.action)).toEqual(['s7.write']);
-    expect(r.refused).toMatchObject({ target: at('plc2'), action: 'modbus.write', outcome: { ok: false, block: 'conduit' } });
+    expect(r.refused).toMatchObject({
+      target: at('plc2'),
+      action: 'modbus.write',
+      outcome: { ok: false, block: 'conduit' },
+    });
   });
 });
 
@@ -114,7 +161,12 @@ describe('usableCredential', () => {
 
   it('respects the protocols a credential authenticates', () => {
     const { access, model, at, know } = setup(flat, (s) => {
-      s.identities!.credentials!.push({ id: 'vnc-default', kind: 'default-password', opens: [{ kind: 'hmi' }], protocols: ['vnc'] });
+      s.identities!.credentials!.push({
+        id: 'vnc-default',
+        kind: 'default-password',
+        opens: [{ kind: 'hmi' }],
+        protocols: ['vnc'],
+      });
     });
     const hmi1 = model.assets[at('hmi1')]!;
     expect(usableCredential(access, hmi1, 'vnc', know(['vnc-default']))).toBe(model.credentialIndex.get('vnc-default'));

@@ -34,7 +34,16 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
       const r = results.get(label(assets, c));
       const name = `${c[0]} / ${c[1]}`;
       if (r === undefined) return [num(assets), name, 'failed'];
-      return [num(assets), name, num(r.medianWallMs, 1), num(r.medianCpuMs, 1), num(owned.get(label(assets, c)) ?? 0), num(buildMs.get(assets) ?? NaN), num(r.memory.rssMiB), num(r.memory.heapGrowthMiB)];
+      return [
+        num(assets),
+        name,
+        num(r.medianWallMs, 1),
+        num(r.medianCpuMs, 1),
+        num(owned.get(label(assets, c)) ?? 0),
+        num(buildMs.get(assets) ?? NaN),
+        num(r.memory.rssMiB),
+        num(r.memory.heapGrowthMiB),
+      ];
     }),
   );
   return formatTable(

@@ -20,7 +20,7 @@ const ITERATIONS = 2;
 const TARGET_S = 30;
 
 /** Extra node arguments for the children, e.g. `--stack-size=4000` to look past a stack overflow; named in the summary. */
-const CHILD_ARGS = (process.env['SEGSIM_BENCH_CHILD_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+const CHILD_ARGS = (process.env.SEGSIM_BENCH_CHILD_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD_PEAK = pathToFileURL(fileURLToPath(new URL('./support/childPeak.mjs', import.meta.url))).href;
@@ -53,10 +53,18 @@ class SegsimFailure extends Error {
 
 /** Runs `node bin/segsim.mjs ...args` and resolves with its wall time, CPU time and peak RSS. */
 function segsim(args: string[], peakFile: string): Promise<Step> {
-  const env = { ...process.env, SEGSIM_BENCH_PEAK: peakFile, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${CHILD_PEAK}`.trim() };
+  const env = {
+    ...process.env,
+    SEGSIM_BENCH_PEAK: peakFile,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${CHILD_PEAK}`.trim(),
+  };
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [...CHILD_ARGS, 'bin/segsim.mjs', ...args], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...CHILD_ARGS, 'bin/segsim.mjs', ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
@@ -81,7 +89,8 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
     const p = fastest.get(assets);
     const failed = failures.get(assets) ?? [];
     const note = failed.length ? `${failed.length} failed: ${failed[0]}` : '';
-    if (p === undefined || !results.has(label(assets))) return [num(assets), ...Array<string>(8).fill('–'), note || 'failed'];
+    if (p === undefined || !results.has(label(assets)))
+      return [num(assets), ...Array<string>(8).fill('–'), note || 'failed'];
     const t = total(p);
     // Local growth exponent: 1 is linear, below 1 better (fixed start-up costs), above 1 worse.
     const exponent = previous ? num(Math.log(t / previous[1]) / Math.log(assets / previous[0]), 2) : '';
@@ -96,13 +105,26 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
       exponent,
       num(Math.max(p.generate.peakMiB, p.compare.peakMiB)),
       num(p.bundleMiB, 1),
-      [assets === 10_000 ? (t < TARGET_S ? `under ${TARGET_S} s` : `over ${TARGET_S} s`) : '', note].filter(Boolean).join('; '),
+      [assets === 10_000 ? (t < TARGET_S ? `under ${TARGET_S} s` : `over ${TARGET_S} s`) : '', note]
+        .filter(Boolean)
+        .join('; '),
     ];
   });
   return formatTable(
     `CLI end to end: generate --assets N, then compare --runs ${RUNS} (3 designs) --json; fastest of ${ITERATIONS} per size` +
       (CHILD_ARGS.length ? `; children run as node ${CHILD_ARGS.join(' ')}` : ''),
-    ['assets', 'generate s', 'compare s', 'total s', 'compare CPU s', 's per 1k assets', 'growth exponent', 'peak RSS MiB', 'bundle MiB', 'target, failures'],
+    [
+      'assets',
+      'generate s',
+      'compare s',
+      'total s',
+      'compare CPU s',
+      's per 1k assets',
+      'growth exponent',
+      'peak RSS MiB',
+      'bundle MiB',
+      'target, failures',
+    ],
     rows,
   );
 }
@@ -133,7 +155,10 @@ describe(`segsim generate + compare --runs ${RUNS}`, () => {
       const best = fastest.get(assets);
       if (p !== undefined && (best === undefined || total(p) < total(best))) fastest.set(assets, p);
       const failed = failures.get(assets) ?? [];
-      if (last && failed.length > 0) throw new Error(`${failed.length} of ${ITERATIONS} pipelines failed at ${num(assets)} assets: ${failed.join('; ')}`);
+      if (last && failed.length > 0)
+        throw new Error(
+          `${failed.length} of ${ITERATIONS} pipelines failed at ${num(assets)} assets: ${failed.join('; ')}`,
+        );
       return p === undefined ? 0 : 1;
     };
     bench(

@@ -27,7 +27,10 @@ const SEED = 42;
 
 /** A delay law of the hold model, drawing from the stream it is given; every law here has mean 1. */
 type Delay = (rng: RandomStream) => number;
-const law = (d: Distribution): Delay => (rng) => rng.sample(d);
+const law =
+  (d: Distribution): Delay =>
+  (rng) =>
+    rng.sample(d);
 // Exponential delays are memoryless: the first `pending` draws already have the steady-state
 // distribution of residual times, so no run-in is needed beyond the JIT warmup iteration. The
 // other laws reach their steady state within the warmup's 500,000 events.
@@ -98,7 +101,10 @@ function loadSimjs(): typeof Simjs {
   try {
     createRequire(import.meta.url)('simjs');
     const sim = host.window.Sim;
-    if (sim === undefined) throw new Error('simjs did not set window.Sim (already loaded in this process, or a new version that exports normally?)');
+    if (sim === undefined)
+      throw new Error(
+        'simjs did not set window.Sim (already loaded in this process, or a new version that exports normally?)',
+      );
     return sim;
   } finally {
     delete host.window;
@@ -128,7 +134,15 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
     (Object.keys(ENGINES) as Engine[]).map((engine) => {
       const r = results.get(label(engine, pending));
       if (r === undefined) return [num(pending), engine, 'failed'];
-      return [num(pending), engine, num(perSecond(r, 'cpu') / 1e6, 2), num(perSecond(r, 'wall') / 1e6, 2), num((r.cpuMs * 1e6) / r.work, 0), num(r.memory.rssMiB, 0), num(r.memory.heapGrowthMiB, 1)];
+      return [
+        num(pending),
+        engine,
+        num(perSecond(r, 'cpu') / 1e6, 2),
+        num(perSecond(r, 'wall') / 1e6, 2),
+        num((r.cpuMs * 1e6) / r.work, 0),
+        num(r.memory.rssMiB, 0),
+        num(r.memory.heapGrowthMiB, 1),
+      ];
     }),
   );
   const ratios = PENDING.map((pending) => {
@@ -150,7 +164,10 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
     ...PENDING.flatMap((pending) => {
       const timed = roundsOf(lawName, pending).slice(-LAW_ROUNDS);
       if (timed.length === 0) return ['failed', ''];
-      return [num(median(timed.map((r) => r.cpu.kernel!)) / 1e6, 2), num(median(timed.map((r) => r.cpu.kernel! / r.cpu['bare loop']!)), 2)];
+      return [
+        num(median(timed.map((r) => r.cpu.kernel!)) / 1e6, 2),
+        num(median(timed.map((r) => r.cpu.kernel! / r.cpu['bare loop']!)), 2),
+      ];
     }),
   ]);
   return [
@@ -168,7 +185,10 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
     '',
     formatTable(
       `Other delay laws, kernel and bare loop in turn: median of ${LAW_ROUNDS} rounds by CPU time`,
-      ['delay law (mean 1)', ...PENDING.flatMap((p) => [`kernel M events/s, ${num(p)}`, `kernel / bare loop, ${num(p)}`])],
+      [
+        'delay law (mean 1)',
+        ...PENDING.flatMap((p) => [`kernel M events/s, ${num(p)}`, `kernel / bare loop, ${num(p)}`]),
+      ],
       byLaw,
     ),
     '',
@@ -196,7 +216,8 @@ function kernelsPerRun(): number {
     for (let i = 0; i < PER_RUN.pending; i++) kernel.schedule(HOLD(rng), step);
     fired += kernel.run().events;
   }
-  if (fired !== PER_RUN.runs * PER_RUN.events) throw new Error(`a kernel per run: fired ${fired} events, expected ${PER_RUN.runs * PER_RUN.events}`);
+  if (fired !== PER_RUN.runs * PER_RUN.events)
+    throw new Error(`a kernel per run: fired ${fired} events, expected ${PER_RUN.runs * PER_RUN.events}`);
   return fired;
 }
 
@@ -220,7 +241,13 @@ function round(holds: Partial<Record<Engine, Hold>>, index: number): { round: Ro
 }
 
 /** A bench case running `engines` in turn under one law, one round per iteration. */
-function interleavedCase(lawName: string, delay: Delay, pending: number, engines: readonly Engine[], iterations: number) {
+function interleavedCase(
+  lawName: string,
+  delay: Delay,
+  pending: number,
+  engines: readonly Engine[],
+  iterations: number,
+) {
   let holds: Partial<Record<Engine, Hold>> | undefined;
   const key = roundsKey(lawName, pending);
   const interleaved = () => {
@@ -266,6 +293,7 @@ describe('a kernel per simulation run', () => {
 
 for (const pending of PENDING) {
   describe(`hold model, other delay laws, ${num(pending)} pending: kernel and bare loop in turn`, () => {
-    for (const [lawName, delay] of Object.entries(LAWS)) bench(...interleavedCase(lawName, delay, pending, ['kernel', 'bare loop'], LAW_ROUNDS));
+    for (const [lawName, delay] of Object.entries(LAWS))
+      bench(...interleavedCase(lawName, delay, pending, ['kernel', 'bare loop'], LAW_ROUNDS));
   });
 }

@@ -17,7 +17,13 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
   const rows = scenario.designs.map((design) => {
     const r = results.get(design.id);
     if (r === undefined) return [design.id, 'failed'];
-    return [design.id, num(perSecond(r)), num(perSecond(r, 'cpu')), num(r.memory.rssMiB), num(r.memory.heapGrowthMiB, 1)];
+    return [
+      design.id,
+      num(perSecond(r)),
+      num(perSecond(r, 'cpu')),
+      num(r.memory.rssMiB),
+      num(r.memory.heapGrowthMiB, 1),
+    ];
   });
   return formatTable(
     `Runs per second, pharma.yaml × ${attack.id}, one thread, ${RUNS_PER_ITERATION} runs × ${ITERATIONS} iterations per design`,

@@ -16,7 +16,11 @@ import { formatTable, num } from './support/table.js';
 const ITERATIONS = 3;
 const PLANTS: { name: string; runs: number; load: () => Scenario }[] = [
   { name: 'pharma.yaml', runs: 200, load: () => pharma().scenario },
-  { name: 'generated, 10,000 assets', runs: 50, load: () => scenarioSchema.parse(generatePlant({ assets: 10_000, seed: 1 })) },
+  {
+    name: 'generated, 10,000 assets',
+    runs: 50,
+    load: () => scenarioSchema.parse(generatePlant({ assets: 10_000, seed: 1 })),
+  },
 ];
 const MODES = ['in process', '1 worker', '2 workers'] as const;
 type Mode = (typeof MODES)[number];
@@ -36,12 +40,34 @@ function summarize(results: ReadonlyMap<string, CaseResult>): string {
       const oneWorker = results.get(label(plant.name, '1 worker'));
       const speedup = mode === '2 workers' && oneWorker ? num(rate(r) / rate(oneWorker), 2) : '';
       const first = median(firstProgress.get(r.label)?.slice(-r.iterations) ?? []);
-      return [plant.name, mode, num(r.work / r.iterations), num(r.medianWallMs / 1000, 2), num(first, 2), num(rate(r)), num(r.cpuMs / r.work, 1), speedup, num(r.memory.rssMiB), num(r.memory.heapGrowthMiB)];
+      return [
+        plant.name,
+        mode,
+        num(r.work / r.iterations),
+        num(r.medianWallMs / 1000, 2),
+        num(first, 2),
+        num(rate(r)),
+        num(r.cpuMs / r.work, 1),
+        speedup,
+        num(r.memory.rssMiB),
+        num(r.memory.heapGrowthMiB),
+      ];
     }),
   );
   return formatTable(
     `Runs per second, whole experiments (all designs × N seeds, first attack), median of ${ITERATIONS} timed experiments per case`,
-    ['plant', 'mode', 'runs/experiment', 's/experiment', 's to first progress', 'runs/s wall', 'CPU ms/run', '×1 worker', 'peak RSS MiB', 'heap +MiB'],
+    [
+      'plant',
+      'mode',
+      'runs/experiment',
+      's/experiment',
+      's to first progress',
+      'runs/s wall',
+      'CPU ms/run',
+      '×1 worker',
+      'peak RSS MiB',
+      'heap +MiB',
+    ],
     rows,
   );
 }
@@ -58,7 +84,10 @@ for (const plant of PLANTS) {
         const t0 = performance.now();
         let first = NaN;
         const onProgress = () => void (first = Number.isNaN(first) ? (performance.now() - t0) / 1000 : first);
-        const result = mode === 'in process' ? runExperiment(model, spec, { onProgress }) : await runExperimentParallel(model, spec, { workers, onProgress });
+        const result =
+          mode === 'in process'
+            ? runExperiment(model, spec, { onProgress })
+            : await runExperimentParallel(model, spec, { workers, onProgress });
         const firsts = firstProgress.get(label(plant.name, mode)) ?? [];
         firstProgress.set(label(plant.name, mode), [...firsts, first]);
         return result.runs * result.designs.length;
@@ -69,7 +98,10 @@ for (const plant of PLANTS) {
           prepare: () => {
             if (loaded !== undefined) return;
             const scenario = plant.load();
-            loaded = { model: buildPlantModel(scenario), spec: { designs: scenario.designs, attack: scenario.attacks[0]!, runs: plant.runs, seed: 1 } };
+            loaded = {
+              model: buildPlantModel(scenario),
+              spec: { designs: scenario.designs, attack: scenario.attacks[0]!, runs: plant.runs, seed: 1 },
+            };
           },
           release: () => {
             if (k === MODES.length - 1) loaded = undefined;

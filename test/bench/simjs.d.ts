@@ -17,7 +17,11 @@ declare module 'simjs' {
     constructor();
     time(): number;
     /** Constructs `Klass(sim, name)` and calls its `start(...args)`. */
-    addEntity<E extends Entity, A extends unknown[]>(Klass: new (sim: Sim, name?: string) => E & { start(...args: A): void }, name?: string, ...args: A): E;
+    addEntity<E extends Entity, A extends unknown[]>(
+      Klass: new (sim: Sim, name?: string) => E & { start(...args: A): void },
+      name?: string,
+      ...args: A
+    ): E;
     /** Fires events up to `endTime`, or `maxEvents` of them; false when it stopped on the count. */
     simulate(endTime: number, maxEvents?: number): boolean;
     readonly queue: { readonly data: readonly unknown[] };

@@ -35,7 +35,10 @@ describe('segsim generate', () => {
   it.each([
     [['--assets', 'ten', '--out', 'x.yaml'], '--assets must be a whole number, got "ten"'],
     [['--assets', '-5', '--out', 'x.yaml'], '--assets must be a whole number, got "-5"'],
-    [['--assets', '5', '--out', 'x.yaml'], '--assets 5 is too few for 1 line: each line needs 4 assets plus 8 plant-wide ones, so at least 12'],
+    [
+      ['--assets', '5', '--out', 'x.yaml'],
+      '--assets 5 is too few for 1 line: each line needs 4 assets plus 8 plant-wide ones, so at least 12',
+    ],
     [['--assets', '100', '--lines', '0', '--out', 'x.yaml'], '--lines must be from 1 to 100, got 0'],
     [['--assets', '100', '--lines', '2.5', '--out', 'x.yaml'], '--lines must be a whole number, got "2.5"'],
     [['--assets', '60000', '--out', 'x.yaml'], '--assets must be at most 50000, got 60000'],

@@ -11,10 +11,14 @@ describe('segsim reach --diff', () => {
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('Exposure: vpn-segmented vs zt, probed at 0 h and 6 h');
     expect(r.out).toContain('vpn-client (vpn-segmented only)');
-    expect(r.out).toContain('zt-session(oem-tech), zt-session(integrator-eng), zt-session(plant-eng), zt-session(ot-admin-user) (zt only)');
+    expect(r.out).toContain(
+      'zt-session(oem-tech), zt-session(integrator-eng), zt-session(plant-eng), zt-session(ot-admin-user) (zt only)',
+    );
     expect(r.out).toMatch(/Only under vpn-segmented \(\d+\)/);
     expect(r.out).toContain('  from l1-hmi1, l1-hmi2, l1-ews (3 sources, same reach)');
-    expect(r.out).toMatch(/ {2}from zt-session\(oem-tech\) {2}6 connections\n {4}line1-sup {6}l1-hmi1, l1-hmi2 {2,}vnc\n/);
+    expect(r.out).toMatch(
+      / {2}from zt-session\(oem-tech\) {2}6 connections\n {4}line1-sup {6}l1-hmi1, l1-hmi2 {2,}vnc\n/,
+    );
     const table = lines.slice(lines.indexOf('Most exposed services (how many sources open them)'));
     expect(table).toHaveLength(1 + 1 + 3 + 1);
     expect(r.out).not.toContain('Static blast radius');
@@ -29,13 +33,26 @@ describe('segsim reach --diff', () => {
   });
 
   it('--json gives the triples, the counts and the blast radius difference', async () => {
-    const r = await reach('scenarios/pharma.yaml', '--diff', 'vpn-flat', 'zt', '--attack', 'compromised-vendor-laptop', '--json');
+    const r = await reach(
+      'scenarios/pharma.yaml',
+      '--diff',
+      'vpn-flat',
+      'zt',
+      '--attack',
+      'compromised-vendor-laptop',
+      '--json',
+    );
     const report = JSON.parse(r.out);
     expect(report.designs).toEqual(['vpn-flat', 'zt']);
     expect(report.attack).toBe('compromised-vendor-laptop');
     expect(report.onlyA.length).toBeGreaterThan(report.onlyB.length);
     expect(report.onlyB[0]).toEqual({ source: 'zt-session(oem-tech)', asset: 'l1-hmi1', action: 'vnc' });
-    expect(report.counts[0]).toMatchObject({ asset: expect.any(String), service: expect.stringMatching(/\/\d+$/), a: expect.any(Number), b: expect.any(Number) });
+    expect(report.counts[0]).toMatchObject({
+      asset: expect.any(String),
+      service: expect.stringMatching(/\/\d+$/),
+      a: expect.any(Number),
+      b: expect.any(Number),
+    });
     expect(report.blastRadius.onlyB).toEqual([]);
   });
 
@@ -48,8 +65,14 @@ describe('segsim reach --diff', () => {
   it.each([
     [['scenarios/pharma.yaml', '--diff', 'zt'], '--diff takes two designs, got 1'],
     [['scenarios/pharma.yaml', '--diff', 'zt', 'vpn-flat', 'vpn-segmented'], '--diff takes two designs, got 3'],
-    [['scenarios/pharma.yaml', '--diff', 'zt', 'vpn-flat', '-d', 'zt'], '--diff and --design do not go together: --diff names both designs'],
-    [['scenarios/pharma.yaml', '--diff', 'zt', 'vpn-flatt'], 'scenarios/pharma.yaml has no design "vpn-flatt" (did you mean "vpn-flat"?); it has: vpn-flat, vpn-segmented, zt'],
+    [
+      ['scenarios/pharma.yaml', '--diff', 'zt', 'vpn-flat', '-d', 'zt'],
+      '--diff and --design do not go together: --diff names both designs',
+    ],
+    [
+      ['scenarios/pharma.yaml', '--diff', 'zt', 'vpn-flatt'],
+      'scenarios/pharma.yaml has no design "vpn-flatt" (did you mean "vpn-flat"?); it has: vpn-flat, vpn-segmented, zt',
+    ],
     [['scenarios/pharma.yaml', '--diff', 'zt', 'vpn-flat', '--top', 'x'], '--top must be a whole number, got "x"'],
   ])('refuses %j with exit 2', async (args, message) => {
     const r = await reach(...args);

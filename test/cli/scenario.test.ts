@@ -27,10 +27,15 @@ async function segsim(...args: string[]): Promise<Run> {
   running++;
   try {
     return await new Promise((done) => {
-      execFile(process.execPath, ['bin/segsim.mjs', ...args], { cwd: repo, env: { ...process.env, NO_COLOR: '1' } }, (err, stdout, stderr) => {
-        const code = err === null ? 0 : typeof err.code === 'number' ? err.code : -1;
-        done({ code, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        ['bin/segsim.mjs', ...args],
+        { cwd: repo, env: { ...process.env, NO_COLOR: '1' } },
+        (err, stdout, stderr) => {
+          const code = err === null ? 0 : typeof err.code === 'number' ? err.code : -1;
+          done({ code, stdout, stderr });
+        },
+      );
     });
   } finally {
     running--;
@@ -55,7 +60,10 @@ function expectLocatedProblems(expect: ExpectStatic, stderr: string, ...files: s
 }
 
 // Reference problems only, so that all of them are reported in one run.
-const badCopy = PHARMA.replace('zone: line1-ctl, line: line1, ip: 10.41.1.10', 'zone: line1-ctrl, line: line1, ip: 10.41.1.10')
+const badCopy = PHARMA.replace(
+  'zone: line1-ctl, line: line1, ip: 10.41.1.10',
+  'zone: line1-ctrl, line: line1, ip: 10.41.1.10',
+)
   .replace('ip: 10.42.0.12', 'ip: 10.42.9.12')
   .replace('- { id: l3-plc2,', '- { id: l3-plc1,');
 
@@ -77,12 +85,20 @@ describe.concurrent('segsim validate', () => {
     expect(r.code).toBe(2);
     const located = expectLocatedProblems(expect, r.stderr, file);
     expect(located.map((l) => l.slice(file.length))).toEqual([
-      expect.stringMatching(/^:\d+:39 {2}plant\.assets\[\d+\]\.zone {2}unknown zone "line1-ctrl" \(did you mean "line1-ctl"\?\)$/),
-      expect.stringMatching(/^:\d+:67 {2}plant\.assets\[\d+\]\.ip {2}10\.42\.9\.12 is outside zone "line2-sup" subnet 10\.42\.0\.0\/24$/),
+      expect.stringMatching(
+        /^:\d+:39 {2}plant\.assets\[\d+\]\.zone {2}unknown zone "line1-ctrl" \(did you mean "line1-ctl"\?\)$/,
+      ),
+      expect.stringMatching(
+        /^:\d+:67 {2}plant\.assets\[\d+\]\.ip {2}10\.42\.9\.12 is outside zone "line2-sup" subnet 10\.42\.0\.0\/24$/,
+      ),
       expect.stringMatching(/^:\d+:13 {2}plant\.assets\[\d+\]\.id {2}duplicate asset id "l3-plc1"$/),
     ]);
     const lineOf = (needle: string) => badCopy.split('\n').findIndex((l) => l.includes(needle)) + 1;
-    expect(located.map((l) => Number(l.slice(file.length + 1).split(':')[0]))).toEqual([lineOf('line1-ctrl'), lineOf('10.42.9.12'), lineOf('id: l3-plc1, kind: plc, zone: line3-ctl, line: line3, ip: 10.43.1.11')]);
+    expect(located.map((l) => Number(l.slice(file.length + 1).split(':')[0]))).toEqual([
+      lineOf('line1-ctrl'),
+      lineOf('10.42.9.12'),
+      lineOf('id: l3-plc1, kind: plc, zone: line3-ctl, line: line3, ip: 10.43.1.11'),
+    ]);
     expect(r.stdout).toContain('ok    scenarios/pharma.yaml');
     expect(r.stdout).toContain(`FAIL  ${file}  3 problems`);
     expect(r.stderr).toContain('segsim: 1 of 2 files invalid');
@@ -93,7 +109,9 @@ describe.concurrent('segsim validate', () => {
     const missing = join(dir, 'absent.yaml');
     const r = await segsim('validate', broken, missing);
     expect(r.code).toBe(2);
-    expect(expectLocatedProblems(expect, r.stderr, broken, missing).every((l) => l.includes('YAML syntax: '))).toBe(true);
+    expect(expectLocatedProblems(expect, r.stderr, broken, missing).every((l) => l.includes('YAML syntax: '))).toBe(
+      true,
+    );
     expect(r.stderr).toContain(`${missing}:1:1  cannot read file: no such file (ENOENT)`);
   });
 
@@ -108,18 +126,23 @@ describe.concurrent('segsim inspect', () => {
     const r = await segsim('inspect', '--json', 'scenarios/pharma.yaml');
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Array.isArray(summary['designs'])).toBe(true);
-    expect(Array.isArray(summary['attacks'])).toBe(true);
-    expect(summary['designs']).toContain('zt');
-    expect(summary['attacks']).toContain('stolen-vendor-credential');
-    expect(summary['designProfiles']).toContainEqual({
+    expect(Array.isArray(summary.designs)).toBe(true);
+    expect(Array.isArray(summary.attacks)).toBe(true);
+    expect(summary.designs).toContain('zt');
+    expect(summary.attacks).toContain('stolen-vendor-credential');
+    expect(summary.designProfiles).toContainEqual({
       id: 'zt',
       name: 'Zero-trust brokered access with line isolation',
       access: 'zero trust (11 rules); 3 enclave gateways',
       sensors: ['zt-telemetry', 'ot-ids', 'edr'],
       response: ['revoke-sessions', 'lock-identity', 'isolate-host'],
     });
-    expect(summary['attackProfiles']).toContainEqual({ id: 'stolen-vendor-credential', name: 'Stolen shared vendor VPN password', entry: 'stolen credential vendor-vpn at 2 h', strategy: 'spread' });
+    expect(summary.attackProfiles).toContainEqual({
+      id: 'stolen-vendor-credential',
+      name: 'Stolen shared vendor VPN password',
+      entry: 'stolen credential vendor-vpn at 2 h',
+      strategy: 'spread',
+    });
   });
 
   it('describes a scenario for people', async ({ expect }) => {
@@ -127,8 +150,12 @@ describe.concurrent('segsim inspect', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Zones \(by Purdue level\)[\s\S]*Designs[\s\S]*vpn-flat[\s\S]*Attacks/);
     // Each design's and attack's facts sit under a name column as wide as the longest id.
-    expect(r.stdout).toContain('  vpn-flat                   Vendor VPN, flat plant network\n                             VPN (1 account, no MFA)\n');
-    expect(r.stdout).toContain('  compromised-vendor-laptop  Compromised OEM laptop during a service session\n                             compromised device oem-laptop riding its live session at 6.5 h, greedy\n');
+    expect(r.stdout).toContain(
+      '  vpn-flat                   Vendor VPN, flat plant network\n                             VPN (1 account, no MFA)\n',
+    );
+    expect(r.stdout).toContain(
+      '  compromised-vendor-laptop  Compromised OEM laptop during a service session\n                             compromised device oem-laptop riding its live session at 6.5 h, greedy\n',
+    );
   });
 
   it('exits 2 on a bad file, naming where the problems are', async ({ expect }) => {
@@ -146,9 +173,11 @@ describe.concurrent('segsim schema', () => {
     const r = await segsim('schema');
     expect(r.code).toBe(0);
     const schema = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(schema['$schema'] ?? schema['type']).toBeDefined();
-    expect(schema['type']).toBe('object');
-    expect(Object.keys(schema['properties'] as object)).toEqual(expect.arrayContaining(['plant', 'designs', 'attacks', 'imports']));
+    expect(schema.$schema ?? schema.type).toBeDefined();
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties as object)).toEqual(
+      expect.arrayContaining(['plant', 'designs', 'attacks', 'imports']),
+    );
   });
 });
 

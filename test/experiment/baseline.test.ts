@@ -3,17 +3,28 @@ import { buildPlantModel } from '../../sim/model/plantModel.js';
 import { loadScenario } from '../../sim/scenario/load.js';
 import { runExperiment } from '../../sim/experiment/runExperiment.js';
 import { checkScenario } from '../../sim/experiment/checkScenario.js';
-import { baselineExpectations, readBaseline, BaselineError, REGRESSION_METRICS } from '../../sim/experiment/baseline.js';
+import {
+  baselineExpectations,
+  readBaseline,
+  BaselineError,
+  REGRESSION_METRICS,
+} from '../../sim/experiment/baseline.js';
 import { buildBundle, bundleJson } from '../../sim/report/bundle.js';
 
 const loaded = loadScenario('scenarios/pharma.yaml');
 if (!loaded.ok) throw new Error('pharma.yaml must load');
 const model = buildPlantModel(loaded.scenario);
 const spec = { designs: loaded.scenario.designs, attack: loaded.scenario.attacks[0]!, runs: 25, seed: 9 };
-const bundle = readBaseline(JSON.parse(bundleJson(buildBundle(model, 'scenarios/pharma.yaml', runExperiment(model, spec)))), 'b.json');
+const bundle = readBaseline(
+  JSON.parse(bundleJson(buildBundle(model, 'scenarios/pharma.yaml', runExperiment(model, spec)))),
+  'b.json',
+);
 
 const check = (b: typeof bundle, tolerance = 0) =>
-  checkScenario({ ...model, scenario: { ...model.scenario, expect: baselineExpectations(b, tolerance) } }, { runs: b.runs, seed: b.seed });
+  checkScenario(
+    { ...model, scenario: { ...model.scenario, expect: baselineExpectations(b, tolerance) } },
+    { runs: b.runs, seed: b.seed },
+  );
 
 describe('baseline regression checks', () => {
   it('an unchanged design passes against its own bundle', () => {

@@ -9,20 +9,48 @@ const { model } = pharma();
 
 function rec(index: number, metrics: Partial<RunMetrics>, compromised: string[] = []): RunRecord {
   const base: RunMetrics = {
-    compromisedAssets: 0, compromisedPlcs: 0, linesImpacted: 0, lowestLevel: null, timeToFirstPlcHours: null, timeToDetectionHours: null,
-    timeToContainmentHours: null, productionLoss: 0, attackerActions: 0, deniedRequests: 0, heldForApproval: 0, auditedShare: 0, workloadRequests: 0,
-    workloadFailures: 0, timeToAccessHours: null, privilegeExposure: 0,
+    compromisedAssets: 0,
+    compromisedPlcs: 0,
+    linesImpacted: 0,
+    lowestLevel: null,
+    timeToFirstPlcHours: null,
+    timeToDetectionHours: null,
+    timeToContainmentHours: null,
+    productionLoss: 0,
+    attackerActions: 0,
+    deniedRequests: 0,
+    heldForApproval: 0,
+    auditedShare: 0,
+    workloadRequests: 0,
+    workloadFailures: 0,
+    timeToAccessHours: null,
+    privilegeExposure: 0,
   };
   return { index, seed: `1:${index}`, metrics: { ...base, ...metrics }, compromised, blockedBy: {} };
 }
 
-const exp = (e: Partial<Expectation>): Expectation => ({ design: 'zt', attack: 'stolen-vendor-credential', stat: 'mean', ...e });
-const records = [rec(0, { compromisedAssets: 2 }), rec(1, { compromisedAssets: 6, compromisedPlcs: 1 }, ['l1-plc1']), rec(2, { compromisedAssets: 6 }), rec(3, { compromisedAssets: 1 })];
+const exp = (e: Partial<Expectation>): Expectation => ({
+  design: 'zt',
+  attack: 'stolen-vendor-credential',
+  stat: 'mean',
+  ...e,
+});
+const records = [
+  rec(0, { compromisedAssets: 2 }),
+  rec(1, { compromisedAssets: 6, compromisedPlcs: 1 }, ['l1-plc1']),
+  rec(2, { compromisedAssets: 6 }),
+  rec(3, { compromisedAssets: 1 }),
+];
 
 describe('evaluateExpectation', () => {
   it('passes a statistic within its bounds', () => {
     const v = evaluateExpectation(model, exp({ metric: 'compromisedAssets', stat: 'mean', max: 4, min: 3 }), records);
-    expect(v).toEqual({ pass: true, observed: ['mean compromisedAssets = 3.75 (min 3, max 4)'], failures: [], witness: null });
+    expect(v).toEqual({
+      pass: true,
+      observed: ['mean compromisedAssets = 3.75 (min 3, max 4)'],
+      failures: [],
+      witness: null,
+    });
   });
 
   it('fails above a maximum with the highest run as witness, lowest index on ties', () => {
@@ -33,7 +61,9 @@ describe('evaluateExpectation', () => {
   });
 
   it('fails below a minimum with the lowest run as witness', () => {
-    expect(evaluateExpectation(model, exp({ metric: 'compromisedAssets', stat: 'median', min: 5 }), records).witness).toBe(3);
+    expect(
+      evaluateExpectation(model, exp({ metric: 'compromisedAssets', stat: 'median', min: 5 }), records).witness,
+    ).toBe(3);
   });
 
   it('bounds the share of runs that reach a PLC', () => {
@@ -57,6 +87,8 @@ describe('evaluateExpectation', () => {
   });
 
   it('names an unnamed expectation after its bounds', () => {
-    expect(expectationName(exp({ metric: 'compromisedAssets', stat: 'p95', max: 3 }))).toBe('zt × stolen-vendor-credential: p95 compromisedAssets ≤ 3');
+    expect(expectationName(exp({ metric: 'compromisedAssets', stat: 'p95', max: 3 }))).toBe(
+      'zt × stolen-vendor-credential: p95 compromisedAssets ≤ 3',
+    );
   });
 });

@@ -11,7 +11,14 @@ interface MatrixJson {
   generator: string;
   kind: string;
   runs: number;
-  attacks: { id: string; designs: { id: string; summary: { plcReachedProbability: number; compromisedAssets: { mean: number } }; staticWorstCase: { assets: number; plcs: number; lines: string[] } }[] }[];
+  attacks: {
+    id: string;
+    designs: {
+      id: string;
+      summary: { plcReachedProbability: number; compromisedAssets: { mean: number } };
+      staticWorstCase: { assets: number; plcs: number; lines: string[] };
+    }[];
+  }[];
 }
 
 describe.concurrent('segsim matrix', () => {
@@ -28,15 +35,28 @@ describe.concurrent('segsim matrix', () => {
     expect(compared.code).toBe(0);
     expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
     const lines = first.out.split('\n');
-    expect(lines[0]).toBe('Pharmaceutical plant, three production lines: 3 designs × 4 attacks, 20 runs per design and attack, seed 1, the same seeds for every design and attack');
+    expect(lines[0]).toBe(
+      'Pharmaceutical plant, three production lines: 3 designs × 4 attacks, 20 runs per design and attack, seed 1, the same seeds for every design and attack',
+    );
     expect(first.out).toContain('P(PLC reached) · static worst case, assets/PLCs/lines');
     expect(lines.filter((l) => l.startsWith('approval-fatigue '))).toHaveLength(6); // one row in each of the six tables
     expect(first.out).toContain('Technician time-to-access, mean');
 
     const matrix = JSON.parse(readFileSync(a, 'utf8')) as MatrixJson;
     expect(matrix).toMatchObject({ generator: 'segsim', kind: 'matrix', runs: 20 });
-    expect(matrix.attacks.map((x) => x.id)).toEqual(['stolen-vendor-credential', 'compromised-vendor-laptop', 'targeted-sterile-filling', 'approval-fatigue']);
-    const bundle = JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8')) as { designs: { id: string; summary: { plcReachedProbability: number; compromisedAssets: { mean: number } }; staticBlastRadius: { assets: string[] } }[] };
+    expect(matrix.attacks.map((x) => x.id)).toEqual([
+      'stolen-vendor-credential',
+      'compromised-vendor-laptop',
+      'targeted-sterile-filling',
+      'approval-fatigue',
+    ]);
+    const bundle = JSON.parse(readFileSync(join(dir, 'compare.json'), 'utf8')) as {
+      designs: {
+        id: string;
+        summary: { plcReachedProbability: number; compromisedAssets: { mean: number } };
+        staticBlastRadius: { assets: string[] };
+      }[];
+    };
     const row = matrix.attacks.find((x) => x.id === 'approval-fatigue')!;
     for (const d of bundle.designs) {
       const cell = row.designs.find((x) => x.id === d.id)!;
@@ -44,11 +64,22 @@ describe.concurrent('segsim matrix', () => {
       expect(cell.summary.compromisedAssets.mean).toBe(d.summary.compromisedAssets.mean);
       expect(cell.staticWorstCase.assets).toBe(d.staticBlastRadius.assets.length);
     }
-    expect(readFileSync(md, 'utf8')).toMatch(/^# Pharmaceutical plant, three production lines: every design under every attack\n[\s\S]*\n## P\(PLC reached\) · static worst case, assets\/PLCs\/lines\n\n\| attack \| `vpn-flat` \| `vpn-segmented` \| `zt` \|\n/);
+    expect(readFileSync(md, 'utf8')).toMatch(
+      /^# Pharmaceutical plant, three production lines: every design under every attack\n[\s\S]*\n## P\(PLC reached\) · static worst case, assets\/PLCs\/lines\n\n\| attack \| `vpn-flat` \| `vpn-segmented` \| `zt` \|\n/,
+    );
   });
 
   it('takes a subset of designs and attacks in the order given', async () => {
-    const r = await segsim('matrix', PHARMA, '--runs', '5', '--designs', 'zt,vpn-flat', '--attacks', 'approval-fatigue,stolen-vendor-credential');
+    const r = await segsim(
+      'matrix',
+      PHARMA,
+      '--runs',
+      '5',
+      '--designs',
+      'zt,vpn-flat',
+      '--attacks',
+      'approval-fatigue,stolen-vendor-credential',
+    );
     expect(r.code).toBe(0);
     const table = r.out.split('\n').slice(4, 8);
     expect(table[0]).toMatch(/^attack +zt +vpn-flat$/);

@@ -8,7 +8,12 @@ import { pharma } from './pharma.js';
 
 const { model, scenario } = pharma();
 const attack = scenario.attacks.find((a) => a.id === 'stolen-vendor-credential')!;
-const spec = (runs: number, seed: number | string = 7): ExperimentSpec => ({ designs: scenario.designs, attack, runs, seed });
+const spec = (runs: number, seed: number | string = 7): ExperimentSpec => ({
+  designs: scenario.designs,
+  attack,
+  runs,
+  seed,
+});
 
 describe('runExperiment', () => {
   const first = runExperiment(model, spec(8));
@@ -18,13 +23,19 @@ describe('runExperiment', () => {
   });
 
   it('runs the same seeds under every design (common random numbers)', () => {
-    for (const d of first.designs) expect(d.records.map((r) => r.seed)).toEqual(Array.from({ length: 8 }, (_, i) => runSeed(7, i)));
+    for (const d of first.designs)
+      expect(d.records.map((r) => r.seed)).toEqual(Array.from({ length: 8 }, (_, i) => runSeed(7, i)));
     expect(runSeed(7, 3)).toBe('7:3');
   });
 
   it('summarizes every metric, the PLC probability and every asset', () => {
     for (const d of first.designs) {
-      expect(Object.keys(d.summary)).toEqual([...METRIC_NAMES, 'plcReachedProbability', 'assetCompromiseRate', 'stepsBlockedBy']);
+      expect(Object.keys(d.summary)).toEqual([
+        ...METRIC_NAMES,
+        'plcReachedProbability',
+        'assetCompromiseRate',
+        'stepsBlockedBy',
+      ]);
       expect(Object.keys(d.summary.assetCompromiseRate)).toEqual(model.assets.map((a) => a.id));
       expect(d.summary.compromisedAssets.n + d.summary.compromisedAssets.nulls).toBe(8);
       const share = d.records.filter((r) => r.metrics.compromisedPlcs > 0).length / 8;
@@ -42,12 +53,20 @@ describe('runExperiment', () => {
   });
 
   it('compares every pair of designs', () => {
-    expect(first.comparisons.map((c) => `${c.a}-${c.b}`)).toEqual(['vpn-flat-vpn-segmented', 'vpn-flat-zt', 'vpn-segmented-zt']);
+    expect(first.comparisons.map((c) => `${c.a}-${c.b}`)).toEqual([
+      'vpn-flat-vpn-segmented',
+      'vpn-flat-zt',
+      'vpn-segmented-zt',
+    ]);
   });
 
   it('reports progress after every run', () => {
     const seen: number[] = [];
-    runExperiment(model, { ...spec(3), designs: scenario.designs.slice(0, 2) }, { onProgress: (done, total) => seen.push(done * 100 + total) });
+    runExperiment(
+      model,
+      { ...spec(3), designs: scenario.designs.slice(0, 2) },
+      { onProgress: (done, total) => seen.push(done * 100 + total) },
+    );
     expect(seen).toEqual([106, 206, 306, 406, 506, 606]);
   });
 
@@ -56,7 +75,10 @@ describe('runExperiment', () => {
   });
 
   it('reaches a PLC far more often through the flat VPN than through zero trust', () => {
-    const r = runExperiment(model, { ...spec(50, 1), designs: scenario.designs.filter((d) => d.id === 'vpn-flat' || d.id === 'zt') });
+    const r = runExperiment(model, {
+      ...spec(50, 1),
+      designs: scenario.designs.filter((d) => d.id === 'vpn-flat' || d.id === 'zt'),
+    });
     const [flat, zt] = r.designs;
     expect(flat!.summary.plcReachedProbability).toBeGreaterThan(0.5);
     expect(zt!.summary.plcReachedProbability).toBeLessThan(flat!.summary.plcReachedProbability);
@@ -65,7 +87,13 @@ describe('runExperiment', () => {
 });
 
 describe('representativeIndex', () => {
-  const rec = (index: number, compromisedAssets: number) => ({ index, seed: `s:${index}`, compromised: [], blockedBy: {}, metrics: { compromisedAssets } as never });
+  const rec = (index: number, compromisedAssets: number) => ({
+    index,
+    seed: `s:${index}`,
+    compromised: [],
+    blockedBy: {},
+    metrics: { compromisedAssets } as never,
+  });
   it('takes the run nearest the median, the lowest index on ties', () => {
     expect(representativeIndex([rec(0, 9), rec(1, 2), rec(2, 5), rec(3, 5)])).toBe(2);
     expect(representativeIndex([rec(0, 1), rec(1, 4), rec(2, 3), rec(3, 2)])).toBe(2); // median 2.5: 3 and 2 tie

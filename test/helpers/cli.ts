@@ -11,8 +11,12 @@ export interface CliRun {
 /** Runs `segsim ...args` from the repository root; spawns may run concurrently. */
 export function segsim(...args: string[]): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/segsim.mjs', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } }, (error, out, err) =>
-      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, out, err }),
+    execFile(
+      process.execPath,
+      ['bin/segsim.mjs', ...args],
+      { encoding: 'utf8', env: { ...process.env, CI: '1' } },
+      (error, out, err) =>
+        resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, out, err }),
     );
   });
 }

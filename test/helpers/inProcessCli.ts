@@ -12,7 +12,9 @@ export interface CliResult {
 export async function runCommand(register: (program: Command) => unknown, args: string[]): Promise<CliResult> {
   let out = '';
   let err = '';
-  const program = new Command('segsim').exitOverride().configureOutput({ writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
+  const program = new Command('segsim')
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
   register(program);
   const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((t) => ((out += String(t)), true));
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((t) => ((err += String(t)), true));
@@ -21,7 +23,8 @@ export async function runCommand(register: (program: Command) => unknown, args: 
     return { code: 0, out, err };
   } catch (e) {
     if (e instanceof CliExit) return { code: e.exitCode, out, err: err + e.message };
-    if (e instanceof Error && 'exitCode' in e) return { code: (e as { exitCode: number }).exitCode === 0 ? 0 : 2, out, err };
+    if (e instanceof Error && 'exitCode' in e)
+      return { code: (e as { exitCode: number }).exitCode === 0 ? 0 : 2, out, err };
     throw e;
   } finally {
     stdout.mockRestore();

@@ -14,7 +14,13 @@ export interface PlantSpec {
 
 export type Mutation =
   | { kind: 'conduit'; from: number; to: number; services: 'any' | Protocol[]; bidirectional: boolean }
-  | { kind: 'credential'; credKind: 'host-logon' | 'default-password' | 'plc-project'; opens: number[]; storedOn: number; protocols: Protocol[] | undefined }
+  | {
+      kind: 'credential';
+      credKind: 'host-logon' | 'default-password' | 'plc-project';
+      opens: number[];
+      storedOn: number;
+      protocols: Protocol[] | undefined;
+    }
   | { kind: 'rule'; role: string; actions: Action[]; resource: number; byLine: boolean; mfa: boolean }
   | { kind: 'phishing'; asset: number }
   | { kind: 'dual-homed'; asset: number; zone: number }
@@ -25,7 +31,11 @@ type ConduitInput = NonNullable<NonNullable<ScenarioInput['plant']>['conduits']>
 const PROTOCOLS: Protocol[] = ['rdp', 'vnc', 'smb', 'ssh', 'http', 'https', 'sql', 'opcua', 's7', 'modbus', 'enip'];
 
 export const plantSpec: fc.Arbitrary<PlantSpec> = fc
-  .record({ lines: fc.integer({ min: 1, max: 3 }), extra: fc.integer({ min: 0, max: 40 }), seed: fc.integer({ min: 0, max: 1_000_000 }) })
+  .record({
+    lines: fc.integer({ min: 1, max: 3 }),
+    extra: fc.integer({ min: 0, max: 40 }),
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+  })
   .map(({ lines, extra, seed }) => ({ assets: minimumAssets(lines) + extra, lines, seed }));
 
 export const conduitMutation = fc.record({
@@ -55,10 +65,25 @@ export const ruleMutation = fc.record({
 
 export const phishingMutation = fc.record({ kind: fc.constant('phishing' as const), asset: fc.nat(200) });
 
-export const dualHomedMutation = fc.record({ kind: fc.constant('dual-homed' as const), asset: fc.nat(200), zone: fc.nat(40) });
-export const gatewayMutation = fc.record({ kind: fc.constant('gateway' as const), design: fc.nat(5), zone: fc.nat(40) });
+export const dualHomedMutation = fc.record({
+  kind: fc.constant('dual-homed' as const),
+  asset: fc.nat(200),
+  zone: fc.nat(40),
+});
+export const gatewayMutation = fc.record({
+  kind: fc.constant('gateway' as const),
+  design: fc.nat(5),
+  zone: fc.nat(40),
+});
 
-export const anyMutation: fc.Arbitrary<Mutation> = fc.oneof(conduitMutation, credentialMutation, ruleMutation, phishingMutation, dualHomedMutation, gatewayMutation);
+export const anyMutation: fc.Arbitrary<Mutation> = fc.oneof(
+  conduitMutation,
+  credentialMutation,
+  ruleMutation,
+  phishingMutation,
+  dualHomedMutation,
+  gatewayMutation,
+);
 
 export function plantOf(spec: PlantSpec, mutations: readonly Mutation[] = []): ScenarioInput {
   const input = generatePlant(spec);
@@ -76,7 +101,12 @@ export function applyMutation(input: ScenarioInput, m: Mutation, tag: number): v
   switch (m.kind) {
     case 'conduit': {
       const zoneRef = (i: number) => (i % (zones.length + 1) === zones.length ? '*' : pick(zones, i));
-      const conduit: ConduitInput = { from: zoneRef(m.from), to: zoneRef(m.to), services: m.services, bidirectional: m.bidirectional };
+      const conduit: ConduitInput = {
+        from: zoneRef(m.from),
+        to: zoneRef(m.to),
+        services: m.services,
+        bidirectional: m.bidirectional,
+      };
       // Into every effective conduit list: the plant's and each design's own.
       plant.conduits!.push(conduit);
       for (const d of input.designs!) d.conduits?.push(conduit);
@@ -84,7 +114,12 @@ export function applyMutation(input: ScenarioInput, m: Mutation, tag: number): v
     }
     case 'credential': {
       const id = `extra-cred-${tag}`;
-      input.identities!.credentials!.push({ id, kind: m.credKind, opens: [...new Set(m.opens.map((i) => pick(assets, i).id))], ...(m.protocols === undefined ? {} : { protocols: m.protocols }) });
+      input.identities!.credentials!.push({
+        id,
+        kind: m.credKind,
+        opens: [...new Set(m.opens.map((i) => pick(assets, i).id))],
+        ...(m.protocols === undefined ? {} : { protocols: m.protocols }),
+      });
       const host = pick(assets, m.storedOn);
       host.credentials = [...(host.credentials ?? []), id];
       return;
@@ -93,25 +128,36 @@ export function applyMutation(input: ScenarioInput, m: Mutation, tag: number): v
       const target = pick(assets, m.resource);
       const resource = m.byLine && target.line !== undefined ? { line: target.line } : target.id;
       const zt = input.designs!.find((d) => d.zt !== undefined)!.zt!;
-      const rule: RuleInput = { id: `extra-rule-${tag}`, subjects: { roles: [m.role] }, actions: m.actions, resources: [resource], conditions: m.mfa ? { mfa: true } : {} };
+      const rule: RuleInput = {
+        id: `extra-rule-${tag}`,
+        subjects: { roles: [m.role] },
+        actions: m.actions,
+        resources: [resource],
+        conditions: m.mfa ? { mfa: true } : {},
+      };
       zt.policy!.rules!.push(rule);
       return;
     }
     case 'dual-homed': {
       const host = pick(assets, m.asset);
       const zone = pick(zones, m.zone);
-      if (zone !== host.zone && !(host.dualHomed ?? []).includes(zone)) host.dualHomed = [...(host.dualHomed ?? []), zone];
+      if (zone !== host.zone && !(host.dualHomed ?? []).includes(zone))
+        host.dualHomed = [...(host.dualHomed ?? []), zone];
       return;
     }
     case 'gateway': {
       const design = pick(input.designs!, m.design);
       const zone = pick(zones, m.zone);
-      if (!(design.gateways ?? []).some((g) => g.zone === zone)) design.gateways = [...(design.gateways ?? []), { zone }];
+      if (!(design.gateways ?? []).some((g) => g.zone === zone))
+        design.gateways = [...(design.gateways ?? []), { zone }];
       return;
     }
     case 'phishing': {
       // Phishing lands on a host one can run tools on.
-      const target = pick(assets.filter((a) => ASSET_KINDS[a.kind as AssetKind].foothold), m.asset);
+      const target = pick(
+        assets.filter((a) => ASSET_KINDS[a.kind as AssetKind].foothold),
+        m.asset,
+      );
       input.attacks!.push({ id: `phish-${tag}`, initialAccess: { kind: 'phishing', asset: target.id } });
       return;
     }
@@ -131,14 +177,18 @@ export function applyRemoval(input: ScenarioInput, r: Removal): string | null {
   if (r.kind === 'conduit') {
     const lists: { name: string; conduits: ConduitInput[] }[] = [
       { name: 'plant', conduits: input.plant!.conduits! },
-      ...input.designs!.filter((d): d is DesignInput & { conduits: ConduitInput[] } => d.conduits !== undefined).map((d) => ({ name: d.id, conduits: d.conduits })),
+      ...input
+        .designs!.filter((d): d is DesignInput & { conduits: ConduitInput[] } => d.conduits !== undefined)
+        .map((d) => ({ name: d.id, conduits: d.conduits })),
     ].filter((l) => l.conduits.length > 0);
     if (lists.length === 0) return null;
     const list = lists[r.list % lists.length]!;
     const [gone] = list.conduits.splice(r.index % list.conduits.length, 1);
     return `conduit ${list.name}: ${gone!.from}→${gone!.to}`;
   }
-  const attacked = new Set(input.attacks!.flatMap((a) => (a.initialAccess.kind === 'stolen-credential' ? [a.initialAccess.credential] : [])));
+  const attacked = new Set(
+    input.attacks!.flatMap((a) => (a.initialAccess.kind === 'stolen-credential' ? [a.initialAccess.credential] : [])),
+  );
   const candidates = input.identities!.credentials!.filter((c) => !attacked.has(c.id));
   if (candidates.length === 0) return null;
   const id = candidates[r.index % candidates.length]!.id;

@@ -13,7 +13,8 @@ export type RuleInput = NonNullable<NonNullable<NonNullable<DesignInput['zt']>['
 export function parseScenario(input: ScenarioInput): Scenario {
   const scenario = scenarioSchema.parse(input);
   const problems = checkReferences(scenario);
-  if (problems.length > 0) throw new Error(`bad fixture:\n${problems.map((p) => `  ${p.path.join('.')}: ${p.message}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`bad fixture:\n${problems.map((p) => `  ${p.path.join('.')}: ${p.message}`).join('\n')}`);
   return scenario;
 }
 
@@ -22,7 +23,10 @@ export function parseScenario(input: ScenarioInput): Scenario {
  * corp→dmz https, dmz→ops rdp, ops→cell rdp+vnc, cell→ctl s7. `bridge` lives in ops and is
  * dual-homed into ctl; `hmi2` serves http on 8080; the designs decide the rest.
  */
-export function miniPlant(designs: DesignInput[] = [{ id: 'plain' }], extra: Partial<ScenarioInput> = {}): ScenarioInput {
+export function miniPlant(
+  designs: DesignInput[] = [{ id: 'plain' }],
+  extra: Partial<ScenarioInput> = {},
+): ScenarioInput {
   return {
     plant: {
       zones: [
@@ -36,13 +40,35 @@ export function miniPlant(designs: DesignInput[] = [{ id: 'plain' }], extra: Par
       assets: [
         { id: 'corp-ws', kind: 'it-workstation', zone: 'corp', ip: '10.1.0.10', services: ['rdp', 'smb'] },
         { id: 'vpn-gw', kind: 'vpn-concentrator', zone: 'dmz', ip: '10.2.0.1', services: ['https'] },
-        { id: 'jump', kind: 'jump-host', zone: 'dmz', ip: '10.2.0.10', services: ['rdp', 'ssh'], credentials: ['admin'] },
+        {
+          id: 'jump',
+          kind: 'jump-host',
+          zone: 'dmz',
+          ip: '10.2.0.10',
+          services: ['rdp', 'ssh'],
+          credentials: ['admin'],
+        },
         { id: 'conn-ops', kind: 'zt-connector', zone: 'ops', ip: '10.3.0.5' },
         { id: 'scada', kind: 'scada-server', zone: 'ops', ip: '10.3.0.10', services: ['rdp', 'opcua'] },
         { id: 'bridge', kind: 'historian', zone: 'ops', ip: '10.3.0.20', services: ['rdp', 'sql'], dualHomed: ['ctl'] },
         { id: 'hmi1', kind: 'hmi', zone: 'cell', line: 'line1', ip: '10.4.0.11', services: ['rdp', 'vnc'] },
-        { id: 'hmi2', kind: 'hmi', zone: 'cell', line: 'line1', ip: '10.4.0.12', services: ['vnc', { protocol: 'http', port: 8080 }] },
-        { id: 'ews', kind: 'ews', zone: 'cell', line: 'line1', ip: '10.4.0.20', services: ['rdp', 'smb'], credentials: ['plc-project'] },
+        {
+          id: 'hmi2',
+          kind: 'hmi',
+          zone: 'cell',
+          line: 'line1',
+          ip: '10.4.0.12',
+          services: ['vnc', { protocol: 'http', port: 8080 }],
+        },
+        {
+          id: 'ews',
+          kind: 'ews',
+          zone: 'cell',
+          line: 'line1',
+          ip: '10.4.0.20',
+          services: ['rdp', 'smb'],
+          credentials: ['plc-project'],
+        },
         { id: 'plc1', kind: 'plc', zone: 'ctl', line: 'line1', ip: '10.5.0.10', services: ['s7'] },
         { id: 'plc2', kind: 'plc', zone: 'ctl', line: 'line1', ip: '10.5.0.11', services: ['modbus', 's7'] },
       ],
@@ -60,7 +86,13 @@ export function miniPlant(designs: DesignInput[] = [{ id: 'plain' }], extra: Par
         { id: 'approver', org: 'internal', roles: ['approver'], mfa: true },
       ],
       devices: [
-        { id: 'tech-laptop', owner: 'tech', managed: true, posture: { patched: true }, credentials: ['shared-vpn', 'tech-account'] },
+        {
+          id: 'tech-laptop',
+          owner: 'tech',
+          managed: true,
+          posture: { patched: true },
+          credentials: ['shared-vpn', 'tech-account'],
+        },
         { id: 'eng-laptop', owner: 'eng', managed: true, posture: { patched: true }, credentials: ['eng-account'] },
       ],
       credentials: [
@@ -68,7 +100,12 @@ export function miniPlant(designs: DesignInput[] = [{ id: 'plain' }], extra: Par
         { id: 'tech-vpn', kind: 'vpn-account', owners: ['tech'] },
         { id: 'tech-account', kind: 'user-account', owners: ['tech'], mfaBound: true },
         { id: 'eng-account', kind: 'user-account', owners: ['eng'], mfaBound: true },
-        { id: 'admin', kind: 'host-logon', owners: ['eng'], opens: [{ kind: 'hmi' }, { kind: 'ews' }, 'scada', 'bridge'] },
+        {
+          id: 'admin',
+          kind: 'host-logon',
+          owners: ['eng'],
+          opens: [{ kind: 'hmi' }, { kind: 'ews' }, 'scada', 'bridge'],
+        },
         { id: 'plc-project', kind: 'plc-project', opens: [{ line: 'line1', kind: 'plc' }] },
       ],
     },

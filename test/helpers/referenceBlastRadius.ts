@@ -7,7 +7,13 @@ import { techniqueForMove } from '../../sim/attack/techniques.js';
 import type { AssetNode } from '../../sim/model/plantModel.js';
 import type { AccessLayer, Origin } from '../../sim/net/AccessLayer.js';
 import { candidateZones } from '../../sim/net/reachability.js';
-import { describeMeans, footholdName, probeStates, type BlastRadius, type PathStep } from '../../sim/metrics/blastRadius.js';
+import {
+  describeMeans,
+  footholdName,
+  probeStates,
+  type BlastRadius,
+  type PathStep,
+} from '../../sim/metrics/blastRadius.js';
 import type { Attack } from '../../sim/scenario/schema.js';
 
 interface Node {
@@ -22,7 +28,9 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
   const entry = initialEntry(access, attack);
   const know = { credentials: new Set(entry.knowledge.credentials), mfaUsers: entry.knowledge.mfaUsers };
   const approvals = attack.approvalFatigue > 0 ? approveAll(access.policy, () => Infinity) : undefined;
-  const states = probeStates(model, attack.initialAccess.at).map((s) => (approvals === undefined ? s : { ...s, approvals }));
+  const states = probeStates(model, attack.initialAccess.at).map((s) =>
+    approvals === undefined ? s : { ...s, approvals },
+  );
   const owned = new Uint8Array(model.assets.length);
   const paths = new Map<number, PathStep[]>();
   const nodes: Node[] = [];
@@ -47,7 +55,8 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
     for (const f of remoteFootholds(access, know, entry.device, opened)) addEntry(f);
     // A snapshot: a retry that fails again puts its node back on the list.
     for (const c of fresh)
-      for (const t of model.credentials[c]!.opens) for (const n of [...(waiting.get(t) ?? [])]) if (!owned[t]) tryTarget(n, t);
+      for (const t of model.credentials[c]!.opens)
+        for (const n of [...(waiting.get(t) ?? [])]) if (!owned[t]) tryTarget(n, t);
   };
   const own = (n: number, move: Move) => {
     const t = move.target;
@@ -55,7 +64,13 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
     if (move.effect === 'learn-credentials') return learn(target.storedCredentials);
     if (owned[t]) return;
     owned[t] = 1;
-    const step: PathStep = { from: nodes[n]!.name, to: target.id, action: move.action, means: describeMeans(model, move.means), technique: techniqueForMove(move, model) };
+    const step: PathStep = {
+      from: nodes[n]!.name,
+      to: target.id,
+      action: move.action,
+      means: describeMeans(model, move.means),
+      technique: techniqueForMove(move, model),
+    };
     const path = [...nodes[n]!.path, step];
     paths.set(t, path);
     if (move.effect === 'own-host') {
@@ -87,9 +102,19 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
   for (const f of entry.footholds) addEntry(f);
   for (const a of entry.owned) {
     owned[a] = 1;
-    const step: PathStep = { from: 'attacker', to: model.assets[a]!.id, action: 'login', means: 'phishing', technique: 'T0865' };
+    const step: PathStep = {
+      from: 'attacker',
+      to: model.assets[a]!.id,
+      action: 'login',
+      means: 'phishing',
+      technique: 'T0865',
+    };
     paths.set(a, [step]);
-    addNode({ origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: 'T0865' }, [step], model.assets[a]!.id);
+    addNode(
+      { origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: 'T0865' },
+      [step],
+      model.assets[a]!.id,
+    );
     learn(model.assets[a]!.storedCredentials);
   }
   while (queue.length > 0) {
@@ -100,7 +125,12 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
 }
 
 /** Targets worth trying from an origin. Hosts sharing zones share non-gated targets: try them once. */
-function targetsOf(access: AccessLayer, origin: Origin, seenGroups: Set<string>, dualHomed: readonly AssetNode[]): number[] {
+function targetsOf(
+  access: AccessLayer,
+  origin: Origin,
+  seenGroups: Set<string>,
+  dualHomed: readonly AssetNode[],
+): number[] {
   const { model, topology } = access;
   switch (origin.kind) {
     case 'internet':
@@ -109,7 +139,9 @@ function targetsOf(access: AccessLayer, origin: Origin, seenGroups: Set<string>,
       return model.assets.map((a) => a.index);
     case 'vpn': {
       const routes = access.design.vpn?.routes ?? [];
-      return model.assets.filter((a) => routes === '*' || a.zones.some((z) => routes.includes(model.zones[z]!.id))).map((a) => a.index);
+      return model.assets
+        .filter((a) => routes === '*' || a.zones.some((z) => routes.includes(model.zones[z]!.id)))
+        .map((a) => a.index);
     }
     case 'host': {
       const src = model.assets[origin.asset]!;
@@ -125,7 +157,14 @@ function targetsOf(access: AccessLayer, origin: Origin, seenGroups: Set<string>,
   }
 }
 
-function summarize(access: AccessLayer, attack: Attack, owned: Uint8Array, paths: Map<number, PathStep[]>, nodes: Node[], know: Knowledge): BlastRadius {
+function summarize(
+  access: AccessLayer,
+  attack: Attack,
+  owned: Uint8Array,
+  paths: Map<number, PathStep[]>,
+  nodes: Node[],
+  know: Knowledge,
+): BlastRadius {
   const { model } = access;
   const ownedAssets = model.assets.filter((a) => owned[a.index]);
   const lines = new Set(ownedAssets.filter((a) => a.line >= 0).map((a) => model.lines[a.line]!.id));

@@ -16,7 +16,14 @@ describe('EventQueue', () => {
   it('pops in time order', () => {
     const q = new EventQueue();
     const out: string[] = [];
-    for (const [t, l] of [[5, 'e'], [1, 'a'], [3, 'c'], [2, 'b'], [4, 'd']] as const) labelled(q, out, t, l);
+    for (const [t, l] of [
+      [5, 'e'],
+      [1, 'a'],
+      [3, 'c'],
+      [2, 'b'],
+      [4, 'd'],
+    ] as const)
+      labelled(q, out, t, l);
     runAll(q);
     expect(out).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
@@ -140,7 +147,10 @@ describe('EventQueue', () => {
   const ops = (push: number, pop: number, cancel: number, maxLength: number): fc.Arbitrary<Op[]> =>
     fc.array(
       fc.oneof(
-        { weight: push, arbitrary: fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 20 }) }) },
+        {
+          weight: push,
+          arbitrary: fc.record({ op: fc.constant('push' as const), time: fc.integer({ min: 0, max: 20 }) }),
+        },
         { weight: pop, arbitrary: fc.record({ op: fc.constant('pop' as const) }) },
         { weight: cancel, arbitrary: fc.record({ op: fc.constant('cancel' as const), pick: fc.nat() }) },
       ),
@@ -192,9 +202,23 @@ describe('EventQueue', () => {
   );
   const ladderOps = fc.array(
     fc.oneof(
-      { weight: 5, arbitrary: fc.record({ op: fc.constant('push' as const), time: ladderTime, count: fc.integer({ min: 1, max: 400 }) }) },
+      {
+        weight: 5,
+        arbitrary: fc.record({
+          op: fc.constant('push' as const),
+          time: ladderTime,
+          count: fc.integer({ min: 1, max: 400 }),
+        }),
+      },
       { weight: 4, arbitrary: fc.record({ op: fc.constant('pop' as const), count: fc.integer({ min: 1, max: 300 }) }) },
-      { weight: 2, arbitrary: fc.record({ op: fc.constant('cancel' as const), pick: fc.nat(), count: fc.integer({ min: 1, max: 100 }) }) },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          op: fc.constant('cancel' as const),
+          pick: fc.nat(),
+          count: fc.integer({ min: 1, max: 100 }),
+        }),
+      },
     ),
     { maxLength: 40 },
   );
@@ -246,16 +270,39 @@ describe('EventQueue', () => {
   // Found by these properties: an insert index gone stale when the bottom was repacked, and an
   // arrival at the last time an exhausted rung gave up being filed past that rung's end.
   const ladderExamples: [LadderOp[], number][] = [
-    [[{ op: 'push', time: 0, count: 70 }, { op: 'pop', count: 70 }, { op: 'push', time: -1e308, count: 123 }], 0],
-    [[{ op: 'push', time: 0, count: 7 }, { op: 'pop', count: 7 }, { op: 'push', time: 0, count: 226 }, { op: 'push', time: 0, count: 73 }, { op: 'pop', count: 216 }, { op: 'push', time: 0, count: 6 }], 0.37],
+    [
+      [
+        { op: 'push', time: 0, count: 70 },
+        { op: 'pop', count: 70 },
+        { op: 'push', time: -1e308, count: 123 },
+      ],
+      0,
+    ],
+    [
+      [
+        { op: 'push', time: 0, count: 7 },
+        { op: 'pop', count: 7 },
+        { op: 'push', time: 0, count: 226 },
+        { op: 'push', time: 0, count: 73 },
+        { op: 'pop', count: 216 },
+        { op: 'push', time: 0, count: 6 },
+      ],
+      0.37,
+    ],
   ];
 
   it('matches the model with ties, near-equal and far-apart times, bursts and mass cancels', () => {
-    fc.assert(fc.property(ladderOps, fc.constantFrom(0, 1e-12, 0.37, 1e5), (list, spread) => checkLadder(list, false, spread)), { numRuns: 150, examples: ladderExamples });
+    fc.assert(
+      fc.property(ladderOps, fc.constantFrom(0, 1e-12, 0.37, 1e5), (list, spread) => checkLadder(list, false, spread)),
+      { numRuns: 150, examples: ladderExamples },
+    );
   });
 
   it('matches the model when pushes never precede the last popped time, as in the kernel', () => {
-    fc.assert(fc.property(ladderOps, fc.constantFrom(0, 1e-12, 0.37, 1e5), (list, spread) => checkLadder(list, true, spread)), { numRuns: 150 });
+    fc.assert(
+      fc.property(ladderOps, fc.constantFrom(0, 1e-12, 0.37, 1e5), (list, spread) => checkLadder(list, true, spread)),
+      { numRuns: 150 },
+    );
   });
 
   it('keeps scheduling order for a large burst at the time being fired', () => {

@@ -108,7 +108,8 @@ describe('distributions', () => {
       [0.9999, 3.719016485455709],
       [1e-10, -6.361340902404056],
     ];
-    for (const [p, z] of reference) expect(Math.abs(normalQuantile(p) - z)).toBeLessThan(1e-8 * Math.max(1, Math.abs(z)));
+    for (const [p, z] of reference)
+      expect(Math.abs(normalQuantile(p) - z)).toBeLessThan(1e-8 * Math.max(1, Math.abs(z)));
     expect(normalQuantile(0)).toBe(-Infinity);
     expect(normalQuantile(1)).toBe(Infinity);
   });

@@ -6,11 +6,21 @@ import { AccessLayer } from '../../sim/net/AccessLayer.js';
 import { staticBlastRadius, type BlastRadius } from '../../sim/metrics/blastRadius.js';
 import type { Scenario, ScenarioInput } from '../../sim/scenario/schema.js';
 import { attackSchema } from '../../sim/scenario/schema.js';
-import { anyMutation, applyMutation, applyRemoval, conduitMutation, credentialMutation, plantOf, plantSpec, removal, ruleMutation } from '../helpers/mutations.js';
+import {
+  anyMutation,
+  applyMutation,
+  applyRemoval,
+  conduitMutation,
+  credentialMutation,
+  plantOf,
+  plantSpec,
+  removal,
+  ruleMutation,
+} from '../helpers/mutations.js';
 import { parseScenario } from '../helpers/plants.js';
 import { replayPaths, someRuleNames } from '../helpers/replay.js';
 
-const RUNS = { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) };
+const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) };
 
 /** Every design × attack of a scenario, keyed "design/attack". */
 function radii(scenario: Scenario): Map<string, BlastRadius> {
@@ -42,12 +52,17 @@ const clone = (s: ScenarioInput): ScenarioInput => structuredClone(s);
 describe('static blast radius: laws on random plants', () => {
   it('adding a conduit or a credential never shrinks it', () => {
     fc.assert(
-      fc.property(plantSpec, fc.array(anyMutation, { maxLength: 3 }), fc.oneof(conduitMutation, credentialMutation), (spec, base, added) => {
-        const before = plantOf(spec, base);
-        const after = clone(before);
-        applyMutation(after, added, 99);
-        expect(notContained(radii(parseScenario(before)), radii(parseScenario(after)))).toEqual([]);
-      }),
+      fc.property(
+        plantSpec,
+        fc.array(anyMutation, { maxLength: 3 }),
+        fc.oneof(conduitMutation, credentialMutation),
+        (spec, base, added) => {
+          const before = plantOf(spec, base);
+          const after = clone(before);
+          applyMutation(after, added, 99);
+          expect(notContained(radii(parseScenario(before)), radii(parseScenario(after)))).toEqual([]);
+        },
+      ),
       RUNS,
     );
   });
@@ -72,7 +87,10 @@ describe('static blast radius: laws on random plants', () => {
         input.identities!.credentials!.push({ id: 'opens-nothing', kind: 'host-logon', opens: [] });
         const scenario = parseScenario(input);
         const model = buildPlantModel(scenario);
-        const useless = attackSchema.parse({ id: 'useless', initialAccess: { kind: 'stolen-credential', credential: 'opens-nothing' } });
+        const useless = attackSchema.parse({
+          id: 'useless',
+          initialAccess: { kind: 'stolen-credential', credential: 'opens-nothing' },
+        });
         // The shared vendor VPN password is no way in where there is no VPN.
         const vendorVpn = scenario.attacks.find((a) => a.id === 'stolen-vendor-credential')!;
         for (const design of scenario.designs) {
@@ -107,19 +125,24 @@ describe('static blast radius: laws on random plants', () => {
   it('a brokered session cannot scan: it only reaches assets some allow rule names for its subject', () => {
     let brokeredSteps = 0;
     fc.assert(
-      fc.property(plantSpec, fc.array(ruleMutation, { minLength: 1, maxLength: 4 }), fc.array(anyMutation, { maxLength: 2 }), (spec, rules, others) => {
-        const scenario = parseScenario(plantOf(spec, [...rules, ...others]));
-        const model = buildPlantModel(scenario);
-        const zt = scenario.designs.find((d) => d.id === 'zt')!;
-        const access = new AccessLayer(model, zt);
-        for (const attack of scenario.attacks) {
-          const r = staticBlastRadius(access, attack);
-          for (const { step, origin } of replayPaths(access, attack, r).brokered) {
-            brokeredSteps++;
-            expect(someRuleNames(access, origin, step.to), `${attack.id}: ${step.from} → ${step.to}`).toBe(true);
+      fc.property(
+        plantSpec,
+        fc.array(ruleMutation, { minLength: 1, maxLength: 4 }),
+        fc.array(anyMutation, { maxLength: 2 }),
+        (spec, rules, others) => {
+          const scenario = parseScenario(plantOf(spec, [...rules, ...others]));
+          const model = buildPlantModel(scenario);
+          const zt = scenario.designs.find((d) => d.id === 'zt')!;
+          const access = new AccessLayer(model, zt);
+          for (const attack of scenario.attacks) {
+            const r = staticBlastRadius(access, attack);
+            for (const { step, origin } of replayPaths(access, attack, r).brokered) {
+              brokeredSteps++;
+              expect(someRuleNames(access, origin, step.to), `${attack.id}: ${step.from} → ${step.to}`).toBe(true);
+            }
           }
-        }
-      }),
+        },
+      ),
       RUNS,
     );
     // The property must have been exercised, not vacuously true.

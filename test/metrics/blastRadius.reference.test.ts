@@ -42,8 +42,10 @@ describe('staticBlastRadius matches the reference fixed point', () => {
 
   it('on random plants with random conduits, credentials, rules and phishing', () => {
     fc.assert(
-      fc.property(plantSpec, fc.array(anyMutation, { maxLength: 5 }), (spec, mutations) => compareAll(parseScenario(plantOf(spec, mutations)))),
-      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 60) },
+      fc.property(plantSpec, fc.array(anyMutation, { maxLength: 5 }), (spec, mutations) =>
+        compareAll(parseScenario(plantOf(spec, mutations))),
+      ),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
   });
 });

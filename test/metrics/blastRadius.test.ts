@@ -4,7 +4,11 @@ import { attackSchema, type Attack } from '../../sim/scenario/schema.js';
 import { build, miniPlant, type DesignInput, type RuleInput } from '../helpers/plants.js';
 
 const attack = (initialAccess: Record<string, unknown>): Attack => attackSchema.parse({ id: 'a', initialAccess });
-const flatVpn: DesignInput = { id: 'flat', conduits: [{ from: '*', to: '*' }], vpn: { concentrator: 'vpn-gw', pool: '10.99.0.0/24', routes: '*', accounts: ['shared-vpn'] } };
+const flatVpn: DesignInput = {
+  id: 'flat',
+  conduits: [{ from: '*', to: '*' }],
+  vpn: { concentrator: 'vpn-gw', pool: '10.99.0.0/24', routes: '*', accounts: ['shared-vpn'] },
+};
 
 describe('staticBlastRadius', () => {
   it('a stolen shared VPN password on a flat network commands every controller', () => {
@@ -14,8 +18,14 @@ describe('staticBlastRadius', () => {
     expect(r.lines).toEqual(['line1']);
     expect(r.lowestLevel).toBe(1);
     expect(r.footholds).toEqual(['vpn-client']);
-    expect(r.paths['plc1']).toEqual([
-      { from: 'attacker', to: 'vpn-client', action: 'login', means: 'VPN login as shared-vpn (shared account)', technique: 'T0822' },
+    expect(r.paths.plc1).toEqual([
+      {
+        from: 'attacker',
+        to: 'vpn-client',
+        action: 'login',
+        means: 'VPN login as shared-vpn (shared account)',
+        technique: 'T0822',
+      },
       { from: 'vpn-client', to: 'plc1', action: 's7.write', means: 'unauthenticated protocol', technique: 'T0855' },
     ]);
     // No host logon is held: nothing interactive falls.
@@ -27,9 +37,13 @@ describe('staticBlastRadius', () => {
     const r = staticBlastRadius(access, attack({ kind: 'phishing', asset: 'jump' }));
     expect(r.assets).toEqual(['jump', 'scada', 'bridge', 'hmi1', 'hmi2', 'ews', 'plc1', 'plc2']);
     expect(r.credentials).toEqual(['admin', 'plc-project']);
-    expect(r.paths['hmi1']!.map((s) => `${s.from}→${s.to}`)).toEqual(['attacker→jump', 'jump→scada', 'scada→hmi1']);
+    expect(r.paths.hmi1!.map((s) => `${s.from}→${s.to}`)).toEqual(['attacker→jump', 'jump→scada', 'scada→hmi1']);
     // bridge is dual-homed into ctl: one hop to plc2's modbus, which no conduit allows.
-    expect(r.paths['plc2']!.map((s) => `${s.from}→${s.to} ${s.action}`)).toEqual(['attacker→jump login', 'jump→bridge rdp', 'bridge→plc2 modbus.write']);
+    expect(r.paths.plc2!.map((s) => `${s.from}→${s.to} ${s.action}`)).toEqual([
+      'attacker→jump login',
+      'jump→bridge rdp',
+      'bridge→plc2 modbus.write',
+    ]);
   });
 
   it('comes back to a target once a credential that opens it is learned, the leaking one included', () => {
@@ -38,16 +52,26 @@ describe('staticBlastRadius', () => {
     // only; no windows, so one probe time and no second look by chance.
     const input = miniPlant([{ id: 'seg', microSegmented: ['cell', 'ops'] }], { windows: [] });
     const hmi2 = input.plant!.assets!.find((a) => a.id === 'hmi2')!;
-    Object.assign(hmi2, { credentials: ['admin'], vulnerabilities: [{ id: 'vnc-leak', service: 'vnc', effect: 'credential-leak' }] });
+    Object.assign(hmi2, {
+      credentials: ['admin'],
+      vulnerabilities: [{ id: 'vnc-leak', service: 'vnc', effect: 'credential-leak' }],
+    });
     const r = staticBlastRadius(build(input).access, attack({ kind: 'phishing', asset: 'scada' }));
     expect(r.assets).toEqual(['scada', 'hmi1', 'hmi2', 'ews', 'plc1', 'plc2']);
-    expect(r.paths['hmi2']!.at(-1)).toMatchObject({ from: 'scada', to: 'hmi2', action: 'vnc', means: 'credential admin' });
+    expect(r.paths.hmi2!.at(-1)).toMatchObject({
+      from: 'scada',
+      to: 'hmi2',
+      action: 'vnc',
+      means: 'credential admin',
+    });
     expect(r.credentials).toEqual(['admin', 'plc-project']);
   });
 
   it('terminates when a learned credential opens a target for several waiting footholds but lets none in', () => {
     // jump and scada both wait on corp-ws; ews then teaches an ssh key for it, but corp-ws has no ssh.
-    const input = miniPlant([{ id: 'plain', conduits: [...miniPlant().plant!.conduits!, { from: '*', to: 'corp', services: ['rdp'] }] }]);
+    const input = miniPlant([
+      { id: 'plain', conduits: [...miniPlant().plant!.conduits!, { from: '*', to: 'corp', services: ['rdp'] }] },
+    ]);
     input.identities!.credentials!.push({ id: 'corp-ssh', kind: 'host-logon', opens: ['corp-ws'], protocols: ['ssh'] });
     input.plant!.assets!.find((a) => a.id === 'ews')!.credentials = ['plc-project', 'corp-ssh'];
     const r = staticBlastRadius(build(input).access, attack({ kind: 'phishing', asset: 'jump' }));
@@ -56,9 +80,20 @@ describe('staticBlastRadius', () => {
   });
 
   it('a brokered session opens once, however many credentials are learned later', () => {
-    const rules: RuleInput[] = [{ id: 'tech-ews', subjects: { users: ['tech'] }, actions: ['rdp'], resources: ['ews'], conditions: { mfa: true } }];
+    const rules: RuleInput[] = [
+      {
+        id: 'tech-ews',
+        subjects: { users: ['tech'] },
+        actions: ['rdp'],
+        resources: ['ews'],
+        conditions: { mfa: true },
+      },
+    ];
     const { access } = build(miniPlant([{ id: 'zt', zt: { connectors: ['conn-ops'], policy: { rules } } }]));
-    const r = staticBlastRadius(access, attack({ kind: 'compromised-device', device: 'tech-laptop', liveSession: true }));
+    const r = staticBlastRadius(
+      access,
+      attack({ kind: 'compromised-device', device: 'tech-laptop', liveSession: true }),
+    );
     // Owning the EWS teaches the PLC project password, which re-offers the tunnels.
     expect(r.credentials).toContain('plc-project');
     expect(r.footholds).toEqual(['zt-session(tech)', 'ews']);
@@ -66,27 +101,51 @@ describe('staticBlastRadius', () => {
   });
 
   it('without the live second factor, the brokered session gets nothing an MFA rule grants', () => {
-    const rules: RuleInput[] = [{ id: 'tech-ews', subjects: { users: ['tech'] }, actions: ['rdp'], resources: ['ews'], conditions: { mfa: true } }];
+    const rules: RuleInput[] = [
+      {
+        id: 'tech-ews',
+        subjects: { users: ['tech'] },
+        actions: ['rdp'],
+        resources: ['ews'],
+        conditions: { mfa: true },
+      },
+    ];
     const { access } = build(miniPlant([{ id: 'zt', zt: { connectors: ['conn-ops'], policy: { rules } } }]));
-    const r = staticBlastRadius(access, attack({ kind: 'compromised-device', device: 'tech-laptop', liveSession: false }));
+    const r = staticBlastRadius(
+      access,
+      attack({ kind: 'compromised-device', device: 'tech-laptop', liveSession: false }),
+    );
     expect(r.footholds).toEqual(['zt-session(tech)']);
     expect(r.assets).toEqual([]);
     expect(r.lowestLevel).toBeNull();
   });
 
   it('probes the next maintenance window: a grant limited to it counts', () => {
-    const rules: RuleInput[] = [{ id: 'in-window', subjects: { users: ['tech'] }, actions: ['vnc'], resources: ['hmi2'], conditions: { window: 'maint' } }];
+    const rules: RuleInput[] = [
+      {
+        id: 'in-window',
+        subjects: { users: ['tech'] },
+        actions: ['vnc'],
+        resources: ['hmi2'],
+        conditions: { window: 'maint' },
+      },
+    ];
     const { access } = build(miniPlant([{ id: 'zt', zt: { connectors: ['conn-ops'], policy: { rules } } }]));
     for (const at of [0, 7, 11, 29.5])
-      expect(staticBlastRadius(access, attack({ kind: 'compromised-device', device: 'tech-laptop', at })).assets, `at ${at}`).toEqual(['hmi2', 'plc1', 'plc2']);
+      expect(
+        staticBlastRadius(access, attack({ kind: 'compromised-device', device: 'tech-laptop', at })).assets,
+        `at ${at}`,
+      ).toEqual(['hmi2', 'plc1', 'plc2']);
   });
 
   it('an internet-exposed service is the only way in', () => {
     const input = miniPlant([{ id: 'plain' }]);
-    input.plant!.assets!.find((a) => a.id === 'jump')!.vulnerabilities = [{ id: 'CVE-2019-0708', service: 'rdp', effect: 'code-execution' }];
+    input.plant!.assets!.find((a) => a.id === 'jump')!.vulnerabilities = [
+      { id: 'CVE-2019-0708', service: 'rdp', effect: 'code-execution' },
+    ];
     const r = staticBlastRadius(build(input).access, attack({ kind: 'exposed-service', asset: 'jump' }));
     expect(r.footholds[0]).toBe('internet');
-    expect(r.paths['jump']).toEqual([
+    expect(r.paths.jump).toEqual([
       { from: 'attacker', to: 'internet', action: 'login', means: 'internet-exposed jump', technique: 'T0883' },
       { from: 'internet', to: 'jump', action: 'rdp', means: 'exploit CVE-2019-0708', technique: 'T0866' },
     ]);

@@ -25,7 +25,17 @@ describe('summarize', () => {
   });
 
   it('has no statistics without values, and no spread with one', () => {
-    expect(summarize([null, null])).toEqual({ n: 0, nulls: 2, mean: null, median: null, p95: null, min: null, max: null, sd: null, ci95: null });
+    expect(summarize([null, null])).toEqual({
+      n: 0,
+      nulls: 2,
+      mean: null,
+      median: null,
+      p95: null,
+      min: null,
+      max: null,
+      sd: null,
+      ci95: null,
+    });
     expect(summarize([7])).toMatchObject({ n: 1, mean: 7, median: 7, p95: 7, sd: null, ci95: null });
   });
 

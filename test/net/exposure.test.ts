@@ -4,13 +4,24 @@ import { brokerSubject } from '../../sim/net/subjects.js';
 import { actionsOfProtocol } from '../../sim/model/catalog.js';
 import { buildPlantModel } from '../../sim/model/plantModel.js';
 import { AccessLayer } from '../../sim/net/AccessLayer.js';
-import { diffExposure, exposure, exposureSources, groupExposure, sessionSubject, type ExposureEntry } from '../../sim/net/exposure.js';
+import {
+  diffExposure,
+  exposure,
+  exposureSources,
+  groupExposure,
+  sessionSubject,
+  type ExposureEntry,
+} from '../../sim/net/exposure.js';
 import { probeStates } from '../../sim/net/probeStates.js';
 import { staticBlastRadius } from '../../sim/metrics/blastRadius.js';
 import { anyMutation, plantOf, plantSpec } from '../helpers/mutations.js';
 import { build, miniPlant, parseScenario, type DesignInput } from '../helpers/plants.js';
 
-const flatVpn: DesignInput = { id: 'flat', conduits: [{ from: '*', to: '*' }], vpn: { concentrator: 'vpn-gw', pool: '10.99.0.0/24', routes: '*', accounts: ['shared-vpn'] } };
+const flatVpn: DesignInput = {
+  id: 'flat',
+  conduits: [{ from: '*', to: '*' }],
+  vpn: { concentrator: 'vpn-gw', pool: '10.99.0.0/24', routes: '*', accounts: ['shared-vpn'] },
+};
 const zt: DesignInput = {
   id: 'zt',
   microSegmented: ['cell'],
@@ -19,7 +30,13 @@ const zt: DesignInput = {
     connectors: ['conn-ops'],
     policy: {
       rules: [
-        { id: 'tech-hmi', subjects: { users: ['tech'] }, actions: ['vnc'], resources: [{ kind: 'hmi' }], conditions: { mfa: true, window: 'maint' } },
+        {
+          id: 'tech-hmi',
+          subjects: { users: ['tech'] },
+          actions: ['vnc'],
+          resources: [{ kind: 'hmi' }],
+          conditions: { mfa: true, window: 'maint' },
+        },
         { id: 'hmi1-plc1', subjects: { devices: ['hmi1'] }, actions: ['s7.read'], resources: ['plc1'] },
       ],
     },
@@ -35,12 +52,25 @@ describe('exposure', () => {
   it('has the common sources: foothold hosts, plus the VPN client or the brokered sessions', () => {
     const hosts = ['corp-ws', 'jump', 'scada', 'bridge', 'hmi1', 'hmi2', 'ews'];
     expect(exposureSources(flatLayer.access).map((s) => s.name)).toEqual([...hosts, 'vpn-client']);
-    expect(exposureSources(ztLayer.access).map((s) => s.name)).toEqual([...hosts, 'zt-session(tech)', 'zt-session(eng)', 'zt-session(approver)']);
+    expect(exposureSources(ztLayer.access).map((s) => s.name)).toEqual([
+      ...hosts,
+      'zt-session(tech)',
+      'zt-session(eng)',
+      'zt-session(approver)',
+    ]);
   });
 
   it('a session subject is the broker subject of the user on their own device', () => {
     const { model } = ztLayer;
-    model.users.forEach((u, i) => expect(sessionSubject(model, i)).toEqual(brokerSubject(model, i, model.devices.find((d) => d.owner === u.id))));
+    model.users.forEach((u, i) =>
+      expect(sessionSubject(model, i)).toEqual(
+        brokerSubject(
+          model,
+          i,
+          model.devices.find((d) => d.owner === u.id),
+        ),
+      ),
+    );
   });
 
   it('lists what each source may open, every function, probed at the start and the window opening', () => {
@@ -68,11 +98,20 @@ describe('exposure', () => {
     const e = exposure(flatLayer.access);
     for (const c of e.counts) {
       const [protocol] = c.service.split('/');
-      const sources = new Set(e.entries.filter((x) => x.asset === c.asset && actionsOfProtocol(protocol as never).includes(x.action)).map((x) => x.source));
+      const sources = new Set(
+        e.entries
+          .filter((x) => x.asset === c.asset && actionsOfProtocol(protocol as never).includes(x.action))
+          .map((x) => x.source),
+      );
       expect(c.sources, `${c.asset} ${c.service}`).toBe(sources.size);
     }
     // Flat: every host but plc1 itself, and the VPN client, reach plc1.
-    expect(e.counts.find((c) => c.asset === 'plc1')).toEqual({ asset: 'plc1', zone: 'ctl', service: 's7/102', sources: 8 });
+    expect(e.counts.find((c) => c.asset === 'plc1')).toEqual({
+      asset: 'plc1',
+      zone: 'ctl',
+      service: 's7/102',
+      sources: 8,
+    });
     expect(e.counts.map((c) => c.sources)).toEqual([...e.counts.map((c) => c.sources)].sort((a, b) => b - a));
   });
 
@@ -91,12 +130,21 @@ describe('exposure', () => {
   });
 
   it('groups sources with the same reach, hosts of one zone despite not reaching themselves', () => {
-    const groups = groupExposure(flatLayer.model, diffExposure(exposure(flatLayer.access), exposure(ztLayer.access)).onlyA);
+    const groups = groupExposure(
+      flatLayer.model,
+      diffExposure(exposure(flatLayer.access), exposure(ztLayer.access)).onlyA,
+    );
     // hmi2 and ews lose the same under zero trust (hmi1 keeps its s7.read on plc1).
     expect(groups.find((g) => g.sources.includes('hmi2'))!.sources).toEqual(['hmi2', 'ews']);
     expect(groups.find((g) => g.sources.includes('hmi1'))!.sources).toEqual(['hmi1']);
-    expect(groups.reduce((n, g) => n + g.entries, 0)).toBe(diffExposure(exposure(flatLayer.access), exposure(ztLayer.access)).onlyA.length);
-    for (const g of groups) for (const t of g.targets) expect(new Set(t.assets.map((a) => flatLayer.model.zones[flatLayer.model.assets[flatLayer.at(a)]!.zone]!.id))).toEqual(new Set([t.zone]));
+    expect(groups.reduce((n, g) => n + g.entries, 0)).toBe(
+      diffExposure(exposure(flatLayer.access), exposure(ztLayer.access)).onlyA.length,
+    );
+    for (const g of groups)
+      for (const t of g.targets)
+        expect(
+          new Set(t.assets.map((a) => flatLayer.model.zones[flatLayer.model.assets[flatLayer.at(a)]!.zone]!.id)),
+        ).toEqual(new Set([t.zone]));
   });
 
   it('equals the plain enumeration of every source, target, function and probe time', () => {
@@ -113,12 +161,13 @@ describe('exposure', () => {
               if (s.origin.kind === 'host' && s.origin.asset === t.index) continue;
               for (const service of t.services)
                 for (const action of actionsOfProtocol(service.protocol))
-                  if (states.some((st) => access.connect(s.origin, t.index, action, st).ok)) plain.push(`${s.name} ${t.id} ${action}`);
+                  if (states.some((st) => access.connect(s.origin, t.index, action, st).ok))
+                    plain.push(`${s.name} ${t.id} ${action}`);
             }
           expect(exposure(access, { at: 2 }).entries.map(key)).toEqual(plain);
         }
       }),
-      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 40) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },
     );
   });
 
@@ -134,11 +183,14 @@ describe('exposure', () => {
             for (const path of Object.values(staticBlastRadius(access, attack).paths))
               for (const step of path)
                 if (step.action !== 'login' && (model.assetIndex.has(step.from) || step.from === 'vpn-client'))
-                  expect(keys.has(`${step.from} ${step.to} ${step.action}`), `${design.id}/${attack.id}: ${step.from} → ${step.to} ${step.action}`).toBe(true);
+                  expect(
+                    keys.has(`${step.from} ${step.to} ${step.action}`),
+                    `${design.id}/${attack.id}: ${step.from} → ${step.to} ${step.action}`,
+                  ).toBe(true);
           }
         }
       }),
-      { numRuns: Number(process.env['PROPERTY_RUNS'] ?? 40) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) },
     );
   });
 });

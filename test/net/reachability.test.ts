@@ -36,8 +36,15 @@ describe('micro-segmentation', () => {
     const input = miniPlant([{ id: 'd', microSegmented: ['ctl'] }]);
     input.plant!.zones![3] = { ...input.plant!.zones![3]!, microSegmented: true };
     const { access, at } = build(input);
-    expect(access.connect({ kind: 'host', asset: at('hmi1') }, at('hmi2'), 'vnc', now)).toMatchObject({ ok: false, block: 'micro-segmentation', mitigation: 'M0930' });
-    expect(access.connect({ kind: 'host', asset: at('plc1') }, at('plc2'), 's7.write', now)).toMatchObject({ ok: false, block: 'micro-segmentation' });
+    expect(access.connect({ kind: 'host', asset: at('hmi1') }, at('hmi2'), 'vnc', now)).toMatchObject({
+      ok: false,
+      block: 'micro-segmentation',
+      mitigation: 'M0930',
+    });
+    expect(access.connect({ kind: 'host', asset: at('plc1') }, at('plc2'), 's7.write', now)).toMatchObject({
+      ok: false,
+      block: 'micro-segmentation',
+    });
   });
 
   it('conduits out of a micro-segmented zone still apply', () => {
@@ -45,7 +52,9 @@ describe('micro-segmentation', () => {
   });
 
   it('a wildcard conduit does not undo micro-segmentation inside the zone', () => {
-    expect(hostConnect({ id: 'd', microSegmented: ['cell'], conduits: [{ from: '*', to: '*' }] }, 'hmi1', 'hmi2', 'vnc')).toBe('micro-segmentation');
+    expect(
+      hostConnect({ id: 'd', microSegmented: ['cell'], conduits: [{ from: '*', to: '*' }] }, 'hmi1', 'hmi2', 'vnc'),
+    ).toBe('micro-segmentation');
   });
 });
 
@@ -60,8 +69,17 @@ describe('conduits', () => {
 
   it('match the port, not only the protocol', () => {
     // hmi2 serves http on 8080; a conduit naming "http" means port 80.
-    expect(hostConnect({ id: 'd', conduits: [{ from: 'ops', to: 'cell', services: ['http'] }] }, 'scada', 'hmi2', 'http')).toBe('conduit');
-    expect(hostConnect({ id: 'd', conduits: [{ from: 'ops', to: 'cell', services: [{ protocol: 'http', port: 8080 }] }] }, 'scada', 'hmi2', 'http')).toBe('ok');
+    expect(
+      hostConnect({ id: 'd', conduits: [{ from: 'ops', to: 'cell', services: ['http'] }] }, 'scada', 'hmi2', 'http'),
+    ).toBe('conduit');
+    expect(
+      hostConnect(
+        { id: 'd', conduits: [{ from: 'ops', to: 'cell', services: [{ protocol: 'http', port: 8080 }] }] },
+        'scada',
+        'hmi2',
+        'http',
+      ),
+    ).toBe('ok');
   });
 
   it('are one-way unless bidirectional', () => {
@@ -86,11 +104,13 @@ describe('conduits', () => {
 
   it("'*' stands for every zone on either side", () => {
     const toCtl = { id: 'd', conduits: [{ from: '*', to: 'ctl', services: ['s7' as const] }] };
-    for (const from of ['corp-ws', 'jump', 'scada', 'hmi1']) expect(hostConnect(toCtl, from, 'plc2', 's7.write')).toBe('ok');
+    for (const from of ['corp-ws', 'jump', 'scada', 'hmi1'])
+      expect(hostConnect(toCtl, from, 'plc2', 's7.write')).toBe('ok');
     expect(hostConnect(toCtl, 'corp-ws', 'plc2', 'modbus.write')).toBe('conduit');
     expect(hostConnect(toCtl, 'corp-ws', 'hmi1', 'rdp')).toBe('conduit');
     const fromDmz = { id: 'd', conduits: [{ from: 'dmz', to: '*' }] };
-    for (const to of ['corp-ws', 'scada', 'hmi1', 'plc2']) expect(hostConnect(fromDmz, 'jump', to, to === 'plc2' ? 'modbus.write' : 'rdp')).toBe('ok');
+    for (const to of ['corp-ws', 'scada', 'hmi1', 'plc2'])
+      expect(hostConnect(fromDmz, 'jump', to, to === 'plc2' ? 'modbus.write' : 'rdp')).toBe('ok');
     expect(hostConnect(fromDmz, 'scada', 'jump', 'rdp')).toBe('conduit');
     const flat = { id: 'd', conduits: [{ from: '*', to: '*' }] };
     expect(hostConnect(flat, 'plc1', 'corp-ws', 'smb')).toBe('ok');
@@ -148,7 +168,9 @@ describe('networkReaches and candidateZones', () => {
     const plc2 = model.assets[at('plc2')]!;
     expect(networkReaches(topo, hmi1.zones, plc2, serviceFor(plc2, 's7')!)).toBeNull();
     expect(networkReaches(topo, hmi1.zones, plc2, serviceFor(plc2, 'modbus')!)).toBe('conduit');
-    expect(networkReaches(topo, hmi1.zones, model.assets[at('hmi2')]!, serviceFor(model.assets[at('hmi2')]!, 'vnc')!)).toBe('micro-segmentation');
+    expect(
+      networkReaches(topo, hmi1.zones, model.assets[at('hmi2')]!, serviceFor(model.assets[at('hmi2')]!, 'vnc')!),
+    ).toBe('micro-segmentation');
     const ids = (zs: number[]) => zs.map((z) => model.zones[z]!.id);
     expect(ids(candidateZones(topo, hmi1.zones))).toEqual(['ctl']);
     expect(ids(candidateZones(topo, model.assets[at('scada')]!.zones))).toEqual(['ops', 'cell']);
@@ -160,8 +182,15 @@ describe('isolation', () => {
   it('an isolated host neither connects nor is reached', () => {
     const { access, at } = build(miniPlant());
     const isolated = new Set([at('hmi1')]);
-    expect(access.connect({ kind: 'host', asset: at('hmi1') }, at('plc1'), 's7.write', { time: 0, isolated })).toMatchObject({ ok: false, block: 'isolated' });
-    expect(access.connect({ kind: 'host', asset: at('hmi2') }, at('hmi1'), 'vnc', { time: 0, isolated })).toMatchObject({ ok: false, block: 'isolated' });
-    expect(access.connect({ kind: 'host', asset: at('hmi2') }, at('hmi1'), 'vnc', now)).toMatchObject({ ok: true, layer: 'network' });
+    expect(
+      access.connect({ kind: 'host', asset: at('hmi1') }, at('plc1'), 's7.write', { time: 0, isolated }),
+    ).toMatchObject({ ok: false, block: 'isolated' });
+    expect(access.connect({ kind: 'host', asset: at('hmi2') }, at('hmi1'), 'vnc', { time: 0, isolated })).toMatchObject(
+      { ok: false, block: 'isolated' },
+    );
+    expect(access.connect({ kind: 'host', asset: at('hmi2') }, at('hmi1'), 'vnc', now)).toMatchObject({
+      ok: true,
+      layer: 'network',
+    });
   });
 });

@@ -26,22 +26,30 @@ const some = <T>(values: readonly T[]) => fc.subarray([...values], { minLength: 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 3 });
 
 const selector = fc.record(
-  { zone: fc.constantFrom('z1', 'z2', 'z3'), line: fc.constantFrom('l1', 'l2'), kind: fc.constantFrom('plc', 'hmi', 'historian'), level: fc.constantFrom(1, 2, 3) },
+  {
+    zone: fc.constantFrom('z1', 'z2', 'z3'),
+    line: fc.constantFrom('l1', 'l2'),
+    kind: fc.constantFrom('plc', 'hmi', 'historian'),
+    level: fc.constantFrom(1, 2, 3),
+  },
   { requiredKeys: [] },
 );
 const resource = fc.oneof(fc.constant('*' as const), fc.constantFrom(...ASSETS.map((a) => a.id), 'ghost'), selector);
 
-const conditions = fc.oneof(fc.constant({}), fc.record(
-  {
-    mfa: fc.boolean(),
-    managedDevice: fc.boolean(),
-    posture: fc.record({ patched: fc.boolean(), av: fc.constantFrom('on', 'off') }, { requiredKeys: [] }),
-    window: fc.constantFrom('w1', 'w2'),
-    approval: fc.record({ by: fc.constantFrom('lead', 'eng'), validHours: fc.constant(4) }),
-    sources: some(['c1', 'c2']),
-  },
-  { requiredKeys: [] },
-));
+const conditions = fc.oneof(
+  fc.constant({}),
+  fc.record(
+    {
+      mfa: fc.boolean(),
+      managedDevice: fc.boolean(),
+      posture: fc.record({ patched: fc.boolean(), av: fc.constantFrom('on', 'off') }, { requiredKeys: [] }),
+      window: fc.constantFrom('w1', 'w2'),
+      approval: fc.record({ by: fc.constantFrom('lead', 'eng'), validHours: fc.constant(4) }),
+      sources: some(['c1', 'c2']),
+    },
+    { requiredKeys: [] },
+  ),
+);
 
 /** A rule without its id: ids are assigned by position so they stay unique. */
 export const ruleBody = fc.record({
@@ -57,29 +65,43 @@ export const ruleBody = fc.record({
 });
 
 export const rules = (maxLength = 8): fc.Arbitrary<Rule[]> =>
-  fc.array(ruleBody, { maxLength }).map((bodies) => bodies.map((body, i) => ({ id: RULE_IDS[i] ?? `r${i}`, ...body }) as Rule));
+  fc
+    .array(ruleBody, { maxLength })
+    .map((bodies) => bodies.map((body, i) => ({ id: RULE_IDS[i] ?? `r${i}`, ...body }) as Rule));
 
-export const accessRequest: fc.Arbitrary<AccessRequest> = fc.record({
-  subject: fc.record({
-    user: optional(fc.constantFrom(...USERS)),
-    roles: some(ROLES),
-    groups: some(GROUPS),
-    org: optional(fc.constantFrom(...ORGS)),
-    device: optional(fc.constantFrom(...DEVICES)),
-    managedDevice: fc.boolean(),
-    posture: fc.record({ patched: fc.boolean(), av: fc.constantFrom('on', 'off') }, { requiredKeys: [] }),
-  }),
-  resource: fc.constantFrom(...ASSETS),
-  action: fc.constantFrom(...ACTIONS),
-  source: optional(fc.constantFrom('c1', 'c2', 'c3')),
-}).map((r) => JSON.parse(JSON.stringify(r)) as AccessRequest); // drop undefined keys
+export const accessRequest: fc.Arbitrary<AccessRequest> = fc
+  .record({
+    subject: fc.record({
+      user: optional(fc.constantFrom(...USERS)),
+      roles: some(ROLES),
+      groups: some(GROUPS),
+      org: optional(fc.constantFrom(...ORGS)),
+      device: optional(fc.constantFrom(...DEVICES)),
+      managedDevice: fc.boolean(),
+      posture: fc.record({ patched: fc.boolean(), av: fc.constantFrom('on', 'off') }, { requiredKeys: [] }),
+    }),
+    resource: fc.constantFrom(...ASSETS),
+    action: fc.constantFrom(...ACTIONS),
+    source: optional(fc.constantFrom('c1', 'c2', 'c3')),
+  })
+  .map((r) => JSON.parse(JSON.stringify(r)) as AccessRequest); // drop undefined keys
 
 export const context: fc.Arbitrary<DecisionContext> = fc.record({
   time: fc.integer({ min: 0, max: 96 }).map((q) => q / 2),
   mfa: fc.boolean(),
   approvals: fc.option(
-    fc.subarray(RULE_IDS).chain((ids) => fc.tuple(...ids.map((id) => fc.tuple(fc.constant(id), fc.record({ expiresAt: fc.integer({ min: 0, max: 60 }) }))))).map((entries) => new Map(entries)),
+    fc
+      .subarray(RULE_IDS)
+      .chain((ids) =>
+        fc.tuple(
+          ...ids.map((id) => fc.tuple(fc.constant(id), fc.record({ expiresAt: fc.integer({ min: 0, max: 60 }) }))),
+        ),
+      )
+      .map((entries) => new Map(entries)),
     { nil: undefined },
   ),
-  locks: fc.option(fc.subarray(['u1', 'd1', 'a1', 'a3']).map((ids) => new Set(ids)), { nil: undefined, freq: 4 }),
+  locks: fc.option(
+    fc.subarray(['u1', 'd1', 'a1', 'a3']).map((ids) => new Set(ids)),
+    { nil: undefined, freq: 4 },
+  ),
 });

@@ -55,7 +55,7 @@ describe('segsim audit verify', () => {
 
   it('detects a truncated tail only with --head', () => {
     const { path, head } = logFile('full.jsonl');
-    const cut = readFileSync(path, 'utf8').split('\n').slice(0, 2).join('\n') + '\n';
+    const cut = `${readFileSync(path, 'utf8').split('\n').slice(0, 2).join('\n')}\n`;
     const truncated = logFile('cut.jsonl', cut);
     expect(run(truncated.path).code).toBe(0);
     const result = run(truncated.path, '--head', head);

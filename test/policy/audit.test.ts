@@ -8,14 +8,20 @@ import { canonicalJson } from '../../sim/policy/canonicalJson.js';
 function sampleLog(): AuditLog {
   const log = new AuditLog();
   log.append(0, { type: 'session.open', session: 's1', subject: 'alice', device: 'laptop-7' });
-  log.append(12.5, { type: 'policy.decision', effect: 'allow', ruleId: 'oem-read', action: 'modbus.read', asset: 'plc-l1' });
+  log.append(12.5, {
+    type: 'policy.decision',
+    effect: 'allow',
+    ruleId: 'oem-read',
+    action: 'modbus.read',
+    asset: 'plc-l1',
+  });
   log.append(12.5, { type: 'policy.decision', effect: 'deny', reasons: [{ rule: 'oem-write', condition: 'mfa' }] });
   log.append(40, { type: 'session.close', session: 's1', cause: 'ttl' });
   return log;
 }
 
 const lines = (text: string): string[] => text.split('\n').slice(0, -1);
-const unlines = (list: readonly string[]): string => list.map((line) => line + '\n').join('');
+const unlines = (list: readonly string[]): string => list.map((line) => `${line}\n`).join('');
 const firstDifference = (a: readonly string[], b: readonly string[]): number => {
   let index = 0;
   while (index < a.length && index < b.length && a[index] === b[index]) index++;
@@ -46,7 +52,9 @@ describe('AuditLog', () => {
     const record = log.append(3, { type: 'x', b: [1, 'é'], a: { d: 2, c: 1 } });
     const preimage = `{"event":{"a":{"c":1,"d":2},"b":[1,"é"],"type":"x"},"prev":"${GENESIS_HASH}","seq":1,"time":3}`;
     expect(record.hash).toBe(bytesToHex(sha256(utf8ToBytes(preimage))));
-    expect(sampleLog().head).toMatchInlineSnapshot(`"ec89a4a01a10434d3beda32398f71b3196c5768b053a5633555d4a8ce9f845c6"`);
+    expect(sampleLog().head).toMatchInlineSnapshot(
+      `"ec89a4a01a10434d3beda32398f71b3196c5768b053a5633555d4a8ce9f845c6"`,
+    );
   });
 
   it('is independent of key order in events', () => {
@@ -64,7 +72,7 @@ describe('AuditLog', () => {
     const record = log.append(0, event);
     event.reasons.push('posture');
     expect(record.event).toEqual({ type: 'policy.decision', reasons: ['mfa'] });
-    expect(Object.isFrozen(record.event['reasons'])).toBe(true);
+    expect(Object.isFrozen(record.event.reasons)).toBe(true);
     expect(verifyAuditLog(log.toJsonLines()).ok).toBe(true);
   });
 
@@ -124,7 +132,11 @@ describe('verifyAuditLog', () => {
   it('reports the problem kinds with the offending seq', () => {
     const [r1, r2, r3] = original as [string, string, string];
     expect(verifyAuditLog(unlines([r1, r3]))).toMatchObject({ line: 2, seq: 3, problem: 'sequence' });
-    expect(verifyAuditLog(unlines([r1, r2.replace('12.5', '12.6')]))).toMatchObject({ line: 2, seq: 2, problem: 'hash-mismatch' });
+    expect(verifyAuditLog(unlines([r1, r2.replace('12.5', '12.6')]))).toMatchObject({
+      line: 2,
+      seq: 2,
+      problem: 'hash-mismatch',
+    });
     const forked = forge(2, 20, { type: 'x' }, 'f'.repeat(64));
     expect(verifyAuditLog(unlines([r1, forked]))).toMatchObject({ line: 2, seq: 2, problem: 'broken-link' });
     const head = JSON.parse(r1).hash as string;
@@ -143,11 +155,25 @@ describe('verifyAuditLog', () => {
     const head = sampleLog().head;
     const truncated = unlines(original.slice(0, 2));
     expect(verifyAuditLog(truncated).ok).toBe(true);
-    expect(verifyAuditLog(truncated, { expectedHead: head })).toMatchObject({ ok: false, line: 3, seq: null, problem: 'broken-link' });
-    expect(verifyAuditLog(truncated, { expectedRecords: 4 })).toMatchObject({ ok: false, line: 3, problem: 'sequence' });
+    expect(verifyAuditLog(truncated, { expectedHead: head })).toMatchObject({
+      ok: false,
+      line: 3,
+      seq: null,
+      problem: 'broken-link',
+    });
+    expect(verifyAuditLog(truncated, { expectedRecords: 4 })).toMatchObject({
+      ok: false,
+      line: 3,
+      problem: 'sequence',
+    });
     expect(verifyAuditLog(text, { expectedHead: head, expectedRecords: 4 }).ok).toBe(true);
     const anchorOfTwo = JSON.parse(original[1]!).hash as string;
-    expect(verifyAuditLog(text, { expectedHead: anchorOfTwo })).toMatchObject({ ok: false, line: 3, seq: 3, problem: 'sequence' });
+    expect(verifyAuditLog(text, { expectedHead: anchorOfTwo })).toMatchObject({
+      ok: false,
+      line: 3,
+      seq: 3,
+      problem: 'sequence',
+    });
   });
 });
 
@@ -155,7 +181,11 @@ describe('verifyAuditLog properties', () => {
   const event = fc
     .record({
       type: fc.constantFrom('policy.decision', 'session.open', 'session.close', 'policy.signal'),
-      payload: fc.dictionary(fc.string({ unit: 'binary', maxLength: 8 }), fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }), { maxKeys: 4 }),
+      payload: fc.dictionary(
+        fc.string({ unit: 'binary', maxLength: 8 }),
+        fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }),
+        { maxKeys: 4 },
+      ),
     })
     .map(({ type, payload }): AuditEvent => ({ ...payload, type }));
   const auditLog = fc
@@ -170,7 +200,9 @@ describe('verifyAuditLog properties', () => {
   it('verifies every untouched log', () => {
     fc.assert(
       fc.property(auditLog, (log) => {
-        expect(verifyAuditLog(log.toJsonLines(), { expectedHead: log.head, expectedRecords: log.records.length })).toEqual({
+        expect(
+          verifyAuditLog(log.toJsonLines(), { expectedHead: log.head, expectedRecords: log.records.length }),
+        ).toEqual({
           ok: true,
           records: log.records.length,
           head: log.head,

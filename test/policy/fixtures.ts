@@ -17,10 +17,23 @@ export const hmi1: ResourceAttributes = { id: 'l1-hmi1', zone: 'cell1', line: 'l
 export const historian: ResourceAttributes = { id: 'historian', zone: 'ops', kind: 'historian', level: 3 };
 
 export function subject(overrides: Partial<SubjectAttributes> = {}): SubjectAttributes {
-  return { user: 'alice', roles: ['tech'], groups: [], org: 'oem', device: 'laptop1', managedDevice: true, posture: { patched: true }, ...overrides };
+  return {
+    user: 'alice',
+    roles: ['tech'],
+    groups: [],
+    org: 'oem',
+    device: 'laptop1',
+    managedDevice: true,
+    posture: { patched: true },
+    ...overrides,
+  };
 }
 
-export function request(action: Action = 's7.read', resource: ResourceAttributes = plc1, overrides: Partial<AccessRequest> = {}): AccessRequest {
+export function request(
+  action: Action = 's7.read',
+  resource: ResourceAttributes = plc1,
+  overrides: Partial<AccessRequest> = {},
+): AccessRequest {
   return { subject: subject(), resource, action, ...overrides };
 }
 
@@ -49,7 +62,8 @@ export class FakeScheduler {
   runUntil(time: number): void {
     for (;;) {
       let first: [number, { at: number; fn: () => void }] | undefined;
-      for (const entry of this.#events) if (entry[1].at <= time && (first === undefined || entry[1].at < first[1].at)) first = entry;
+      for (const entry of this.#events)
+        if (entry[1].at <= time && (first === undefined || entry[1].at < first[1].at)) first = entry;
       if (first === undefined) break;
       this.#events.delete(first[0]);
       this.now = first[1].at;

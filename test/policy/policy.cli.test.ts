@@ -44,13 +44,22 @@ describe('segsim policy test', () => {
   });
 
   it('prints a summary and exits 0 when every test passes', async () => {
-    expect(await run(scenarioFile('ok.yaml'))).toEqual({ code: 0, out: 'policy tests: 6 passed, 0 failed (3 tests in 1 design)\n', err: '' });
+    expect(await run(scenarioFile('ok.yaml'))).toEqual({
+      code: 0,
+      out: 'policy tests: 6 passed, 0 failed (3 tests in 1 design)\n',
+      err: '',
+    });
   });
 
   it('prints each failure with the deciding rule and exits 1', async () => {
     const path = scenarioFile('fail.yaml', (s) => {
       const zt = (s.designs as { zt?: { policy: { rules: unknown[] } } }[])[1]!.zt!;
-      zt.policy.rules.push({ id: 'oem-read-all', subjects: { roles: ['oem-technician'] }, actions: ['s7.read'], resources: [{ line: 'line2' }] });
+      zt.policy.rules.push({
+        id: 'oem-read-all',
+        subjects: { roles: ['oem-technician'] },
+        actions: ['s7.read'],
+        resources: [{ line: 'line2' }],
+      });
     });
     const result = await run(path);
     expect(result.code).toBe(1);

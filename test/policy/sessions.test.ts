@@ -12,7 +12,8 @@ function setup(rules: Rule[], options: { maxDenied?: number } = {}) {
   const revoked: [Session, RevokeReason][] = [];
   const closed: [Session, string][] = [];
   const table = new SessionTable(compilePolicy(rules, [maintenance]), clock, {
-    audit, ...options,
+    audit,
+    ...options,
     onRevoke: (s, r) => revoked.push([s, r]),
     onClose: (s, r) => closed.push([s, r]),
   });
@@ -46,7 +47,7 @@ describe('SessionTable: opening and expiry', () => {
     expect(t.open()).toEqual({ decision: expect.objectContaining({ effect: 'pending', approvalBy: 'lead' }) });
     expect(t.open(request('s7.write')).decision.effect).toBe('deny');
     expect(t.table.live).toHaveLength(0);
-    expect(t.audit.records.map((r) => r.event['effect'])).toEqual(['pending', 'deny']);
+    expect(t.audit.records.map((r) => r.event.effect)).toEqual(['pending', 'deny']);
   });
 });
 
@@ -63,8 +64,11 @@ describe('SessionTable: continuous evaluation', () => {
     const revoked = t.table.signal({ kind: 'posture', device: 'laptop1', posture: { patched: false } });
     expect(revoked.map((s) => s.id)).toEqual(['s1']);
     expect(t.revoked[0]![1]).toEqual({
-      cause: 'posture', detail: 're-evaluation gave deny',
-      reasons: [{ kind: 'condition', ruleId: 'patched', condition: 'posture.patched', expected: 'true', found: 'false' }],
+      cause: 'posture',
+      detail: 're-evaluation gave deny',
+      reasons: [
+        { kind: 'condition', ruleId: 'patched', condition: 'posture.patched', expected: 'true', found: 'false' },
+      ],
     });
     expect(t.table.get('s1')?.request.subject.posture).toEqual({ patched: false });
     expect(t.clock.pending).toBe(1);
@@ -102,13 +106,24 @@ describe('SessionTable: continuous evaluation', () => {
     t.table.signal({ kind: 'denied', sessionId: session!.id });
     expect(t.table.live).toHaveLength(1);
     t.table.request(session!.id, plc1, 's7.program');
-    expect(t.revoked.map(([s, r]) => [s.id, r.cause, r.detail])).toEqual([['s1', 'denied', '3 denied requests (limit 3)']]);
-    expect(t.table.request(session!.id, plc1, 's7.read')).toEqual({ effect: 'deny', ruleId: null, reasons: [{ kind: 'session-ended', sessionId: 's1' }] });
-    expect(() => t.table.request('nope', plc1, 's7.read')).toThrow(expect.objectContaining({ code: 'unknown-session' }));
+    expect(t.revoked.map(([s, r]) => [s.id, r.cause, r.detail])).toEqual([
+      ['s1', 'denied', '3 denied requests (limit 3)'],
+    ]);
+    expect(t.table.request(session!.id, plc1, 's7.read')).toEqual({
+      effect: 'deny',
+      ruleId: null,
+      reasons: [{ kind: 'session-ended', sessionId: 's1' }],
+    });
+    expect(() => t.table.request('nope', plc1, 's7.read')).toThrow(
+      expect.objectContaining({ code: 'unknown-session' }),
+    );
   });
 
   it('does not count a pending approval as a denial, and decides on the table clock', () => {
-    const w = setup([rule({ id: 'read' }), rule({ id: 'write', actions: ['s7.write'], conditions: { approval: { by: 'lead' } } })], { maxDenied: 1 });
+    const w = setup(
+      [rule({ id: 'read' }), rule({ id: 'write', actions: ['s7.write'], conditions: { approval: { by: 'lead' } } })],
+      { maxDenied: 1 },
+    );
     const { session } = w.table.open(request(), { time: 999, mfa: true }, 8);
     expect(session?.openedAt).toBe(0);
     expect(w.table.request(session!.id, plc1, 's7.write')).toMatchObject({ effect: 'pending', approvalBy: 'lead' });
@@ -120,7 +135,10 @@ describe('SessionTable: continuous evaluation', () => {
   });
 
   it('takes an approval granted while the session is open, audited, and ignores one for a closed session', () => {
-    const w = setup([rule({ id: 'read' }), rule({ id: 'write', actions: ['s7.write'], conditions: { approval: { by: 'lead', validHours: 2 } } })]);
+    const w = setup([
+      rule({ id: 'read' }),
+      rule({ id: 'write', actions: ['s7.write'], conditions: { approval: { by: 'lead', validHours: 2 } } }),
+    ]);
     const { session } = w.open();
     expect(w.table.request(session!.id, plc1, 's7.write').effect).toBe('pending');
     w.table.grant(session!.id, 'write', { expiresAt: 2 });
@@ -156,7 +174,7 @@ describe('SessionTable: continuous evaluation', () => {
     const stop = w.table.sweepEvery(0.25);
     w.open();
     w.clock.runUntil(1);
-    expect(w.audit.records.filter((r) => r.event['cause'] === 'sweep')).toHaveLength(4);
+    expect(w.audit.records.filter((r) => r.event.cause === 'sweep')).toHaveLength(4);
     stop();
     w.table.close('s1');
     expect(w.clock.pending).toBe(0);
@@ -176,7 +194,10 @@ describe('SessionTable: scheduled re-evaluation', () => {
   });
 
   it('keeps a session another rule still allows when the window closes, and then watches nothing', () => {
-    const t = setup([rule({ id: 'maint-only', conditions: { window: 'maint' } }), rule({ id: 'always', obligations: { ttlHours: 6 } })]);
+    const t = setup([
+      rule({ id: 'maint-only', conditions: { window: 'maint' } }),
+      rule({ id: 'always', obligations: { ttlHours: 6 } }),
+    ]);
     t.clock.runUntil(7);
     const { session } = t.open();
     expect(session).toMatchObject({ ruleId: 'maint-only', expiresAt: 13 });
@@ -193,7 +214,11 @@ describe('SessionTable: scheduled re-evaluation', () => {
     expect(t.table.signal({ kind: 'approval-expired', ruleId: 'gated' }).map((s) => s.id)).toEqual(['s1', 's2']);
     t.open(request(), { approvals: approvals() });
     t.clock.runUntil(3);
-    expect(t.revoked.map(([s, r]) => [s.id, r.cause])).toEqual([['s1', 'approval-expired'], ['s2', 'approval-expired'], ['s3', 'approval-expiry']]);
+    expect(t.revoked.map(([s, r]) => [s.id, r.cause])).toEqual([
+      ['s1', 'approval-expired'],
+      ['s2', 'approval-expired'],
+      ['s3', 'approval-expiry'],
+    ]);
     expect(t.revoked[2]![1].reasons).toMatchObject([{ condition: 'approval', found: 'expired at 3' }]);
     expect(t.clock.pending).toBe(0);
   });
@@ -204,12 +229,19 @@ describe('SessionTable: scheduled re-evaluation', () => {
     t.open();
     t.clock.runUntil(12);
     expect(t.types()).toEqual(['policy.decision', 'session.open', 'policy.decision', 'session.revoke']);
-    expect(t.audit.records[3]!.event).toMatchObject({ sessionId: 's1', user: 'alice', resource: 'l1-plc1', cause: 'window' });
+    expect(t.audit.records[3]!.event).toMatchObject({
+      sessionId: 's1',
+      user: 'alice',
+      resource: 'l1-plc1',
+      cause: 'window',
+    });
     expect(verifyAuditLog(t.audit.toJsonLines())).toMatchObject({ ok: true, records: 4 });
   });
 
   it('rejects a TTL that is not a positive number', () => {
     const t = setup([rule({ id: 'r' })]);
-    expect(() => t.table.open(request(), { time: 0, mfa: true }, 0)).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
+    expect(() => t.table.open(request(), { time: 0, mfa: true }, 0)).toThrow(
+      expect.objectContaining({ code: 'invalid-argument' }),
+    );
   });
 });

@@ -6,7 +6,14 @@ const daily = { every: 24, start: 6, duration: 4 };
 
 describe('windowOpen', () => {
   it('is open from start for duration, every period', () => {
-    expect([5.99, 6, 9.99, 10, 30, 34].map((t) => windowOpen(daily, t))).toEqual([false, true, true, false, true, false]);
+    expect([5.99, 6, 9.99, 10, 30, 34].map((t) => windowOpen(daily, t))).toEqual([
+      false,
+      true,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('extends backwards in time', () => {
@@ -50,7 +57,11 @@ describe('nextWindowChange', () => {
 
   it('always flips the state, whatever the floating-point values', () => {
     const anyWindow = fc
-      .record({ every: fc.double({ min: 1e-3, max: 1e3, noNaN: true }), start: fc.double({ min: -1e3, max: 1e3, noNaN: true }), ratio: fc.double({ min: 1e-3, max: 0.999, noNaN: true }) })
+      .record({
+        every: fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+        start: fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+        ratio: fc.double({ min: 1e-3, max: 0.999, noNaN: true }),
+      })
       .map(({ every, start, ratio }) => ({ every, start, duration: every * ratio }));
     fc.assert(
       fc.property(anyWindow, fc.double({ min: -1e5, max: 1e5, noNaN: true }), (w, t) => {

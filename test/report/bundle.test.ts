@@ -7,7 +7,8 @@ import { pharma, PHARMA } from '../experiment/pharma.js';
 
 const { model, scenario } = pharma();
 const attack = scenario.attacks[0]!;
-const bundleText = () => bundleJson(buildBundle(model, PHARMA, runExperiment(model, { designs: scenario.designs, attack, runs: 6, seed: 3 })));
+const bundleText = () =>
+  bundleJson(buildBundle(model, PHARMA, runExperiment(model, { designs: scenario.designs, attack, runs: 6, seed: 3 })));
 
 describe('results bundle', () => {
   const text = bundleText();
@@ -18,23 +19,62 @@ describe('results bundle', () => {
   });
 
   it('is versioned and names its generator, scenario, attack, seed and runs', () => {
-    expect(Object.keys(bundle)).toEqual(['schemaVersion', 'generator', 'scenario', 'plant', 'attack', 'seed', 'runs', 'horizonHours', 'designs', 'comparisons']);
-    expect(bundle).toMatchObject({ schemaVersion: 1, generator: 'segsim', scenario: { file: PHARMA }, attack: { id: attack.id }, seed: 3, runs: 6 });
+    expect(Object.keys(bundle)).toEqual([
+      'schemaVersion',
+      'generator',
+      'scenario',
+      'plant',
+      'attack',
+      'seed',
+      'runs',
+      'horizonHours',
+      'designs',
+      'comparisons',
+    ]);
+    expect(bundle).toMatchObject({
+      schemaVersion: 1,
+      generator: 'segsim',
+      scenario: { file: PHARMA },
+      attack: { id: attack.id },
+      seed: 3,
+      runs: 6,
+    });
   });
 
   it('carries what a viewer needs to draw the plant', () => {
     expect(bundle.plant.zones.map((z: { id: string }) => z.id)).toEqual(scenario.plant.zones.map((z) => z.id));
-    expect(bundle.plant.assets[0]).toEqual(expect.objectContaining({ id: expect.any(String), kind: expect.any(String), zone: expect.any(String), level: expect.any(Number) }));
+    expect(bundle.plant.assets[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        kind: expect.any(String),
+        zone: expect.any(String),
+        level: expect.any(Number),
+      }),
+    );
     expect(bundle.plant.conduits.length).toBe(scenario.plant.conduits.length);
   });
 
   it('holds per design a summary, the static blast radius and a representative run', () => {
     expect(bundle.designs.map((d: { id: string }) => d.id)).toEqual(['vpn-flat', 'vpn-segmented', 'zt']);
     for (const d of bundle.designs) {
-      expect(Object.keys(d)).toEqual(['id', 'name', 'conduits', 'summary', 'perRun', 'fellIn', 'staticBlastRadius', 'representativeRun']);
+      expect(Object.keys(d)).toEqual([
+        'id',
+        'name',
+        'conduits',
+        'summary',
+        'perRun',
+        'fellIn',
+        'staticBlastRadius',
+        'representativeRun',
+      ]);
       expect(d.perRun.compromisedAssets).toHaveLength(bundle.runs);
-      expect(d.perRun.compromisedAssets.reduce((a: number, b: number) => a + b, 0) / bundle.runs).toBeCloseTo(d.summary.compromisedAssets.mean, 5);
-      expect(d.summary.compromisedAssets).toEqual(expect.objectContaining({ mean: expect.any(Number), median: expect.any(Number), p95: expect.any(Number) }));
+      expect(d.perRun.compromisedAssets.reduce((a: number, b: number) => a + b, 0) / bundle.runs).toBeCloseTo(
+        d.summary.compromisedAssets.mean,
+        5,
+      );
+      expect(d.summary.compromisedAssets).toEqual(
+        expect.objectContaining({ mean: expect.any(Number), median: expect.any(Number), p95: expect.any(Number) }),
+      );
       expect(typeof d.summary.plcReachedProbability).toBe('number');
     }
   });
@@ -62,7 +102,9 @@ describe('results bundle', () => {
 
   it('renders a readable table and a Markdown report', () => {
     const out = renderComparison(bundle);
-    expect(out.split('\n')[0]).toMatch(/^stolen-vendor-credential: vpn-flat reaches a PLC in \d+% of runs.*; zt in 0%$/);
+    expect(out.split('\n')[0]).toMatch(
+      /^stolen-vendor-credential: vpn-flat reaches a PLC in \d+% of runs.*; zt in 0%$/,
+    );
     expect(out).toContain('P(PLC reached)');
     expect(out).toContain('Static worst case');
     const md = renderMarkdown(bundle);

@@ -9,7 +9,6 @@ import { failingScenario, PHARMA } from '../experiment/pharma.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'segsim-compare-'));
 
-
 describe.concurrent('segsim compare', () => {
   it('writes the same bundle twice and prints the comparison', async () => {
     const a = join(dir, 'a.json');
@@ -26,7 +25,13 @@ describe.concurrent('segsim compare', () => {
     expect(second.code).toBe(0);
     expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
     const bundle = JSON.parse(readFileSync(a, 'utf8'));
-    expect(bundle).toMatchObject({ schemaVersion: 1, generator: 'segsim', runs: 30, seed: 1, attack: { id: 'stolen-vendor-credential' } });
+    expect(bundle).toMatchObject({
+      schemaVersion: 1,
+      generator: 'segsim',
+      runs: 30,
+      seed: 1,
+      attack: { id: 'stolen-vendor-credential' },
+    });
     const [flat, , zt] = bundle.designs;
     expect(flat.summary.plcReachedProbability).toBeGreaterThan(zt.summary.plcReachedProbability);
     expect(readFileSync(md, 'utf8')).toMatch(/^# /);
@@ -40,7 +45,9 @@ describe.concurrent('segsim compare', () => {
   });
 
   it.each(['0', '-3', '1.5', 'lots', '', '1e3'])('accepts no %j where a positive integer belongs', (value) => {
-    expect(() => positiveInteger(value, '--seed')).toThrow(new CliExit(2, `--seed must be a positive integer, got "${value}"`));
+    expect(() => positiveInteger(value, '--seed')).toThrow(
+      new CliExit(2, `--seed must be a positive integer, got "${value}"`),
+    );
   });
 
   it('reads positive integers', () => {

@@ -31,16 +31,19 @@ describe('generatePlant', () => {
     [200, 5, 4],
     [640, undefined, 5],
     [1200, 1, 6],
-  ])('%i assets, %s lines, seed %i: loads through loadScenario with exactly that many assets', (assets, lines, seed) => {
-    const s = loadGenerated(assets, lines, seed);
-    expect(s.plant.assets).toHaveLength(assets);
-    expect(s.plant.lines).toHaveLength(lines ?? defaultLines(assets));
-    expect(s.plant.zones).toHaveLength(3 + 2 * s.plant.lines.length);
-    expect(s.designs.map((d) => d.id)).toEqual(['vpn-flat', 'vpn-segmented', 'zt']);
-    expect(s.attacks.map((a) => a.id)).toEqual(['stolen-vendor-credential', 'compromised-vendor-laptop']);
-    expect(s.workload.length).toBeGreaterThan(0);
-    expect(s.expect.length).toBeGreaterThanOrEqual(2);
-  });
+  ])(
+    '%i assets, %s lines, seed %i: loads through loadScenario with exactly that many assets',
+    (assets, lines, seed) => {
+      const s = loadGenerated(assets, lines, seed);
+      expect(s.plant.assets).toHaveLength(assets);
+      expect(s.plant.lines).toHaveLength(lines ?? defaultLines(assets));
+      expect(s.plant.zones).toHaveLength(3 + 2 * s.plant.lines.length);
+      expect(s.designs.map((d) => d.id)).toEqual(['vpn-flat', 'vpn-segmented', 'zt']);
+      expect(s.attacks.map((a) => a.id)).toEqual(['stolen-vendor-credential', 'compromised-vendor-laptop']);
+      expect(s.workload.length).toBeGreaterThan(0);
+      expect(s.expect.length).toBeGreaterThanOrEqual(2);
+    },
+  );
 
   it('uses /16 subnets for zones too big for a /24, so 10,000 assets fit', () => {
     const s = generated(10_000, undefined, 7);
@@ -70,8 +73,12 @@ describe('generatePlant', () => {
     expect(s.plant.assets.some((a) => a.vulnerabilities.length > 0)).toBe(true);
   });
 
-  it("passes its own zero-trust policy tests", () => {
-    for (const [assets, lines, seed] of [[12, 1, 1], [80, 4, 2], [400, 7, 3]] as const) {
+  it('passes its own zero-trust policy tests', () => {
+    for (const [assets, lines, seed] of [
+      [12, 1, 1],
+      [80, 4, 2],
+      [400, 7, 3],
+    ] as const) {
       const report = runScenarioPolicyTests(generated(assets, lines, seed));
       expect(report.failed, JSON.stringify(report.designs, null, 1)).toBe(0);
       expect(report.passed).toBeGreaterThan(3);
@@ -79,7 +86,11 @@ describe('generatePlant', () => {
   });
 
   it('its never-compromise expectations hold in the static blast radius', () => {
-    for (const [assets, lines, seed] of [[12, 1, 1], [60, 2, 2], [300, 6, 3]] as const) {
+    for (const [assets, lines, seed] of [
+      [12, 1, 1],
+      [60, 2, 2],
+      [300, 6, 3],
+    ] as const) {
       const s = generated(assets, lines, seed);
       const model = buildPlantModel(s);
       for (const e of s.expect) {
@@ -95,7 +106,9 @@ describe('generatePlant', () => {
   it('orders the designs: flat VPN exposes the most, zero trust the least', () => {
     const s = generated(300, 6, 4);
     const model = buildPlantModel(s);
-    const size = (d: string, a: string) => staticBlastRadius(new AccessLayer(model, s.designs.find((x) => x.id === d)!), s.attacks.find((x) => x.id === a)!).assets.length;
+    const size = (d: string, a: string) =>
+      staticBlastRadius(new AccessLayer(model, s.designs.find((x) => x.id === d)!), s.attacks.find((x) => x.id === a)!)
+        .assets.length;
     const stolen = ['vpn-flat', 'vpn-segmented', 'zt'].map((d) => size(d, 'stolen-vendor-credential'));
     expect(stolen[0]).toBeGreaterThan(stolen[1]!);
     expect(stolen[1]).toBeGreaterThan(stolen[2]!);

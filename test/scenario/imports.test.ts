@@ -98,7 +98,10 @@ describe('imports', () => {
   });
 
   it('report a missing imported file at the import that names it', () => {
-    const main = mainFile.replace('imports: [plants/line1.yaml]', 'imports:\n  - plants/line1.yaml\n  - plants/line2.yaml');
+    const main = mainFile.replace(
+      'imports: [plants/line1.yaml]',
+      'imports:\n  - plants/line1.yaml\n  - plants/line2.yaml',
+    );
     expect(problems({ 'study.yaml': main, 'plants/line1.yaml': plantFile })).toMatchInlineSnapshot(`
       [
         "study.yaml:4:5  imports[1]  cannot read imported file "plants/line2.yaml": no such file (ENOENT)",

@@ -29,7 +29,23 @@ function loadsOrLocates(text: string): void {
 const scalarValue = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 6 }),
-  fc.constantFrom('', '*', 'null', '~', 'true', '-1', '1e9', '.nan', 'line1-ctrl', '10.99.0.1', '[', '{a: 1}', '&x', '*x', '__proto__'),
+  fc.constantFrom(
+    '',
+    '*',
+    'null',
+    '~',
+    'true',
+    '-1',
+    '1e9',
+    '.nan',
+    'line1-ctrl',
+    '10.99.0.1',
+    '[',
+    '{a: 1}',
+    '&x',
+    '*x',
+    '__proto__',
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -48,7 +64,26 @@ type TextMutation =
 
 /** What may stand where a scalar was: YAML tokens, plain or quoted strings, numbers. */
 const scalarText = fc.oneof(
-  fc.constantFrom('', '*', 'null', '~', 'true', '-1', '1e9', '.nan', 'line1-ctrl', '10.99.0.1', '[', '{a: 1}', '&x', '*x', '__proto__', '"', '- x', 'a: b'),
+  fc.constantFrom(
+    '',
+    '*',
+    'null',
+    '~',
+    'true',
+    '-1',
+    '1e9',
+    '.nan',
+    'line1-ctrl',
+    '10.99.0.1',
+    '[',
+    '{a: 1}',
+    '&x',
+    '*x',
+    '__proto__',
+    '"',
+    '- x',
+    'a: b',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 6 }).map((x) => JSON.stringify(x)),
   fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })).map(String),
@@ -61,7 +96,10 @@ const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({
     op: fc.constant('changeChar' as const),
     at: fc.nat(),
-    char: fc.oneof(fc.constantFrom(...':-{}[],#&*!|>\'"%@` \t\n?'.split('')), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+    char: fc.oneof(
+      fc.constantFrom(...':-{}[],#&*!|>\'"%@` \t\n?'.split('')),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    ),
   }),
   fc.record({ op: fc.constant('replaceScalar' as const), at: fc.nat(), text: scalarText }),
   fc.record({ op: fc.constant('dropKey' as const), at: fc.nat() }),
@@ -90,7 +128,8 @@ const PHARMA_RANGES = ranges(PHARMA);
 function mutatePharma(mutations: readonly TextMutation[]): string {
   const edits: { range: Range; text: string }[] = [];
   for (const m of mutations) {
-    if (m.op === 'replaceScalar') edits.push({ range: PHARMA_RANGES.scalars[m.at % PHARMA_RANGES.scalars.length]!, text: m.text });
+    if (m.op === 'replaceScalar')
+      edits.push({ range: PHARMA_RANGES.scalars[m.at % PHARMA_RANGES.scalars.length]!, text: m.text });
     if (m.op === 'dropKey') edits.push({ range: PHARMA_RANGES.pairs[m.at % PHARMA_RANGES.pairs.length]!, text: '' });
   }
   let text = PHARMA;
@@ -139,23 +178,31 @@ type ObjectMutation =
   | { op: 'renameKey'; at: number; suffix: string };
 
 const objectMutation: fc.Arbitrary<ObjectMutation> = fc.oneof(
-  fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: fc.oneof(scalarValue, fc.jsonValue({ maxDepth: 2 })) }),
+  fc.record({
+    op: fc.constant('set' as const),
+    at: fc.nat(),
+    value: fc.oneof(scalarValue, fc.jsonValue({ maxDepth: 2 })),
+  }),
   fc.record({ op: fc.constant('drop' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('duplicateItem' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('renameKey' as const), at: fc.nat(), suffix: fc.string({ minLength: 1, maxLength: 3 }) }),
 );
 
 function paths(value: unknown, prefix: Path = []): Path[] {
-  const children =
-    Array.isArray(value) ? value.map((v, i) => paths(v, [...prefix, i])) :
-    value !== null && typeof value === 'object' ? Object.entries(value).map(([k, v]) => paths(v, [...prefix, k])) : [];
+  const children = Array.isArray(value)
+    ? value.map((v, i) => paths(v, [...prefix, i]))
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value).map(([k, v]) => paths(v, [...prefix, k]))
+      : [];
   return [prefix, ...children.flat()];
 }
 
 function mutateObject(root: Record<string, unknown>, m: ObjectMutation): void {
   const all = paths(root).filter((p) => p.length > 0);
   const path = all[m.at % all.length]!;
-  const parent = path.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], root) as Record<string | number, unknown> | unknown[];
+  const parent = path.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], root) as
+    | Record<string | number, unknown>
+    | unknown[];
   const key = path[path.length - 1]!;
   if (Array.isArray(parent) && typeof key === 'number') {
     if (m.op === 'set') parent[key] = m.value;

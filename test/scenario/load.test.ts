@@ -148,7 +148,10 @@ describe('loadScenario locates each problem at file:line:col', () => {
   });
 
   it('a line with no assets', () => {
-    const text = plant.replace('- { id: line1, valuePerHour: 40000 }', '- { id: line1, valuePerHour: 40000 }\n    - { id: line9, valuePerHour: 1 }');
+    const text = plant.replace(
+      '- { id: line1, valuePerHour: 40000 }',
+      '- { id: line1, valuePerHour: 40000 }\n    - { id: line9, valuePerHour: 1 }',
+    );
     expect(problems({ 'empty-line.yaml': text })).toMatchInlineSnapshot(`
       [
         "empty-line.yaml:7:13  plant.lines[1].id  line "line9" has no assets",
@@ -168,7 +171,9 @@ describe('loadScenario locates each problem at file:line:col', () => {
   it('a file that is missing, empty or not a mapping', () => {
     const { result, dir } = loadFiles({ 'present.yaml': plant });
     const missing = loadScenario(`${dir}/absent.yaml`);
-    expect(missing.ok || missing.issues.map((i) => [i.line, i.col, i.message])).toEqual([[1, 1, 'cannot read file: no such file (ENOENT)']]);
+    expect(missing.ok || missing.issues.map((i) => [i.line, i.col, i.message])).toEqual([
+      [1, 1, 'cannot read file: no such file (ENOENT)'],
+    ]);
     expect(result.ok).toBe(true);
     expect(problems({ 'empty.yaml': '' })).toMatchInlineSnapshot(`
       [
@@ -316,7 +321,13 @@ describe('loadScenario explains values that match no alternative', () => {
 describe('loadScenario on hostile or odd YAML', () => {
   it('an alias bomb is an error, not a crash or a hang', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd']]) bomb.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+    ])
+      bomb.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
     expect(problems({ 'bomb.yaml': bomb.join('\n') })).toMatchInlineSnapshot(`
       [
         "bomb.yaml:1:1  YAML: Excessive alias count indicates a resource exhaustion attack",
@@ -347,7 +358,7 @@ describe('loadScenario on hostile or odd YAML', () => {
         "proto.yaml:2:3  plant.__proto__  unknown field "__proto__"",
       ]
     `);
-    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('not-a-number is named as such', () => {

@@ -44,7 +44,12 @@ export function problems(files: Record<string, string>): string[] {
 /** Strips the common indentation of a template literal and its first newline. */
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
   const text = String.raw({ raw: strings }, ...values).replace(/^\n/, '');
-  const indent = Math.min(...text.split('\n').filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length));
+  const indent = Math.min(
+    ...text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.length - l.trimStart().length),
+  );
   return text
     .split('\n')
     .map((l) => l.slice(indent))

@@ -6,7 +6,9 @@ import { loadScenario } from '../../sim/scenario/load.js';
 
 // What `segsim check scenarios` holds in CI: every bundled scenario's expectations, at the
 // command's defaults (200 runs, seed 1).
-const files = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 describe('bundled scenarios meet their expectations', () => {
   it.each(files)('%s', (file) => {

@@ -14,8 +14,12 @@ import { loadScenario } from '../../sim/scenario/load.js';
 import type { Scenario } from '../../sim/scenario/schema.js';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-const plantFiles = readdirSync(join(dir, 'plants')).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+const plantFiles = readdirSync(join(dir, 'plants'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 
 function load(file: string): Scenario {
   const result = loadScenario(file);
@@ -25,7 +29,15 @@ function load(file: string): Scenario {
 
 describe('scenario library', () => {
   it('has the reference scenario and the library around it', () => {
-    expect(files).toEqual(expect.arrayContaining(['pharma.yaml', 'oem-remote-service.yaml', 'water-utility.yaml', 'automotive-multiline.yaml', 'migration.yaml']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'pharma.yaml',
+        'oem-remote-service.yaml',
+        'water-utility.yaml',
+        'automotive-multiline.yaml',
+        'migration.yaml',
+      ]),
+    );
   });
 
   it.each(plantFiles)('plants/%s loads on its own', (file) => {
@@ -76,7 +88,10 @@ describe('scenario library', () => {
         const protectedIds = selectAssets(model, e.neverCompromise).map((i) => model.assets[i]!.id);
         expect(protectedIds.length, `${e.name ?? ''}: the selector names no asset`).toBeGreaterThan(0);
         const hit = reached(e.design, e.attack);
-        expect(protectedIds.filter((id) => hit.has(id)), `${e.design}/${e.attack}: ${e.name ?? ''}`).toEqual([]);
+        expect(
+          protectedIds.filter((id) => hit.has(id)),
+          `${e.design}/${e.attack}: ${e.name ?? ''}`,
+        ).toEqual([]);
       }
     });
   });

@@ -12,7 +12,8 @@ const scenario = loaded.scenario;
 const model = buildPlantModel(scenario);
 const layers = new Map(scenario.designs.map((d) => [d.id, new AccessLayer(model, d)]));
 const attack = (id: string) => scenario.attacks.find((a) => a.id === id)!;
-const runOnce = (design: string, attackId: string, seed: number) => runSimulation(model, layers.get(design)!, attack(attackId), { seed }).result;
+const runOnce = (design: string, attackId: string, seed: number) =>
+  runSimulation(model, layers.get(design)!, attack(attackId), { seed }).result;
 
 describe('runs on the pharma plant', () => {
   it('equal seeds give byte-identical traces and metrics', () => {
@@ -24,14 +25,19 @@ describe('runs on the pharma plant', () => {
   });
 
   it('different seeds can change the outcome', () => {
-    const outcomes = new Set(Array.from({ length: 10 }, (_, s) => JSON.stringify(runOnce('vpn-segmented', 'stolen-vendor-credential', s).trace)));
+    const outcomes = new Set(
+      Array.from({ length: 10 }, (_, s) =>
+        JSON.stringify(runOnce('vpn-segmented', 'stolen-vendor-credential', s).trace),
+      ),
+    );
     expect(outcomes.size).toBeGreaterThan(1);
   });
 
   it('a stolen vendor password reaches a PLC far more often under the flat VPN than under zero trust', () => {
     const rate = (design: string) => {
       let hits = 0;
-      for (let s = 0; s < 60; s++) if (runOnce(design, 'stolen-vendor-credential', s).metrics.compromisedPlcs > 0) hits++;
+      for (let s = 0; s < 60; s++)
+        if (runOnce(design, 'stolen-vendor-credential', s).metrics.compromisedPlcs > 0) hits++;
       return hits / 60;
     };
     const flat = rate('vpn-flat');
@@ -43,13 +49,19 @@ describe('runs on the pharma plant', () => {
   it('a run never owns an asset outside the static blast radius of the same design and attack', () => {
     const radii = new Map<string, Set<string>>();
     for (const d of scenario.designs)
-      for (const a of scenario.attacks) radii.set(`${d.id}/${a.id}`, new Set(staticBlastRadius(layers.get(d.id)!, a).assets));
+      for (const a of scenario.attacks)
+        radii.set(`${d.id}/${a.id}`, new Set(staticBlastRadius(layers.get(d.id)!, a).assets));
     fc.assert(
-      fc.property(fc.constantFrom(...scenario.designs.map((d) => d.id)), fc.constantFrom(...scenario.attacks.map((a) => a.id)), fc.nat(1_000_000), (d, a, seed) => {
-        const radius = radii.get(`${d}/${a}`)!;
-        for (const asset of runOnce(d, a, seed).compromised) if (!radius.has(asset)) return false;
-        return true;
-      }),
+      fc.property(
+        fc.constantFrom(...scenario.designs.map((d) => d.id)),
+        fc.constantFrom(...scenario.attacks.map((a) => a.id)),
+        fc.nat(1_000_000),
+        (d, a, seed) => {
+          const radius = radii.get(`${d}/${a}`)!;
+          for (const asset of runOnce(d, a, seed).compromised) if (!radius.has(asset)) return false;
+          return true;
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -68,7 +80,9 @@ describe('runs on the pharma plant', () => {
     };
     const never = fatigue(0);
     const always = fatigue(1);
-    expect(never.every((r) => r.compromised.length === 0 && r.trace.every((e) => e.type !== 'policy.approve'))).toBe(true);
+    expect(never.every((r) => r.compromised.length === 0 && r.trace.every((e) => e.type !== 'policy.approve'))).toBe(
+      true,
+    );
     expect(always.filter((r) => r.metrics.compromisedPlcs > 0).length).toBeGreaterThan(20);
     // One approval opens Modbus writes to line 3's PLCs: nothing else falls.
     const line3 = new Set(['l3-plc1', 'l3-plc2']);
@@ -85,17 +99,23 @@ describe('runs on the pharma plant', () => {
     const without = seeds.map((seed) => runOnce('zt', 'compromised-vendor-laptop', seed));
     let blocked = 0;
     for (const r of withBlock) {
-      const flag = r.trace.find((e) => e.type === 'defense.detect' && e.detail.startsWith('zt-telemetry') && e.detail.endsWith('by oem-tech'));
+      const flag = r.trace.find(
+        (e) => e.type === 'defense.detect' && e.detail.startsWith('zt-telemetry') && e.detail.endsWith('by oem-tech'),
+      );
       const block = r.trace.find((e) => e.type === 'policy.revoke' && e.actor === 'pdp' && e.target === 'oem-tech');
       expect(block === undefined).toBe(flag === undefined);
       if (flag === undefined || block === undefined) continue;
       blocked++;
       expect(block.t).toBe(flag.t);
       // The attacker loses the session at that moment, not after the response time.
-      expect(r.trace.some((e) => e.type === 'policy.revoke' && e.target === 'zt-session(oem-tech)' && e.t === flag.t)).toBe(true);
+      expect(
+        r.trace.some((e) => e.type === 'policy.revoke' && e.target === 'zt-session(oem-tech)' && e.t === flag.t),
+      ).toBe(true);
     }
     expect(blocked).toBeGreaterThan(20);
-    expect(without.every((r) => !r.trace.some((e) => e.type === 'policy.revoke' && e.target === 'oem-tech'))).toBe(true);
+    expect(without.every((r) => !r.trace.some((e) => e.type === 'policy.revoke' && e.target === 'oem-tech'))).toBe(
+      true,
+    );
     const reached = (rs: typeof without) => rs.filter((r) => r.metrics.compromisedPlcs > 0).length;
     expect(reached(withBlock)).toBeLessThan(reached(without));
   });
@@ -103,10 +123,16 @@ describe('runs on the pharma plant', () => {
   it('a refused approval is in the PDP log, where zero-trust telemetry can flag it; a request held for approval is not a denial', () => {
     // The engineer all but never gives in: the session asks once per rule and is refused.
     const refused = { ...attack('approval-fatigue'), approvalFatigue: 1e-9 };
-    const runs = Array.from({ length: 60 }, (_, seed) => runSimulation(model, layers.get('zt')!, refused, { seed }).result);
-    const flagged = runs.flatMap((r) => r.trace.filter((e) => e.type === 'defense.detect' && e.detail.includes('refused')));
+    const runs = Array.from(
+      { length: 60 },
+      (_, seed) => runSimulation(model, layers.get('zt')!, refused, { seed }).result,
+    );
+    const flagged = runs.flatMap((r) =>
+      r.trace.filter((e) => e.type === 'defense.detect' && e.detail.includes('refused')),
+    );
     expect(flagged.length).toBeGreaterThan(5);
-    for (const e of flagged) expect(e.detail).toMatch(/^zt-telemetry flags T0886 \(approval of rule [\w-]+ refused\) by /);
+    for (const e of flagged)
+      expect(e.detail).toMatch(/^zt-telemetry flags T0886 \(approval of rule [\w-]+ refused\) by /);
     for (const r of runs) {
       const refusal = r.trace.find((e) => e.type === 'policy.approve' && e.outcome === 'denied');
       const flag = r.trace.find((e) => e.type === 'defense.detect' && e.detail.includes('refused'));
@@ -114,9 +140,11 @@ describe('runs on the pharma plant', () => {
     }
     // Every request that waited for the approver is counted as held, none of them as denied.
     const held = runs.reduce((n, r) => n + r.metrics.heldForApproval, 0);
-    const asked = runs.reduce((n, r) => n + r.trace.filter((e) => e.type === 'attack.denied' && /approval/i.test(e.detail)).length, 0);
+    const asked = runs.reduce(
+      (n, r) => n + r.trace.filter((e) => e.type === 'attack.denied' && /approval/i.test(e.detail)).length,
+      0,
+    );
     expect(held).toBeGreaterThan(0);
     expect(held).toBe(asked);
   });
 });
-

@@ -25,7 +25,9 @@ function tinyPlant(design: NonNullable<ScenarioInput['designs']>[number], script
           line: 'line1',
           ip: '10.0.1.10',
           services: ['rdp'],
-          vulnerabilities: [{ id: 'CVE-X', service: 'rdp', effect: 'code-execution', probability: 1, timeToExploit: 2 }],
+          vulnerabilities: [
+            { id: 'CVE-X', service: 'rdp', effect: 'code-execution', probability: 1, timeToExploit: 2 },
+          ],
         },
         { id: 'plc', kind: 'plc', zone: 'ctl', line: 'line1', ip: '10.0.2.10', services: ['s7'] },
       ],
@@ -48,7 +50,13 @@ function tinyPlant(design: NonNullable<ScenarioInput['designs']>[number], script
         id: 'scripted',
         initialAccess: { kind: 'compromised-device', device: 'laptop', liveSession: true, at: 1 },
         ...(script
-          ? { script: [{ technique: 'T0846' }, { technique: 'T0866', target: 'ews' }, { technique: 'T0855', target: 'plc' }] }
+          ? {
+              script: [
+                { technique: 'T0846' },
+                { technique: 'T0866', target: 'ews' },
+                { technique: 'T0855', target: 'plc' },
+              ],
+            }
           : { strategy: 'spread' as const }),
         techniques: {
           T0846: { duration: 0.5 },
@@ -60,10 +68,17 @@ function tinyPlant(design: NonNullable<ScenarioInput['designs']>[number], script
   };
 }
 
-const vpnDesign = { id: 'vpn', vpn: { concentrator: 'vpn-gw', pool: '10.9.0.0/24', routes: ['ops'], accounts: ['vpn-acct'] } };
+const vpnDesign = {
+  id: 'vpn',
+  vpn: { concentrator: 'vpn-gw', pool: '10.9.0.0/24', routes: ['ops'], accounts: ['vpn-acct'] },
+};
 const ztDesign = {
   id: 'zt',
-  zt: { connectors: ['conn'], maxDenied: 2, policy: { rules: [{ id: 'read', subjects: { roles: ['oem'] }, actions: ['s7.read'], resources: ['plc'] }] } },
+  zt: {
+    connectors: ['conn'],
+    maxDenied: 2,
+    policy: { rules: [{ id: 'read', subjects: { roles: ['oem'] }, actions: ['s7.read'], resources: ['plc'] }] },
+  },
   gateways: [{ zone: 'ctl' }],
 };
 
@@ -77,7 +92,13 @@ function run(input: ScenarioInput, seed = 1) {
 describe('a scripted attack with certain steps', () => {
   it('owns exactly the expected hosts at the expected times', () => {
     const { result } = run(tinyPlant(vpnDesign));
-    const steps = result.trace.filter((e) => e.type === 'attack.step' || e.type === 'attack.initial' || e.type === 'attack.discover' || e.type === 'attack.impact');
+    const steps = result.trace.filter(
+      (e) =>
+        e.type === 'attack.step' ||
+        e.type === 'attack.initial' ||
+        e.type === 'attack.discover' ||
+        e.type === 'attack.impact',
+    );
     expect(steps.map((e) => [e.t, e.type, e.technique, e.target ?? null, e.outcome])).toEqual([
       [1, 'attack.initial', 'T0822', 'vpn-client', 'success'],
       [1.5, 'attack.discover', 'T0846', null, 'success'],
@@ -163,7 +184,9 @@ describe('production loss and recovery', () => {
     const { result } = withRecovery(5);
     // Detected at 1.5 h, cut off at 11.5 h (response time 10 h), back 5 h later.
     expect(result.metrics.timeToContainmentHours).toBe(10.5);
-    expect(result.trace.filter((e) => e.type === 'defense.recover').map((e) => [e.t, e.target])).toEqual([[16.5, 'line1']]);
+    expect(result.trace.filter((e) => e.type === 'defense.recover').map((e) => [e.t, e.target])).toEqual([
+      [16.5, 'line1'],
+    ]);
     expect(result.metrics.productionLoss).toBe((16.5 - 3.75) * 1000);
     expect(down.metrics.productionLoss).toBe((72 - 3.75) * 1000);
     // Recovery draws from its own stream: nothing else in the run moves.

@@ -15,7 +15,10 @@ if (!existsSync(CHROMIUM)) {
   }
   console.error(`Chromium is missing: installing Debian's chromium for the browser tests (${INSTALL})`);
   try {
-    execFileSync('sh', ['-c', INSTALL], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('sh', ['-c', INSTALL], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } catch {
     console.error(`Installing Chromium failed. Install it by hand:\n  ${INSTALL}`);
     process.exit(1);

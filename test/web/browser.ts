@@ -11,7 +11,7 @@ import { loadScenario } from '../../sim/scenario/load.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** Screenshots go to test-output/ on every run; SEGSIM_SCREENSHOTS=1 refreshes the committed ones in reports/. */
-export const SCREENSHOTS = resolve(process.env['SEGSIM_SCREENSHOTS'] ? 'reports/screenshots' : 'test-output/screenshots');
+export const SCREENSHOTS = resolve(process.env.SEGSIM_SCREENSHOTS ? 'reports/screenshots' : 'test-output/screenshots');
 const CLI = resolve('bin/segsim.mjs');
 
 export async function launchChromium(): Promise<Browser> {
@@ -19,7 +19,16 @@ export async function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -32,7 +41,12 @@ export function makeBundle(file: string, runs: number, seed = 1): { bundle: Resu
   const loaded = loadScenario(file);
   if (!loaded.ok) throw new Error(`${file} does not load: ${loaded.issues.map((i) => i.message).join('; ')}`);
   const model = buildPlantModel(loaded.scenario);
-  const experiment = runExperiment(model, { designs: loaded.scenario.designs, attack: loaded.scenario.attacks[0]!, runs, seed });
+  const experiment = runExperiment(model, {
+    designs: loaded.scenario.designs,
+    attack: loaded.scenario.attacks[0]!,
+    runs,
+    seed,
+  });
   const text = bundleJson(buildBundle(model, file, experiment));
   return { bundle: JSON.parse(text) as ResultsBundle, text };
 }

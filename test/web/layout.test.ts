@@ -4,16 +4,22 @@ import type { BundlePlant } from '../../sim/report/bundle.js';
 import { CELL, layoutPlant, type Box, type PlantLayout } from '../../web/src/map/layout.js';
 import { makeBundle } from './browser.js';
 
-const inside = (p: { x: number; y: number }, b: Box) => p.x >= b.x && p.x <= b.x + b.w && p.y >= b.y && p.y <= b.y + b.h;
+const inside = (p: { x: number; y: number }, b: Box) =>
+  p.x >= b.x && p.x <= b.x + b.w && p.y >= b.y && p.y <= b.y + b.h;
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 function checkLayout(plant: BundlePlant, layout: PlantLayout): void {
   expect(layout.assets.map((a) => a.id)).toEqual(plant.assets.map((a) => a.id));
   for (const a of layout.assets) {
     const zone = layout.zoneById.get(a.zone)!;
-    expect(inside({ x: a.x - CELL.w / 2, y: a.y - CELL.h / 2 }, zone) && inside({ x: a.x + CELL.w / 2, y: a.y + CELL.h / 2 }, zone), `${a.id} inside ${a.zone}`).toBe(true);
+    expect(
+      inside({ x: a.x - CELL.w / 2, y: a.y - CELL.h / 2 }, zone) &&
+        inside({ x: a.x + CELL.w / 2, y: a.y + CELL.h / 2 }, zone),
+      `${a.id} inside ${a.zone}`,
+    ).toBe(true);
   }
-  for (const [i, a] of layout.zones.entries()) for (const b of layout.zones.slice(i + 1)) expect(overlap(a, b), `${a.id} / ${b.id}`).toBe(false);
+  for (const [i, a] of layout.zones.entries())
+    for (const b of layout.zones.slice(i + 1)) expect(overlap(a, b), `${a.id} / ${b.id}`).toBe(false);
   const seen = new Set<string>();
   for (const a of layout.assets) {
     const key = `${Math.round(a.x)},${Math.round(a.y)}`;
@@ -21,7 +27,8 @@ function checkLayout(plant: BundlePlant, layout: PlantLayout): void {
     seen.add(key);
   }
   // Higher Purdue levels above lower ones.
-  for (const a of layout.zones) for (const b of layout.zones) if (a.level > b.level) expect(a.y + a.h).toBeLessThanOrEqual(b.y);
+  for (const a of layout.zones)
+    for (const b of layout.zones) if (a.level > b.level) expect(a.y + a.h).toBeLessThanOrEqual(b.y);
 }
 
 describe('plant layout', () => {
@@ -38,10 +45,18 @@ describe('plant layout', () => {
 
   it('keeps any plant tidy: zones apart, assets in their zone, levels in order', () => {
     const plant = fc
-      .record({ lines: fc.integer({ min: 0, max: 12 }), perZone: fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 30 }) })
+      .record({
+        lines: fc.integer({ min: 0, max: 12 }),
+        perZone: fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 30 }),
+      })
       .map(({ lines, perZone }): BundlePlant => {
         const levels = [4, 3.5, 3, 2, 1, 0];
-        const zones = perZone.map((_, i) => ({ id: `z${i}`, name: null, level: levels[i % levels.length]!, microSegmented: i % 4 === 0 }));
+        const zones = perZone.map((_, i) => ({
+          id: `z${i}`,
+          name: null,
+          level: levels[i % levels.length]!,
+          microSegmented: i % 4 === 0,
+        }));
         const lineIds = Array.from({ length: lines }, (_, i) => `line${i}`);
         const assets = perZone.flatMap((n, zi) =>
           Array.from({ length: n }, (_, k) => ({
@@ -55,7 +70,12 @@ describe('plant layout', () => {
             criticality: 'medium',
           })),
         );
-        return { zones, lines: lineIds.map((id) => ({ id, name: null, valuePerHour: 1, safetyCritical: false })), assets, conduits: [] };
+        return {
+          zones,
+          lines: lineIds.map((id) => ({ id, name: null, valuePerHour: 1, safetyCritical: false })),
+          assets,
+          conduits: [],
+        };
       });
     fc.assert(
       fc.property(plant, (p) => checkLayout(p, layoutPlant(p, []))),

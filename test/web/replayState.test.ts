@@ -3,7 +3,12 @@ import type { RunResult, TraceEvent } from '../../sim/model/trace.js';
 import { compromiseIndex, cursorAtTime, frameAt } from '../../web/src/views/replayState.js';
 import { makeBundle } from './browser.js';
 
-const ev = (e: Partial<TraceEvent> & Pick<TraceEvent, 't' | 'type'>): TraceEvent => ({ actor: 'attacker', outcome: 'success', detail: '', ...e });
+const ev = (e: Partial<TraceEvent> & Pick<TraceEvent, 't' | 'type'>): TraceEvent => ({
+  actor: 'attacker',
+  outcome: 'success',
+  detail: '',
+  ...e,
+});
 
 function run(trace: TraceEvent[], compromised: string[]): RunResult {
   return {

@@ -20,7 +20,8 @@ function rawStatus(server: Server, path: string): Promise<number | undefined> {
   });
 }
 
-const PAGE = '<!doctype html><html><head><meta charset="utf-8" /><title>segsim viewer</title></head><body><div id="app"></div></body></html>';
+const PAGE =
+  '<!doctype html><html><head><meta charset="utf-8" /><title>segsim viewer</title></head><body><div id="app"></div></body></html>';
 
 describe('report HTML', () => {
   it('inlines the bundle so no markup inside it can end the script element', () => {
@@ -34,7 +35,9 @@ describe('report HTML', () => {
   it('adds a title and a policy that allows no request', () => {
     const html = reportHtml(PAGE, '{"a":1}', 'Plant <A> & B');
     expect(html).toContain('<title>Plant &#60;A&#62; &#38; B</title>');
-    expect(html).toMatch(/<meta charset="utf-8" \/>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*"/);
+    expect(html).toMatch(
+      /<meta charset="utf-8" \/>\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none'; [^"]*"/,
+    );
     expect(html).toContain(`${bundleScript('{"a":1}')}\n  </body>`);
   });
 
@@ -42,7 +45,14 @@ describe('report HTML', () => {
     const missing = segsim(['report', 'scenarios/pharma.yaml']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("required option '--html <file>' not specified");
-    const unknown = segsim(['report', 'scenarios/pharma.yaml', '--designs', 'zt,vpn-flt', '--html', join(tmpdir(), 'never.html')]);
+    const unknown = segsim([
+      'report',
+      'scenarios/pharma.yaml',
+      '--designs',
+      'zt,vpn-flt',
+      '--html',
+      join(tmpdir(), 'never.html'),
+    ]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('has no design "vpn-flt" (did you mean "vpn-flat"?)');
   });
@@ -94,6 +104,8 @@ describe('segsim view server', () => {
   it('view refuses a file that is not a results bundle', () => {
     const r = segsim(['view', 'package.json', '--port', '0']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('package.json: not a segsim results bundle (write one with: segsim compare <scenario> --json out.json)');
+    expect(r.stderr).toContain(
+      'package.json: not a segsim results bundle (write one with: segsim compare <scenario> --json out.json)',
+    );
   });
 });

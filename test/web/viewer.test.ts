@@ -59,7 +59,8 @@ interface Rect {
 }
 
 const intersects = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-const within = (a: Rect, b: Rect) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5;
+const within = (a: Rect, b: Rect) =>
+  a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.w <= b.x + b.w + 0.5 && a.y + a.h <= b.y + b.h + 0.5;
 
 /**
  * Checks the labels a map shows, on screen: none overlaps another, each stays in its band's label cell or
@@ -71,11 +72,15 @@ async function expectTidyLabels(page: Page, map: string): Promise<string[]> {
       const r = e.getBoundingClientRect();
       return { x: r.x, y: r.y, w: r.width, h: r.height };
     };
-    const shown = Array.from(root.querySelectorAll<SVGTextElement>('.band-labels text, .zone-labels text')).filter((e) => e.textContent !== '' && getComputedStyle(e).visibility !== 'hidden');
+    const shown = Array.from(root.querySelectorAll<SVGTextElement>('.band-labels text, .zone-labels text')).filter(
+      (e) => e.textContent !== '' && getComputedStyle(e).visibility !== 'hidden',
+    );
     return {
       labels: shown.map((e) => {
         const band = e.closest('[data-band]');
-        const owner = band ? band.querySelector('rect')! : root.querySelector(`.zones [data-zone="${e.dataset['zone']}"] rect`)!;
+        const owner = band
+          ? band.querySelector('rect')!
+          : root.querySelector(`.zones [data-zone="${e.dataset.zone}"] rect`)!;
         return { text: e.textContent!, box: rect(e), owner: rect(owner), band: band !== null };
       }),
       zones: Array.from(root.querySelectorAll('.zones rect')).map(rect),
@@ -103,17 +108,37 @@ describe('segsim view: side by side', () => {
     for (const d of pharma.bundle.designs) {
       const panel = page.locator(`.panel[data-design="${d.id}"]`);
       expect(await panel.locator('[data-stat=plc]').textContent()).toBe(percent(d.summary.plcReachedProbability));
-      expect(await panel.locator('[data-stat=compromised]').textContent()).toBe(String(d.summary.compromisedAssets.median));
+      expect(await panel.locator('[data-stat=compromised]').textContent()).toBe(
+        String(d.summary.compromisedAssets.median),
+      );
     }
     // Every asset is drawn in every panel, with its kind's glyph.
-    expect(await page.locator('.panel[data-design="vpn-flat"] [data-asset]').count()).toBe(pharma.bundle.plant.assets.length);
+    expect(await page.locator('.panel[data-design="vpn-flat"] [data-asset]').count()).toBe(
+      pharma.bundle.plant.assets.length,
+    );
     await page.waitForTimeout(150);
     await page.locator('.app-header').evaluate((el) => el.scrollIntoView());
     const main = await page.locator('.compare-view').boundingBox();
-    await page.screenshot({ path: screenshotPath('comparison.png'), clip: { x: 0, y: 0, width: VIEWPORT.width, height: Math.ceil(main!.y + main!.height + 12) } });
+    await page.screenshot({
+      path: screenshotPath('comparison.png'),
+      clip: { x: 0, y: 0, width: VIEWPORT.width, height: Math.ceil(main!.y + main!.height + 12) },
+    });
     // A small plant has room for every level with its name and every zone name.
     const labels = await expectTidyLabels(page, '.panel[data-design="vpn-flat"] .plant-map');
-    expect(labels).toEqual(expect.arrayContaining(['Remote', 'internet side', 'L4', 'Business / enterprise', 'L3.5', 'IT/OT DMZ', 'L1', 'Basic control', 'Enterprise IT', 'Line 3 control']));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        'Remote',
+        'internet side',
+        'L4',
+        'Business / enterprise',
+        'L3.5',
+        'IT/OT DMZ',
+        'L1',
+        'Basic control',
+        'Enterprise IT',
+        'Line 3 control',
+      ]),
+    );
 
     // Switching designs off and on.
     await page.locator('input[data-design="vpn-segmented"]').uncheck();
@@ -132,14 +157,20 @@ describe('segsim view: side by side', () => {
     const story = page.locator('.story-body[data-asset="l1-plc1"]');
     await story.waitFor();
     const rate = flat.summary.assetCompromiseRate['l1-plc1']!;
-    expect(await story.locator('[data-design="vpn-flat"] [data-testid=story-rate]').textContent()).toBe(`${Math.round(rate * pharma.bundle.runs)} of ${pharma.bundle.runs} runs`);
-    expect(await story.locator('[data-design="vpn-flat"] ol.path li').count()).toBe(flat.staticBlastRadius.paths['l1-plc1']!.length);
+    expect(await story.locator('[data-design="vpn-flat"] [data-testid=story-rate]').textContent()).toBe(
+      `${Math.round(rate * pharma.bundle.runs)} of ${pharma.bundle.runs} runs`,
+    );
+    expect(await story.locator('[data-design="vpn-flat"] ol.path li').count()).toBe(
+      flat.staticBlastRadius.paths['l1-plc1']!.length,
+    );
     // It names a run the PLC fell in and the command that replays it.
     const firstRun = flat.fellIn['l1-plc1']![0]!;
     expect(await story.locator('[data-design="vpn-flat"] [data-testid=story-replay]').textContent()).toBe(
       `segsim run ${pharma.bundle.scenario.file} --design vpn-flat --attack ${pharma.bundle.attack.id} --seed ${pharma.bundle.seed}:${firstRun}`,
     );
-    expect(await page.locator('.panel[data-design="vpn-segmented"] .attack-path > path').count()).toBe(pharma.bundle.designs[1]!.staticBlastRadius.paths['l1-plc1']!.length);
+    expect(await page.locator('.panel[data-design="vpn-segmented"] .attack-path > path').count()).toBe(
+      pharma.bundle.designs[1]!.staticBlastRadius.paths['l1-plc1']!.length,
+    );
     await page.screenshot({ path: screenshotPath('story.png') });
 
     // Finding an asset by id opens its story.
@@ -175,7 +206,9 @@ describe('segsim view: replay', () => {
     await expect.poll(() => page.locator('[data-testid=replay-clock]').textContent()).toContain(`event 1 of ${n}`);
     // A moment with a refused connection on screen, for the screenshot.
     const trace = segmented.representativeRun.trace;
-    const denied = trace.findIndex((e, i) => e.type === 'attack.denied' && i > trace.findIndex((x) => x.type === 'defense.detect'));
+    const denied = trace.findIndex(
+      (e, i) => e.type === 'attack.denied' && i > trace.findIndex((x) => x.type === 'defense.detect'),
+    );
     await page.locator('[data-testid=replay-scrub]').fill(String(denied + 1));
     await expect.poll(() => page.locator('.map-overlay [data-arc=denied]').count()).toBeGreaterThan(0);
     expect(await page.locator('.event-list tr.current td.decision').textContent()).toContain('denied');
@@ -260,7 +293,9 @@ describe('segsim report', () => {
     const r = segsim(['report', PHARMA, '--runs', '30', '--seed', '1', '--html', html]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^wrote .*report\.html \(\d+ kB\): 3 designs × 30 runs under stolen-vendor-credential, seed 1/);
+    expect(r.stdout).toMatch(
+      /^wrote .*report\.html \(\d+ kB\): 3 designs × 30 runs under stolen-vendor-credential, seed 1/,
+    );
     const text = readFileSync(html, 'utf8');
     expect(text).toContain('<script type="application/json" id="segsim-bundle">');
     expect(text).not.toMatch(/\b(src|href)="(https?:)?\/\//);
@@ -301,8 +336,13 @@ describe('a 2,000-asset plant', () => {
     await page.waitForTimeout(200);
     await page.screenshot({ path: screenshotPath('big-comparison.png') });
     // Thin bands drop their label rather than overlap; the full name stays as a tooltip.
-    for (const d of big.bundle.designs) expect(await expectTidyLabels(page, `.panel[data-design="${d.id}"] .plant-map`)).toEqual(expect.arrayContaining(['L2', 'Supervisory control', 'L1', 'Basic control']));
-    expect(await page.locator('.panel[data-design="vpn-flat"] [data-band="L3.5"] > title').textContent()).toBe('L3.5 IT/OT DMZ');
+    for (const d of big.bundle.designs)
+      expect(await expectTidyLabels(page, `.panel[data-design="${d.id}"] .plant-map`)).toEqual(
+        expect.arrayContaining(['L2', 'Supervisory control', 'L1', 'Basic control']),
+      );
+    expect(await page.locator('.panel[data-design="vpn-flat"] [data-band="L3.5"] > title').textContent()).toBe(
+      'L3.5 IT/OT DMZ',
+    );
 
     const design = big.bundle.designs.find((d) => d.id === 'vpn-flat')!;
     await page.locator('.tabs [data-tab=replay]').click();
@@ -337,7 +377,9 @@ describe('a 2,000-asset plant', () => {
         `frame interval p50 ${ms(quantile(deltas, 0.5))} ms, p95 ${ms(quantile(deltas, 0.95))} ms; ` +
         `asset-layer draw p50 ${ms(quantile(draws, 0.5))} ms, p95 ${ms(quantile(draws, 0.95))} ms over ${draws.length} draws`,
     );
-    expect(Number(await page.locator('[data-testid=replay-compromised]').textContent())).toBe(design.representativeRun.metrics.compromisedAssets);
+    expect(Number(await page.locator('[data-testid=replay-compromised]').textContent())).toBe(
+      design.representativeRun.metrics.compromisedAssets,
+    );
     // Generous bounds: the figures above are the measurement; this only catches a replay that stalls.
     expect(deltas.length).toBeGreaterThan(5);
     expect(quantile(deltas, 0.5)).toBeLessThan(250);
@@ -348,7 +390,9 @@ describe('a 2,000-asset plant', () => {
     await page.locator('[data-testid=find-asset]').press('Enter');
     await page.locator('.story-body[data-asset="l1-plc1"]').waitFor();
     await page.waitForTimeout(150);
-    expect(await expectTidyLabels(page, '.replay-map .plant-map')).toEqual(expect.arrayContaining(['L2', 'L1', 'Line 1 control']));
+    expect(await expectTidyLabels(page, '.replay-map .plant-map')).toEqual(
+      expect.arrayContaining(['L2', 'L1', 'Line 1 control']),
+    );
     await page.close();
   });
 });

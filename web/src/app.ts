@@ -72,7 +72,7 @@ export class App {
       const b = document.createElement('button');
       b.type = 'button';
       b.role = 'tab';
-      b.dataset['tab'] = t.id;
+      b.dataset.tab = t.id;
       b.textContent = t.label;
       b.addEventListener('click', () => this.show(t.id));
       nav.appendChild(b);
@@ -139,7 +139,8 @@ export class App {
     const layout = layoutPlant(bundle.plant, remoteNames(bundle));
     this.ctx = { bundle, layout, showStory: (id) => this.showStory(id) };
     const name = bundle.scenario.name ?? bundle.scenario.file;
-    this.header.querySelector('.subtitle')!.textContent = `${name} · ${bundle.attack.name ?? bundle.attack.id} · ${bundle.runs} runs per design, seed ${bundle.seed}`;
+    this.header.querySelector('.subtitle')!.textContent =
+      `${name} · ${bundle.attack.name ?? bundle.attack.id} · ${bundle.runs} runs per design, seed ${bundle.seed}`;
     document.title = `segsim · ${name}`;
     const ids = this.root.querySelector('#asset-ids')!;
     ids.replaceChildren(
@@ -152,7 +153,7 @@ export class App {
     );
     const initial = (location.hash.slice(1) as TabId) || 'compare';
     this.show(TABS.some((t) => t.id === initial) ? initial : 'compare');
-    document.body.dataset['ready'] = 'true';
+    document.body.dataset.ready = 'true';
   }
 
   private view(id: TabId): View {
@@ -174,9 +175,11 @@ export class App {
     const v = this.view(id);
     v.element.hidden = false;
     v.onShow?.();
-    this.root.querySelectorAll<HTMLButtonElement>('.tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset['tab'] === id)));
+    this.root
+      .querySelectorAll<HTMLButtonElement>('.tabs button')
+      .forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === id)));
     if (location.hash.slice(1) !== id) history.replaceState(null, '', `#${id}`);
-    document.body.dataset['tab'] = id;
+    document.body.dataset.tab = id;
   }
 
   private showStory(assetId: string): void {

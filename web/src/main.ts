@@ -7,8 +7,8 @@ const app = new App(document.getElementById('app')!);
 try {
   const bundle = embeddedBundle(document) ?? (await servedBundle());
   if (bundle) app.load(bundle);
-  else document.body.dataset['ready'] = 'empty';
+  else document.body.dataset.ready = 'empty';
 } catch (err) {
   app.error(err);
-  document.body.dataset['ready'] = 'error';
+  document.body.dataset.ready = 'error';
 }

@@ -40,7 +40,8 @@ export function registerAudit(program: Command): Command {
         text = readFileSync(file, 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+        const reason =
+          code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
         err(`segsim: cannot read audit log ${file}: ${reason}\n`);
         process.exitCode = 2;
         return;

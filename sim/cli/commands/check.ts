@@ -24,11 +24,16 @@ interface CheckOptions {
 export function registerCheck(program: Command): Command {
   return program
     .command('check')
-    .description("Check scenarios' expect entries by Monte Carlo: PASS/FAIL per expectation, with a replayable witness run for each failure")
+    .description(
+      "Check scenarios' expect entries by Monte Carlo: PASS/FAIL per expectation, with a replayable witness run for each failure",
+    )
     .argument('[paths...]', 'scenario YAML files, or directories of them')
     .option('-n, --runs <n>', 'runs per expectation that sets no runs of its own', '200')
     .option('-s, --seed <n>', 'base seed; run i uses seed "<seed>:<i>"', '1')
-    .option('--baseline <bundle>', 'a results bundle from `compare --json`: re-run what it ran and fail if a design got worse')
+    .option(
+      '--baseline <bundle>',
+      'a results bundle from `compare --json`: re-run what it ran and fail if a design got worse',
+    )
     .option('--tolerance <fraction>', 'with --baseline: how much a mean may rise before it fails (0.05 = 5%)', '0')
     .option('--junit <file>', 'write JUnit XML, one testcase per expectation')
     .option('--md <file>', 'write a Markdown report')
@@ -45,7 +50,8 @@ Exit codes: 0 every expectation holds, 1 one failed, 2 bad input.`,
     .action(async (paths: string[], opts: CheckOptions) => {
       const runs = positiveInteger(opts.runs, '--runs');
       const seed = positiveInteger(opts.seed, '--seed');
-      if (paths.length === 0 && opts.baseline === undefined) throw usageError('name scenario files or directories to check, or a --baseline bundle');
+      if (paths.length === 0 && opts.baseline === undefined)
+        throw usageError('name scenario files or directories to check, or a --baseline bundle');
       const files = paths.flatMap(expand);
       const contexts: ScenarioContext[] = [];
       for (const file of files) contexts.push(await openScenario(file));
@@ -55,7 +61,11 @@ Exit codes: 0 every expectation holds, 1 one failed, 2 bad input.`,
       const results: ScenarioCheck[] = jobs.map(({ ctx, model, seed: jobSeed }) => {
         const progress = startProgress(model.scenario.expect.reduce((n, e) => n + (e.runs ?? runs), 0));
         try {
-          return { file: ctx.file, seed: jobSeed, checks: checkScenario(model, { runs, seed: jobSeed, onProgress: progress.update }) };
+          return {
+            file: ctx.file,
+            seed: jobSeed,
+            checks: checkScenario(model, { runs, seed: jobSeed, onProgress: progress.update }),
+          };
         } finally {
           progress.stop();
         }
@@ -70,13 +80,16 @@ Exit codes: 0 every expectation holds, 1 one failed, 2 bad input.`,
 /** The baseline's scenario with the baseline's regression bounds as its only expectations. */
 async function baselineJob(file: string, toleranceText: string) {
   const tolerance = Number(toleranceText);
-  if (!(tolerance >= 0) || !Number.isFinite(tolerance)) throw usageError(`--tolerance must be a fraction such as 0.05, got "${toleranceText}"`);
+  if (!(tolerance >= 0) || !Number.isFinite(tolerance))
+    throw usageError(`--tolerance must be a fraction such as 0.05, got "${toleranceText}"`);
   let bundle;
   try {
     bundle = readBaseline(JSON.parse(readFileSync(file, 'utf8')), file);
   } catch (err) {
     if (err instanceof BaselineError) throw usageError(err.message);
-    throw usageError(`${file}: cannot read the baseline (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw usageError(
+      `${file}: cannot read the baseline (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
   const ctx = await openScenario(bundle.scenario.file);
   for (const d of bundle.designs) pickDesign(ctx, d.id);
@@ -105,7 +118,9 @@ function validateMetrics(ctx: ScenarioContext): void {
   const names: readonly string[] = EXPECTABLE_METRICS;
   ctx.scenario.expect.forEach((e, i) => {
     if (e.metric !== undefined && !names.includes(e.metric)) {
-      throw usageError(`${ctx.file}: expect[${i}].metric: unknown metric "${e.metric}"${didYouMean(e.metric, names)}; metrics: ${names.join(', ')}`);
+      throw usageError(
+        `${ctx.file}: expect[${i}].metric: unknown metric "${e.metric}"${didYouMean(e.metric, names)}; metrics: ${names.join(', ')}`,
+      );
     }
   });
 }

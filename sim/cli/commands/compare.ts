@@ -35,7 +35,9 @@ export function workersOption(): Option {
 export function registerCompare(program: Command): Command {
   return program
     .command('compare')
-    .description('Compare designs under one attack: N seeded runs per design (the same seeds for each), probability of reaching a PLC, blast radius, timings, production loss and the static worst case')
+    .description(
+      'Compare designs under one attack: N seeded runs per design (the same seeds for each), probability of reaching a PLC, blast radius, timings, production loss and the static worst case',
+    )
     .argument('<scenario>', 'scenario YAML file')
     .option('-d, --designs <ids>', 'comma-separated designs (default: all)')
     .option('-a, --attack <id>', 'attack (default: the first in the file)')
@@ -44,7 +46,10 @@ export function registerCompare(program: Command): Command {
     .addOption(workersOption())
     .option('--json <file>', 'write the results bundle (schemaVersion 1) for the viewer')
     .option('--md <file>', 'write a Markdown report')
-    .option('--shard <k/n>', 'run only shard k of n of the seeds and write a shard file to --json; combine the n files with `segsim merge`')
+    .option(
+      '--shard <k/n>',
+      'run only shard k of n of the seeds and write a shard file to --json; combine the n files with `segsim merge`',
+    )
     .addHelpText(
       'after',
       `
@@ -68,7 +73,10 @@ The same command with the same seed gives the same numbers and byte-identical fi
 }
 
 /** The options compare and report share, checked: scenario, designs, attack, runs, seed, workers. */
-export async function experimentFromOptions(file: string, opts: Pick<CompareOptions, 'designs' | 'attack' | 'runs' | 'seed' | 'workers'>) {
+export async function experimentFromOptions(
+  file: string,
+  opts: Pick<CompareOptions, 'designs' | 'attack' | 'runs' | 'seed' | 'workers'>,
+) {
   const runs = positiveInteger(opts.runs, '--runs');
   const seed = positiveInteger(opts.seed, '--seed');
   const workers = positiveInteger(opts.workers, '--workers');
@@ -77,7 +85,13 @@ export async function experimentFromOptions(file: string, opts: Pick<CompareOpti
 }
 
 /** The designs (all when none are named) and the attack (default: the first) of an experiment. */
-export function experimentSpec(ctx: ScenarioContext, designIds: string | undefined, attackId: string | undefined, runs: number, seed: number): ExperimentSpec {
+export function experimentSpec(
+  ctx: ScenarioContext,
+  designIds: string | undefined,
+  attackId: string | undefined,
+  runs: number,
+  seed: number,
+): ExperimentSpec {
   const designs = pickMany(ctx.scenario.designs, designIds, 'design', ctx.file);
   if (designs.length === 0) throw usageError(`${ctx.file} has no designs to compare`);
   const attack = attackId === undefined ? ctx.scenario.attacks[0] : pickAttack(ctx, attackId);
@@ -86,7 +100,11 @@ export function experimentSpec(ctx: ScenarioContext, designIds: string | undefin
 }
 
 /** Runs the experiment, on worker threads when asked, with a progress bar for people at a terminal. */
-export async function runWithProgress(model: PlantModel, spec: ExperimentSpec, workers: number): Promise<ExperimentResult> {
+export async function runWithProgress(
+  model: PlantModel,
+  spec: ExperimentSpec,
+  workers: number,
+): Promise<ExperimentResult> {
   const progress = startProgress(spec.runs * spec.designs.length);
   try {
     return workers > 1
@@ -116,7 +134,8 @@ export function runInTurn(jobs: readonly { model: PlantModel; spec: ExperimentSp
 
 function writeShard(model: PlantModel, file: string, spec: ExperimentSpec, opts: CompareOptions): void {
   if (opts.json === undefined) throw usageError('--shard writes a shard file: name it with --json FILE');
-  if (opts.md !== undefined) throw usageError('--md needs the whole experiment: run `segsim merge` on the shard files with --md');
+  if (opts.md !== undefined)
+    throw usageError('--md needs the whole experiment: run `segsim merge` on the shard files with --md');
   let shard;
   try {
     shard = parseShard(opts.shard!);
@@ -131,7 +150,9 @@ function writeShard(model: PlantModel, file: string, spec: ExperimentSpec, opts:
     progress.stop();
   }
   writeFileAtomic(opts.json, `${JSON.stringify(out, null, 2)}\n`);
-  process.stdout.write(`shard ${shard.index}/${shard.count}: ${out.records[0]?.length ?? 0} of ${spec.runs} runs per design for ${spec.designs.length} designs → ${opts.json}\n`);
+  process.stdout.write(
+    `shard ${shard.index}/${shard.count}: ${out.records[0]?.length ?? 0} of ${spec.runs} runs per design for ${spec.designs.length} designs → ${opts.json}\n`,
+  );
 }
 
 /** The scenario as the bundle names it: as given when relative, else its base name, so no machine's path leaks in. */
@@ -152,9 +173,15 @@ export interface Progress {
 
 /** A progress bar on stderr for people at a terminal; silent in pipes and CI logs. */
 export function startProgress(total: number): Progress {
-  if (!process.stderr.isTTY || process.env['CI']) return { update: () => {}, stop: () => {} };
+  if (!process.stderr.isTTY || process.env.CI) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: '{bar} {value}/{total} runs | {rate} runs/s | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
+    {
+      stream: process.stderr,
+      format: '{bar} {value}/{total} runs | {rate} runs/s | ETA {eta_formatted}',
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 50,
+    },
     cliProgress.Presets.shades_classic,
   );
   const start = performance.now();

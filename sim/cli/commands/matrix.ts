@@ -18,7 +18,9 @@ interface MatrixOptions {
 export function registerMatrix(program: Command): Command {
   return program
     .command('matrix')
-    .description('Every design under every attack: the probability of reaching a PLC next to the static worst case, then compromised assets, production loss, time to detection and the technicians\' time to access and privilege exposure')
+    .description(
+      "Every design under every attack: the probability of reaching a PLC next to the static worst case, then compromised assets, production loss, time to detection and the technicians' time to access and privilege exposure",
+    )
     .argument('<scenario>', 'scenario YAML file')
     .option('-d, --designs <ids>', 'comma-separated designs (default: all)')
     .option('-a, --attacks <ids>', 'comma-separated attacks (default: all)')
@@ -43,8 +45,16 @@ read a cell there, with its confidence intervals, paired differences and the att
       const ctx = await openScenario(file);
       const attacks = pickMany(ctx.scenario.attacks, opts.attacks, 'attack', file);
       if (attacks.length === 0) throw usageError(`${file} has no attacks`);
-      const jobs = attacks.map((a) => ({ model: ctx.model, spec: experimentSpec(ctx, opts.designs, a.id, runs, seed) }));
-      const matrix: Matrix = { scenario: { file: portableName(file), name: ctx.scenario.name ?? null }, seed, runs, attacks: runInTurn(jobs) };
+      const jobs = attacks.map((a) => ({
+        model: ctx.model,
+        spec: experimentSpec(ctx, opts.designs, a.id, runs, seed),
+      }));
+      const matrix: Matrix = {
+        scenario: { file: portableName(file), name: ctx.scenario.name ?? null },
+        seed,
+        runs,
+        attacks: runInTurn(jobs),
+      };
       if (opts.json) writeFileAtomic(opts.json, matrixJson(matrix));
       if (opts.md) writeFileAtomic(opts.md, renderMatrixMarkdown(matrix));
       process.stdout.write(renderMatrixText(matrix));

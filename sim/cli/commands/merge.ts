@@ -13,11 +13,16 @@ import { openScenario, pickAttack, pickMany } from '../scenarioContext.js';
 export function registerMerge(program: Command): Command {
   return program
     .command('merge')
-    .description('Combine the shard files of a sharded compare into the results bundle a single compare would have written (byte-identical)')
+    .description(
+      'Combine the shard files of a sharded compare into the results bundle a single compare would have written (byte-identical)',
+    )
     .argument('<shards...>', 'shard files written by `segsim compare … --shard k/n --json FILE`')
     .requiredOption('--json <file>', 'write the merged results bundle')
     .option('--md <file>', 'write a Markdown report')
-    .option('--scenario <file>', 'the scenario file, when it is not where the shards say (they record its path and a digest)')
+    .option(
+      '--scenario <file>',
+      'the scenario file, when it is not where the shards say (they record its path and a digest)',
+    )
     .addHelpText(
       'after',
       `
@@ -37,10 +42,19 @@ The scenario must be the same file the shards ran (checked by digest).`,
       }
       const { first, records } = merged;
       const ctx = await openScenario(opts.scenario ?? first.scenario.file);
-      if (scenarioDigest(ctx.scenario) !== first.scenario.digest) throw usageError(`${ctx.file} is not the scenario the shards ran: it changed since, or --scenario names another file`);
+      if (scenarioDigest(ctx.scenario) !== first.scenario.digest)
+        throw usageError(
+          `${ctx.file} is not the scenario the shards ran: it changed since, or --scenario names another file`,
+        );
       const designs = pickMany(ctx.scenario.designs, first.designs.join(','), 'design', ctx.file);
       const attack = pickAttack(ctx, first.attack);
-      const spec = { designs, attack, runs: first.runs, seed: first.seed, ...(first.horizonHours === null ? {} : { horizonHours: first.horizonHours }) };
+      const spec = {
+        designs,
+        attack,
+        runs: first.runs,
+        seed: first.seed,
+        ...(first.horizonHours === null ? {} : { horizonHours: first.horizonHours }),
+      };
       const bundle = buildBundle(ctx.model, first.scenario.file, assembleExperiment(ctx.model, spec, records));
       writeFileAtomic(opts.json, bundleJson(bundle));
       if (opts.md) writeFileAtomic(opts.md, renderMarkdown(bundle));
@@ -53,11 +67,23 @@ function readShard(file: string): ShardFile {
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new CliExit(2, `${file}: not a readable JSON file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new CliExit(
+      2,
+      `${file}: not a readable JSON file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
   const v = value as Partial<ShardFile> | null;
-  if (v === null || typeof v !== 'object' || v.kind !== 'segsim-shard' || v.schemaVersion !== 1 || !Array.isArray(v.records)) {
-    throw new CliExit(2, `${file}: not a segsim shard file (write one with \`segsim compare … --shard k/n --json FILE\`)`);
+  if (
+    v === null ||
+    typeof v !== 'object' ||
+    v.kind !== 'segsim-shard' ||
+    v.schemaVersion !== 1 ||
+    !Array.isArray(v.records)
+  ) {
+    throw new CliExit(
+      2,
+      `${file}: not a segsim shard file (write one with \`segsim compare … --shard k/n --json FILE\`)`,
+    );
   }
   return v as ShardFile;
 }

@@ -1,7 +1,12 @@
 // `segsim policy test`: runs the policy tests of a scenario's zero-trust designs.
 import type { Command } from 'commander';
 import { PolicyError } from '../../policy/errors.js';
-import { formatFailures, formatSummary, runScenarioPolicyTests, type ScenarioPolicyReport } from '../../policy/scenarioTests.js';
+import {
+  formatFailures,
+  formatSummary,
+  runScenarioPolicyTests,
+  type ScenarioPolicyReport,
+} from '../../policy/scenarioTests.js';
 import { usageError } from '../errors.js';
 import { loadScenarioOrExit } from '../load.js';
 

@@ -12,13 +12,21 @@ import { openScenario, pickAttack, pickDesign, type ScenarioContext } from '../s
 export function registerReach(program: Command): Command {
   return program
     .command('reach')
-    .description('Static blast radius: everything an attack can reach under a design, ignoring probability, timing and detection, with one shortest attack path per asset')
+    .description(
+      'Static blast radius: everything an attack can reach under a design, ignoring probability, timing and detection, with one shortest attack path per asset',
+    )
     .argument('<scenario>', 'scenario YAML file')
     .option('-d, --design <id>', 'access design')
     .option('-a, --attack <id>', 'attack')
-    .option('--diff <designs...>', 'compare two designs: the connections each allows that the other does not, from every host, the VPN client and each user\'s brokered session')
+    .option(
+      '--diff <designs...>',
+      "compare two designs: the connections each allows that the other does not, from every host, the VPN client and each user's brokered session",
+    )
     .option('--top <n>', 'with --diff: rows of the most-exposed-services table', '10')
-    .option('--json', 'machine-readable output: assets, plcs, lines, lowestLevel, paths (with --diff: onlyA, onlyB, counts)')
+    .option(
+      '--json',
+      'machine-readable output: assets, plcs, lines, lowestLevel, paths (with --diff: onlyA, onlyB, counts)',
+    )
     .addHelpText(
       'after',
       `
@@ -32,14 +40,19 @@ Examples:
 With --diff, connections are probed at the attack's start (0 without --attack) and at each
 maintenance window's next opening; put the scenario file before --diff.`,
     )
-    .action(async (file: string, opts: { design?: string; attack?: string; json?: boolean; diff?: string[]; top: string }) => {
-      if (opts.diff !== undefined) return diffAction(file, opts.diff, opts);
-      const ctx = await openScenario(file);
-      const design = pickDesign(ctx, opts.design);
-      const attack = pickAttack(ctx, opts.attack);
-      const radius = staticBlastRadius(new AccessLayer(ctx.model, design), attack);
-      process.stdout.write(opts.json ? `${JSON.stringify(radius, null, 2)}\n` : renderBlastRadius(radius));
-    });
+    .action(
+      async (
+        file: string,
+        opts: { design?: string; attack?: string; json?: boolean; diff?: string[]; top: string },
+      ) => {
+        if (opts.diff !== undefined) return diffAction(file, opts.diff, opts);
+        const ctx = await openScenario(file);
+        const design = pickDesign(ctx, opts.design);
+        const attack = pickAttack(ctx, opts.attack);
+        const radius = staticBlastRadius(new AccessLayer(ctx.model, design), attack);
+        process.stdout.write(opts.json ? `${JSON.stringify(radius, null, 2)}\n` : renderBlastRadius(radius));
+      },
+    );
 }
 
 export function renderBlastRadius(r: BlastRadius): string {
@@ -55,7 +68,10 @@ export function renderBlastRadius(r: BlastRadius): string {
     out.push('', 'Attack paths (one shortest path per asset)');
     for (const asset of r.assets) {
       out.push(`  ${asset}`);
-      for (const s of r.paths[asset] ?? []) out.push(`      ${s.from} → ${s.to}  ${s.action}  via ${s.means}  [${s.technique} ${technique(s.technique).name}]`);
+      for (const s of r.paths[asset] ?? [])
+        out.push(
+          `      ${s.from} → ${s.to}  ${s.action}  via ${s.means}  [${s.technique} ${technique(s.technique).name}]`,
+        );
     }
   }
   return `${out.join('\n')}\n`;
@@ -73,17 +89,34 @@ interface DiffReport {
   blastRadius: { a: string[]; b: string[]; onlyA: string[]; onlyB: string[] } | null;
 }
 
-async function diffAction(file: string, ids: string[], opts: { design?: string; attack?: string; json?: boolean; top: string }): Promise<void> {
-  if (ids.length !== 2) throw usageError(`--diff takes two designs, got ${ids.length}${ids.length > 2 ? ' (put the scenario file before --diff)' : ''}`);
+async function diffAction(
+  file: string,
+  ids: string[],
+  opts: { design?: string; attack?: string; json?: boolean; top: string },
+): Promise<void> {
+  if (ids.length !== 2)
+    throw usageError(
+      `--diff takes two designs, got ${ids.length}${ids.length > 2 ? ' (put the scenario file before --diff)' : ''}`,
+    );
   if (opts.design !== undefined) throw usageError('--diff and --design do not go together: --diff names both designs');
   const top = Number(opts.top);
   if (!Number.isInteger(top) || top < 0) throw usageError(`--top must be a whole number, got "${opts.top}"`);
   const ctx = await openScenario(file);
-  const report = diffReport(ctx, pickDesign(ctx, ids[0]), pickDesign(ctx, ids[1]), opts.attack === undefined ? undefined : pickAttack(ctx, opts.attack));
+  const report = diffReport(
+    ctx,
+    pickDesign(ctx, ids[0]),
+    pickDesign(ctx, ids[1]),
+    opts.attack === undefined ? undefined : pickAttack(ctx, opts.attack),
+  );
   process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderExposureDiff(ctx.model, report, top));
 }
 
-function diffReport(ctx: ScenarioContext, a: ScenarioContext['scenario']['designs'][number], b: typeof a, attack: Attack | undefined): DiffReport {
+function diffReport(
+  ctx: ScenarioContext,
+  a: ScenarioContext['scenario']['designs'][number],
+  b: typeof a,
+  attack: Attack | undefined,
+): DiffReport {
   const accessA = new AccessLayer(ctx.model, a);
   const accessB = new AccessLayer(ctx.model, b);
   const at = attack?.initialAccess.at ?? 0;
@@ -110,7 +143,10 @@ function diffReport(ctx: ScenarioContext, a: ScenarioContext['scenario']['design
 /** Exposure per asset and service under both designs, most exposed (under either) first. */
 function mergeCounts(a: Exposure, b: Exposure): DiffReport['counts'] {
   const rows = new Map<string, DiffReport['counts'][number]>();
-  for (const [side, e] of [['a', a], ['b', b]] as const)
+  for (const [side, e] of [
+    ['a', a],
+    ['b', b],
+  ] as const)
     for (const c of e.counts) {
       const key = `${c.asset}\t${c.service}`;
       const row = rows.get(key) ?? { asset: c.asset, zone: c.zone, service: c.service, a: 0, b: 0 };
@@ -124,18 +160,30 @@ export function renderExposureDiff(model: PlantModel, r: DiffReport, top: number
   const [A, B] = r.designs;
   const hours = r.times.map((t) => `${+t.toFixed(3)} h`).join(' and ');
   const out = [`Exposure: ${A} vs ${B}, probed at ${hours}`, ''];
-  const remote = (mine: string[], theirs: string[]) => mine.filter((s) => !model.assetIndex.has(s) && !theirs.includes(s));
+  const remote = (mine: string[], theirs: string[]) =>
+    mine.filter((s) => !model.assetIndex.has(s) && !theirs.includes(s));
   const hosts = r.sources.a.filter((s) => model.assetIndex.has(s)).length;
-  out.push(`  sources       ${hosts} hosts one can run tools on${describeRemote(A, remote(r.sources.a, r.sources.b))}${describeRemote(B, remote(r.sources.b, r.sources.a))}`);
+  out.push(
+    `  sources       ${hosts} hosts one can run tools on${describeRemote(A, remote(r.sources.a, r.sources.b))}${describeRemote(B, remote(r.sources.b, r.sources.a))}`,
+  );
   out.push(`  connections   ${A} allows ${r.totals.a}, ${B} allows ${r.totals.b} (source, asset, function) triples`);
   out.push(`  difference    ${r.onlyA.length} only under ${A}, ${r.onlyB.length} only under ${B}`);
-  for (const [design, entries] of [[A, r.onlyA], [B, r.onlyB]] as const) {
+  for (const [design, entries] of [
+    [A, r.onlyA],
+    [B, r.onlyB],
+  ] as const) {
     out.push('', `Only under ${design} (${entries.length})`);
     if (entries.length === 0) out.push('  nothing');
     for (const g of groupExposure(model, entries)) {
-      const who = g.sources.length > 3 ? `${g.sources.slice(0, 3).join(', ')} and ${g.sources.length - 3} more` : g.sources.join(', ');
-      out.push(`  from ${who}${g.sources.length > 1 ? ` (${g.sources.length} sources, same reach)` : ''}  ${g.entries} connection${g.entries === 1 ? '' : 's'}`);
-      for (const t of g.targets) out.push(`    ${t.zone.padEnd(14)} ${listOf(t.assets).padEnd(34)}  ${t.actions.join(' ')}`);
+      const who =
+        g.sources.length > 3
+          ? `${g.sources.slice(0, 3).join(', ')} and ${g.sources.length - 3} more`
+          : g.sources.join(', ');
+      out.push(
+        `  from ${who}${g.sources.length > 1 ? ` (${g.sources.length} sources, same reach)` : ''}  ${g.entries} connection${g.entries === 1 ? '' : 's'}`,
+      );
+      for (const t of g.targets)
+        out.push(`    ${t.zone.padEnd(14)} ${listOf(t.assets).padEnd(34)}  ${t.actions.join(' ')}`);
     }
   }
   if (r.blastRadius !== null) {
@@ -148,7 +196,10 @@ export function renderExposureDiff(model: PlantModel, r: DiffReport, top: number
     const w = Math.max(A.length, B.length, 6);
     out.push('', 'Most exposed services (how many sources open them)');
     out.push(`  ${'asset'.padEnd(16)} ${'zone'.padEnd(14)} ${'service'.padEnd(12)} ${A.padStart(w)}  ${B.padStart(w)}`);
-    for (const c of r.counts.slice(0, top)) out.push(`  ${c.asset.padEnd(16)} ${c.zone.padEnd(14)} ${c.service.padEnd(12)} ${String(c.a).padStart(w)}  ${String(c.b).padStart(w)}`);
+    for (const c of r.counts.slice(0, top))
+      out.push(
+        `  ${c.asset.padEnd(16)} ${c.zone.padEnd(14)} ${c.service.padEnd(12)} ${String(c.a).padStart(w)}  ${String(c.b).padStart(w)}`,
+      );
   }
   return `${out.join('\n')}\n`;
 }

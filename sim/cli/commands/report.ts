@@ -20,7 +20,9 @@ export interface ReportOptions {
 export function registerReport(program: Command): Command {
   return program
     .command('report')
-    .description('Compare designs under one attack (as `compare` does) and write a self-contained HTML report: the web viewer with the results inlined')
+    .description(
+      'Compare designs under one attack (as `compare` does) and write a self-contained HTML report: the web viewer with the results inlined',
+    )
     .argument('<scenario>', 'scenario YAML file')
     .option('-d, --designs <ids>', 'comma-separated designs (default: all)')
     .option('-a, --attack <id>', 'attack (default: the first in the file)')
@@ -47,6 +49,8 @@ of any kind. Builds the viewer into web/dist first when it is missing (npm run b
       const html = reportHtml(readFileSync(viewer, 'utf8'), bundleJson(bundle), title);
       writeFileAtomic(opts.html, html);
       const kb = Math.round(Buffer.byteLength(html) / 1024);
-      process.stdout.write(`wrote ${opts.html} (${kb} kB): ${spec.designs.length} designs × ${spec.runs} runs under ${spec.attack.id}, seed ${spec.seed}; open it in a browser, it fetches nothing\n`);
+      process.stdout.write(
+        `wrote ${opts.html} (${kb} kB): ${spec.designs.length} designs × ${spec.runs} runs under ${spec.attack.id}, seed ${spec.seed}; open it in a browser, it fetches nothing\n`,
+      );
     });
 }

@@ -22,12 +22,14 @@ interface RunOpts {
 export function registerRun(program: Command): Command {
   return program
     .command('run')
-    .description('Simulate one attack under one design with one seed: a timeline of what the attacker, the defenders, the policy and the technicians did')
+    .description(
+      'Simulate one attack under one design with one seed: a timeline of what the attacker, the defenders, the policy and the technicians did',
+    )
     .argument('<scenario>', 'scenario YAML file')
     .option('-d, --design <id>', 'access design')
     .option('-a, --attack <id>', 'attack')
     .option('-s, --seed <seed>', 'random seed (same seed, same run)', '1')
-    .option('--horizon <hours>', 'simulated hours (default: the scenario\'s horizonHours)')
+    .option('--horizon <hours>', "simulated hours (default: the scenario's horizonHours)")
     .option('--trace <file>', 'write the event trace as JSON')
     .option('--audit <file>', 'write the hash-chained audit log (JSON lines); check it with `segsim audit verify`')
     .option('--json', 'print the run (metrics and trace) as JSON')
@@ -46,9 +48,13 @@ Examples:
       const design = pickDesign(ctx, opts.design);
       const attack = pickAttack(ctx, opts.attack);
       const horizon = opts.horizon === undefined ? undefined : Number(opts.horizon);
-      if (horizon !== undefined && !(horizon > 0)) throw usageError(`--horizon must be a positive number of hours, got "${opts.horizon}"`);
+      if (horizon !== undefined && !(horizon > 0))
+        throw usageError(`--horizon must be a positive number of hours, got "${opts.horizon}"`);
       const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-      const { result, audit } = runSimulation(ctx.model, new AccessLayer(ctx.model, design), attack, { seed, ...(horizon === undefined ? {} : { horizonHours: horizon }) });
+      const { result, audit } = runSimulation(ctx.model, new AccessLayer(ctx.model, design), attack, {
+        seed,
+        ...(horizon === undefined ? {} : { horizonHours: horizon }),
+      });
       try {
         if (opts.trace) writeFileAtomic(opts.trace, `${JSON.stringify(result.trace, null, 2)}\n`);
         if (opts.audit && audit) writeFileAtomic(opts.audit, audit.toJsonLines());
@@ -56,32 +62,53 @@ Examples:
         throw new CliExit(2, `cannot write output: ${(err as Error).message}`);
       }
       process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderRun(result, opts.all === true));
-      if (opts.audit && audit && !opts.json) process.stdout.write(`\naudit log: ${opts.audit} (${audit.records.length} records, head ${audit.head.slice(0, 16)}…)\n`);
+      if (opts.audit && audit && !opts.json)
+        process.stdout.write(
+          `\naudit log: ${opts.audit} (${audit.records.length} records, head ${audit.head.slice(0, 16)}…)\n`,
+        );
     });
 }
 
-const ICON: Record<TraceEvent['outcome'], string> = { success: '●', failure: '○', denied: '✕', pending: '…', info: '·' };
+const ICON: Record<TraceEvent['outcome'], string> = {
+  success: '●',
+  failure: '○',
+  denied: '✕',
+  pending: '…',
+  info: '·',
+};
 
 export function renderRun(r: RunResult, all: boolean): string {
   const out = [`${r.attack} under ${r.design}, seed ${r.seed}, ${r.horizonHours} h`, ''];
   for (const e of r.trace) {
     if (!all && e.actor === 'technician') continue;
     const tech = e.technique ? `${e.technique} ${technique(e.technique).name}` : '';
-    out.push(`  ${hours(e.t).padStart(8)}  ${ICON[e.outcome]} ${e.actor.padEnd(10)} ${tech ? `[${tech}] ` : ''}${e.detail}${e.decision ? `  (rule ${e.decision})` : ''}${e.mitigation ? `  [stopped by ${e.mitigation}]` : ''}`);
+    out.push(
+      `  ${hours(e.t).padStart(8)}  ${ICON[e.outcome]} ${e.actor.padEnd(10)} ${tech ? `[${tech}] ` : ''}${e.detail}${e.decision ? `  (rule ${e.decision})` : ''}${e.mitigation ? `  [stopped by ${e.mitigation}]` : ''}`,
+    );
   }
   const m = r.metrics;
   out.push('', 'Outcome');
-  out.push(`  compromised assets   ${m.compromisedAssets}${r.compromised.length ? `  (${r.compromised.join(', ')})` : ''}`);
+  out.push(
+    `  compromised assets   ${m.compromisedAssets}${r.compromised.length ? `  (${r.compromised.join(', ')})` : ''}`,
+  );
   out.push(`  controllers          ${m.compromisedPlcs}`);
   out.push(`  lines impacted       ${r.linesImpacted.length ? r.linesImpacted.join(', ') : 'none'}`);
-  out.push(`  time to first PLC    ${m.timeToFirstPlcHours === null ? 'never' : `${m.timeToFirstPlcHours.toFixed(2)} h`}`);
-  out.push(`  detected after       ${m.timeToDetectionHours === null ? 'never' : `${m.timeToDetectionHours.toFixed(2)} h`}`);
-  out.push(`  contained after      ${m.timeToContainmentHours === null ? 'never' : `${m.timeToContainmentHours.toFixed(2)} h`}`);
+  out.push(
+    `  time to first PLC    ${m.timeToFirstPlcHours === null ? 'never' : `${m.timeToFirstPlcHours.toFixed(2)} h`}`,
+  );
+  out.push(
+    `  detected after       ${m.timeToDetectionHours === null ? 'never' : `${m.timeToDetectionHours.toFixed(2)} h`}`,
+  );
+  out.push(
+    `  contained after      ${m.timeToContainmentHours === null ? 'never' : `${m.timeToContainmentHours.toFixed(2)} h`}`,
+  );
   out.push(`  production loss      ${m.productionLoss.toLocaleString('en-US')}`);
   out.push(`  denied requests      ${m.deniedRequests}`);
   out.push(`  held for approval    ${m.heldForApproval}`);
   out.push(`  in the audit trail   ${Math.round(m.auditedShare * 100)}% of ${m.attackerActions} attacker actions`);
-  out.push(`  legitimate work      ${m.workloadRequests - m.workloadFailures}/${m.workloadRequests} requests served, time to access ${m.timeToAccessHours === null ? '-' : `${m.timeToAccessHours.toFixed(2)} h`}, exposure ${m.privilegeExposure.toFixed(1)} asset-hours`);
+  out.push(
+    `  legitimate work      ${m.workloadRequests - m.workloadFailures}/${m.workloadRequests} requests served, time to access ${m.timeToAccessHours === null ? '-' : `${m.timeToAccessHours.toFixed(2)} h`}, exposure ${m.privilegeExposure.toFixed(1)} asset-hours`,
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -10,10 +10,15 @@ import { CliExit } from '../errors.js';
 export function registerScenarioCommands(program: Command): void {
   program
     .command('validate')
-    .description('Check scenario files: schema, references, addresses; prints every problem as file:line:col  field  message')
+    .description(
+      'Check scenario files: schema, references, addresses; prints every problem as file:line:col  field  message',
+    )
     .argument('<files...>', 'scenario YAML files')
     .option('-q, --quiet', 'print only problems')
-    .addHelpText('after', '\nExamples:\n  $ segsim validate scenarios/*.yaml\n  $ segsim validate my-plant.yaml && echo valid\n\nExit 0 when every file is valid, 2 otherwise.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ segsim validate scenarios/*.yaml\n  $ segsim validate my-plant.yaml && echo valid\n\nExit 0 when every file is valid, 2 otherwise.',
+    )
     .action((files: string[], opts: { quiet?: boolean }) => {
       let bad = 0;
       for (const file of files) {
@@ -21,7 +26,9 @@ export function registerScenarioCommands(program: Command): void {
         if (r.ok) {
           const s = summarize(r.scenario);
           if (!opts.quiet)
-            process.stdout.write(`ok    ${file}  ${s.zones.length} zones, ${s.lines.length} lines, ${s.assets} assets, ${s.designs.length} designs, ${s.attacks.length} attacks\n`);
+            process.stdout.write(
+              `ok    ${file}  ${s.zones.length} zones, ${s.lines.length} lines, ${s.assets} assets, ${s.designs.length} designs, ${s.attacks.length} attacks\n`,
+            );
         } else {
           bad++;
           for (const issue of r.issues) process.stderr.write(`${formatIssue(issue)}\n`);
@@ -34,17 +41,25 @@ export function registerScenarioCommands(program: Command): void {
   program
     .command('schema')
     .description('Print the JSON Schema of scenario files (for editor autocompletion and validation)')
-    .addHelpText('after', '\nExample:\n  $ segsim schema > segsim.schema.json\n  then start a scenario with: # yaml-language-server: $schema=./segsim.schema.json')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ segsim schema > segsim.schema.json\n  then start a scenario with: # yaml-language-server: $schema=./segsim.schema.json',
+    )
     .action(() => {
       process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     });
 
   program
     .command('inspect')
-    .description('Describe a scenario: zones by Purdue level, lines, assets by kind, each design\'s access, sensors and response, each attack\'s entry and strategy')
+    .description(
+      "Describe a scenario: zones by Purdue level, lines, assets by kind, each design's access, sensors and response, each attack's entry and strategy",
+    )
     .argument('<scenario>', 'scenario YAML file')
     .option('--json', 'machine-readable output')
-    .addHelpText('after', '\nExamples:\n  $ segsim inspect scenarios/pharma.yaml\n  $ segsim inspect scenarios/pharma.yaml --json | jq .designs')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ segsim inspect scenarios/pharma.yaml\n  $ segsim inspect scenarios/pharma.yaml --json | jq .designs',
+    )
     .action(async (file: string, opts: { json?: boolean }) => {
       const s = summarize(await loadScenarioOrExit(file));
       process.stdout.write(opts.json ? `${JSON.stringify(s, null, 2)}\n` : renderSummary(file, s));
@@ -54,16 +69,32 @@ export function registerScenarioCommands(program: Command): void {
 function renderSummary(file: string, s: ScenarioSummary): string {
   const out: string[] = [`${s.name ?? file}  (${file})`, ''];
   out.push('Zones (by Purdue level)');
-  for (const z of [...s.zones].sort((a, b) => b.level - a.level)) out.push(`  L${String(z.level).padEnd(4)}${z.id.padEnd(24)}${z.subnet.padEnd(18)}${z.assets} assets`);
+  for (const z of [...s.zones].sort((a, b) => b.level - a.level))
+    out.push(`  L${String(z.level).padEnd(4)}${z.id.padEnd(24)}${z.subnet.padEnd(18)}${z.assets} assets`);
   out.push('', 'Lines');
-  for (const l of s.lines) out.push(`  ${l.id.padEnd(24)}${String(l.assets).padStart(3)} assets  ${l.valuePerHour.toLocaleString('en-US')} per hour  ${l.name ?? ''}`);
+  for (const l of s.lines)
+    out.push(
+      `  ${l.id.padEnd(24)}${String(l.assets).padStart(3)} assets  ${l.valuePerHour.toLocaleString('en-US')} per hour  ${l.name ?? ''}`,
+    );
   out.push('', `Assets (${s.assets})`);
-  out.push(`  ${Object.entries(s.assetsByKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  out.push(
+    `  ${Object.entries(s.assetsByKind)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
   // An id, then its facts on lines of their own under a name column as wide as the longest id.
   const width = Math.max(24, ...[...s.designProfiles, ...s.attackProfiles].map((x) => x.id.length + 2));
-  const item = (id: string, lines: string[]) => lines.filter((l) => l !== '').map((l, i) => `  ${(i === 0 ? id : '').padEnd(width)}${l}`);
+  const item = (id: string, lines: string[]) =>
+    lines.filter((l) => l !== '').map((l, i) => `  ${(i === 0 ? id : '').padEnd(width)}${l}`);
   out.push('', 'Designs');
-  for (const d of s.designProfiles) out.push(...item(d.id, [d.name ?? '', d.access, `sensors: ${d.sensors.join(', ') || 'none'}; response: ${d.response.join(', ') || 'none'}`]));
+  for (const d of s.designProfiles)
+    out.push(
+      ...item(d.id, [
+        d.name ?? '',
+        d.access,
+        `sensors: ${d.sensors.join(', ') || 'none'}; response: ${d.response.join(', ') || 'none'}`,
+      ]),
+    );
   out.push('', 'Attacks');
   for (const a of s.attackProfiles) out.push(...item(a.id, [a.name ?? '', `${a.entry}, ${a.strategy}`]));
   out.push('', `${s.policyTests} policy tests, ${s.expectations} expectations`, '');

@@ -2,7 +2,14 @@
 import type { Command } from 'commander';
 import { parseSweepPath, parseSweepValues, SweepError, withValueAt } from '../../experiment/sweep.js';
 import { buildPlantModel } from '../../model/plantModel.js';
-import { renderSweepMarkdown, renderSweepText, showValue, sweepJson, type Sweep, type SweepPoint } from '../../report/sweepReport.js';
+import {
+  renderSweepMarkdown,
+  renderSweepText,
+  showValue,
+  sweepJson,
+  type Sweep,
+  type SweepPoint,
+} from '../../report/sweepReport.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { validateMerged } from '../../scenario/load.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -24,14 +31,19 @@ interface SweepOptions {
 export function registerSweep(program: Command): Command {
   return program
     .command('sweep')
-    .description('Run the same comparison with one scenario field set to each of several values: how far an assumption can move before the comparison between designs changes')
+    .description(
+      'Run the same comparison with one scenario field set to each of several values: how far an assumption can move before the comparison between designs changes',
+    )
     .argument('<scenario>', 'scenario YAML file')
-    .requiredOption('--set <path=values>', 'the field, as a dotted path (list items by id or index), and its values: comma-separated, or a YAML flow list for durations; ~ removes the field or list item')
+    .requiredOption(
+      '--set <path=values>',
+      'the field, as a dotted path (list items by id or index), and its values: comma-separated, or a YAML flow list for durations; ~ removes the field or list item',
+    )
     .option('-d, --designs <ids>', 'comma-separated designs (default: all)')
     .option('-a, --attack <id>', 'attack (default: the one the path names, else the first in the file)')
     .option('-n, --runs <n>', 'runs per design and value', '200')
     .option('-s, --seed <n>', 'base seed; the same seeds at every value', '1')
-    .option('--json <file>', 'write every value\'s summaries per design as JSON')
+    .option('--json <file>', "write every value's summaries per design as JSON")
     .option('--md <file>', 'write the tables as a Markdown report')
     .addHelpText(
       'after',
@@ -50,7 +62,10 @@ Each value is checked like the scenario file itself before anything runs. Run i 
       const runs = positiveInteger(opts.runs, '--runs');
       const seed = positiveInteger(opts.seed, '--seed');
       const eq = opts.set.indexOf('=');
-      if (eq < 0) throw usageError(`--set needs path=values, e.g. attacks.approval-fatigue.approvalFatigue=0,0.5,1; got "${opts.set}"`);
+      if (eq < 0)
+        throw usageError(
+          `--set needs path=values, e.g. attacks.approval-fatigue.approvalFatigue=0,0.5,1; got "${opts.set}"`,
+        );
       const setting = opts.set.slice(0, eq).trim();
       let path: string[];
       let values: unknown[];
@@ -77,16 +92,35 @@ Each value is checked like the scenario file itself before anything runs. Run i 
         return loaded.scenario;
       });
       const points = sweepAll(file, scenarios, values, path, opts, runs, seed);
-      const sweep: Sweep = { scenario: { file: portableName(file), name: scenarios[0]!.name ?? null }, set: setting, seed, runs, points };
+      const sweep: Sweep = {
+        scenario: { file: portableName(file), name: scenarios[0]!.name ?? null },
+        set: setting,
+        seed,
+        runs,
+        points,
+      };
       if (opts.json) writeFileAtomic(opts.json, sweepJson(sweep));
       if (opts.md) writeFileAtomic(opts.md, renderSweepMarkdown(sweep));
       process.stdout.write(renderSweepText(sweep));
     });
 }
 
-function sweepAll(file: string, scenarios: Scenario[], values: unknown[], path: string[], opts: SweepOptions, runs: number, seed: number): SweepPoint[] {
+function sweepAll(
+  file: string,
+  scenarios: Scenario[],
+  values: unknown[],
+  path: string[],
+  opts: SweepOptions,
+  runs: number,
+  seed: number,
+): SweepPoint[] {
   // The attack a path into attacks names is the one to run, unless -a says otherwise.
-  const named = path[0] === 'attacks' && path[1] !== undefined ? (/^\d+$/.test(path[1]) ? scenarios[0]!.attacks[Number(path[1])]?.id : path[1]) : undefined;
+  const named =
+    path[0] === 'attacks' && path[1] !== undefined
+      ? /^\d+$/.test(path[1])
+        ? scenarios[0]!.attacks[Number(path[1])]?.id
+        : path[1]
+      : undefined;
   const jobs = scenarios.map((scenario) => {
     const ctx = { file, scenario, model: buildPlantModel(scenario) };
     return { model: ctx.model, spec: experimentSpec(ctx, opts.designs, opts.attack ?? named, runs, seed) };

@@ -23,8 +23,13 @@ const TYPES: Record<string, string> = {
 export function registerView(program: Command): Command {
   return program
     .command('view')
-    .description('Open results in the web viewer: serves the viewer and a results bundle on 127.0.0.1 and prints the URL')
-    .argument('[bundle]', 'results bundle JSON written by `segsim compare --json` (without one, drop a file on the page)')
+    .description(
+      'Open results in the web viewer: serves the viewer and a results bundle on 127.0.0.1 and prints the URL',
+    )
+    .argument(
+      '[bundle]',
+      'results bundle JSON written by `segsim compare --json` (without one, drop a file on the page)',
+    )
     .option('-p, --port <n>', 'port on 127.0.0.1; 0 picks a free one', '8765')
     .addHelpText(
       'after',
@@ -39,17 +44,23 @@ Builds the viewer into web/dist first when it is missing (npm run build).`,
     )
     .action(async (bundle: string | undefined, opts: ViewOptions) => {
       const port = /^\d+$/.test(opts.port) ? Number(opts.port) : NaN;
-      if (!Number.isInteger(port) || port > 65535) throw usageError(`--port must be a port number (0 for any free one), got "${opts.port}"`);
+      if (!Number.isInteger(port) || port > 65535)
+        throw usageError(`--port must be a port number (0 for any free one), got "${opts.port}"`);
       if (bundle !== undefined) checkBundle(bundle);
       await buildViewer();
-      const server = await startViewServer({ dist: VIEWER_DIST, bundle: bundle ?? null, port }).catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'EADDRINUSE') throw usageError(`port ${port} on 127.0.0.1 is in use; choose another with --port (0 picks a free one)`);
-        throw err;
-      });
+      const server = await startViewServer({ dist: VIEWER_DIST, bundle: bundle ?? null, port }).catch(
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === 'EADDRINUSE')
+            throw usageError(`port ${port} on 127.0.0.1 is in use; choose another with --port (0 picks a free one)`);
+          throw err;
+        },
+      );
       const address = server.address();
       const actual = typeof address === 'object' && address !== null ? address.port : port;
       process.stdout.write(`segsim viewer: http://127.0.0.1:${actual}/\n`);
-      process.stdout.write(bundle ? `  bundle: ${bundle}\n` : '  no bundle given: drop a results bundle on the page or choose one\n');
+      process.stdout.write(
+        bundle ? `  bundle: ${bundle}\n` : '  no bundle given: drop a results bundle on the page or choose one\n',
+      );
       process.stdout.write('  Ctrl-C to stop\n');
       await new Promise<void>((done) => {
         const stop = () => {
@@ -72,7 +83,8 @@ export async function buildViewer(): Promise<string> {
 }
 
 function checkBundle(file: string): void {
-  if (!existsSync(file)) throw usageError(`no such bundle: ${file} (write one with: segsim compare <scenario> --json ${file})`);
+  if (!existsSync(file))
+    throw usageError(`no such bundle: ${file} (write one with: segsim compare <scenario> --json ${file})`);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -80,7 +92,9 @@ function checkBundle(file: string): void {
     throw usageError(`${file}: not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
   if (typeof data !== 'object' || data === null || (data as { generator?: unknown }).generator !== 'segsim') {
-    throw usageError(`${file}: not a segsim results bundle (write one with: segsim compare <scenario> --json out.json)`);
+    throw usageError(
+      `${file}: not a segsim results bundle (write one with: segsim compare <scenario> --json out.json)`,
+    );
   }
 }
 
@@ -104,7 +118,8 @@ export function startViewServer(opts: ViewServerOptions): Promise<Server> {
 }
 
 function handle(req: IncomingMessage, res: ServerResponse, root: string, bundle: string | null): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', req);
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', req);
   let path: string;
   try {
     path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
@@ -112,15 +127,23 @@ function handle(req: IncomingMessage, res: ServerResponse, root: string, bundle:
     return send(res, 400, 'text/plain; charset=utf-8', 'bad request\n', req);
   }
   if (path === '/bundle.json') {
-    if (bundle === null) return send(res, 404, 'text/plain; charset=utf-8', 'no bundle: start with `segsim view <bundle.json>`\n', req);
+    if (bundle === null)
+      return send(res, 404, 'text/plain; charset=utf-8', 'no bundle: start with `segsim view <bundle.json>`\n', req);
     try {
       return send(res, 200, TYPES['.json']!, readFileSync(bundle), req);
     } catch (err) {
-      return send(res, 500, 'text/plain; charset=utf-8', `cannot read ${bundle}: ${err instanceof Error ? err.message : String(err)}\n`, req);
+      return send(
+        res,
+        500,
+        'text/plain; charset=utf-8',
+        `cannot read ${bundle}: ${err instanceof Error ? err.message : String(err)}\n`,
+        req,
+      );
     }
   }
   const file = normalize(join(root, path === '/' ? 'index.html' : path));
-  if (!file.startsWith(root + sep) || !existsSync(file)) return send(res, 404, 'text/plain; charset=utf-8', 'not found\n', req);
+  if (!file.startsWith(root + sep) || !existsSync(file))
+    return send(res, 404, 'text/plain; charset=utf-8', 'not found\n', req);
   try {
     send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), req);
   } catch {
@@ -129,6 +152,11 @@ function handle(req: IncomingMessage, res: ServerResponse, root: string, bundle:
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, req: IncomingMessage): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -29,7 +29,8 @@ export interface CaseOptions {
 }
 
 /** Work per second over the timed iterations, by wall clock or by CPU time. */
-export const perSecond = (r: CaseResult, clock: 'wall' | 'cpu' = 'wall'): number => (r.work * 1000) / (clock === 'wall' ? r.wallMs : r.cpuMs);
+export const perSecond = (r: CaseResult, clock: 'wall' | 'cpu' = 'wall'): number =>
+  (r.work * 1000) / (clock === 'wall' ? r.wallMs : r.cpuMs);
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -46,7 +47,11 @@ export class BenchReport {
   constructor(private readonly summarize: (results: ReadonlyMap<string, CaseResult>) => string) {}
 
   /** The arguments of one bench() call; `body` runs one iteration and returns the work it did. */
-  case(label: string, body: () => number | Promise<number>, options: CaseOptions): [string, () => Promise<void>, BenchOptions] {
+  case(
+    label: string,
+    body: () => number | Promise<number>,
+    options: CaseOptions,
+  ): [string, () => Promise<void>, BenchOptions] {
     if (this.results.has(label)) throw new Error(`benchmark case "${label}" is declared twice`);
     this.expected++;
     const memory = new MemoryWatch();
@@ -86,7 +91,16 @@ export class BenchReport {
         if (wall.length > 0) {
           const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
           const peak = memory.peak();
-          this.results.set(label, { label, work, iterations: wall.length, wallMs: sum(wall), cpuMs: sum(cpu), medianWallMs: median(wall), medianCpuMs: median(cpu), memory: peak });
+          this.results.set(label, {
+            label,
+            work,
+            iterations: wall.length,
+            wallMs: sum(wall),
+            cpuMs: sum(cpu),
+            medianWallMs: median(wall),
+            medianCpuMs: median(cpu),
+            memory: peak,
+          });
         }
         options.release?.();
         // Cases that failed leave no result; the summary shows what finished.

@@ -66,6 +66,11 @@ export class MemoryWatch {
     this.sample();
     const hwm = this.exact ? readHighWaterKiB() : undefined;
     const rss = hwm === undefined ? this.maxRss : Math.max(hwm * 1024, this.maxRss);
-    return { rssMiB: rss / MiB, heapMiB: this.maxHeap / MiB, heapGrowthMiB: (this.maxHeap - this.baseHeap) / MiB, exactRss: hwm !== undefined };
+    return {
+      rssMiB: rss / MiB,
+      heapMiB: this.maxHeap / MiB,
+      heapGrowthMiB: (this.maxHeap - this.baseHeap) / MiB,
+      exactRss: hwm !== undefined,
+    };
   }
 }

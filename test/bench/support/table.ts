@@ -8,7 +8,10 @@ export function formatTable(title: string, header: readonly string[], rows: read
   const text = rows.map((row) => row.map(String));
   const widths = header.map((h, c) => Math.max(h.length, ...text.map((row) => (row[c] ?? '').length)));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join('  ')
+      .trimEnd();
   return [title, line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...text.map(line), machine()].join('\n');
 }
 

@@ -24,9 +24,16 @@ export function parseBundle(text: string, source: string): ResultsBundle {
   }
   if (typeof data !== 'object' || data === null) throw new BundleError(`${source}: not a segsim results bundle`);
   const b = data as Partial<ResultsBundle>;
-  if (b.generator !== 'segsim') throw new BundleError(`${source}: not a segsim results bundle (write one with: segsim compare <scenario> --json out.json)`);
-  if (b.schemaVersion !== SUPPORTED_SCHEMA) throw new BundleError(`${source}: bundle schemaVersion ${String(b.schemaVersion)}, this viewer reads ${SUPPORTED_SCHEMA}`);
-  if (!b.plant || !Array.isArray(b.plant.assets) || !Array.isArray(b.plant.zones)) throw new BundleError(`${source}: bundle has no plant`);
+  if (b.generator !== 'segsim')
+    throw new BundleError(
+      `${source}: not a segsim results bundle (write one with: segsim compare <scenario> --json out.json)`,
+    );
+  if (b.schemaVersion !== SUPPORTED_SCHEMA)
+    throw new BundleError(
+      `${source}: bundle schemaVersion ${String(b.schemaVersion)}, this viewer reads ${SUPPORTED_SCHEMA}`,
+    );
+  if (!b.plant || !Array.isArray(b.plant.assets) || !Array.isArray(b.plant.zones))
+    throw new BundleError(`${source}: bundle has no plant`);
   if (!Array.isArray(b.designs) || b.designs.length === 0) throw new BundleError(`${source}: bundle has no designs`);
   return b as ResultsBundle;
 }

@@ -30,7 +30,8 @@ export function entryPoints(d: BundleDesign): string[] {
     const first = path[0];
     if (first && first.from === 'attacker') out.add(first.to);
   }
-  for (const e of d.representativeRun.trace) if (e.type === 'attack.initial' && e.outcome === 'success' && e.target) out.add(e.target);
+  for (const e of d.representativeRun.trace)
+    if (e.type === 'attack.initial' && e.outcome === 'success' && e.target) out.add(e.target);
   return [...out];
 }
 
@@ -43,7 +44,8 @@ export function remoteNames(bundle: ResultsBundle): string[] {
   };
   for (const d of bundle.designs) {
     for (const path of Object.values(d.staticBlastRadius.paths)) for (const s of path) add(s.from), add(s.to);
-    for (const e of d.representativeRun.trace) if (e.actor === 'attacker' || e.type === 'policy.revoke') add(e.source), add(e.target);
+    for (const e of d.representativeRun.trace)
+      if (e.actor === 'attacker' || e.type === 'policy.revoke') add(e.source), add(e.target);
   }
   return [...out].sort();
 }

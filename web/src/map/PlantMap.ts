@@ -1,9 +1,34 @@
 // One interactive plant map: bands, zones and conduits in SVG, assets in SVG or canvas, an overlay
 // for zone names, markers and replay arcs, a column of level labels, d3-zoom for zoom and pan, a quadtree for hover and click.
-import { quadtree, select, zoom, zoomIdentity, type Quadtree, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
+import {
+  quadtree,
+  select,
+  zoom,
+  zoomIdentity,
+  type Quadtree,
+  type Selection,
+  type ZoomBehavior,
+  type ZoomTransform,
+} from 'd3';
 import type { BundleConduit } from '../data/bundle.js';
-import { CanvasAssetLayer, NEUTRAL_STYLE, SvgAssetLayer, assetsSvgMarkup, type AssetLayer, type AssetStyle } from './assetLayers.js';
-import { drawBandLabels, drawBase, drawZoneLabels, LABEL_COLUMN, placeBandLabels, placeZoneLabels, type BandLabels, type ZoneLabels } from './plantBase.js';
+import {
+  CanvasAssetLayer,
+  NEUTRAL_STYLE,
+  SvgAssetLayer,
+  assetsSvgMarkup,
+  type AssetLayer,
+  type AssetStyle,
+} from './assetLayers.js';
+import {
+  drawBandLabels,
+  drawBase,
+  drawZoneLabels,
+  LABEL_COLUMN,
+  placeBandLabels,
+  placeZoneLabels,
+  type BandLabels,
+  type ZoneLabels,
+} from './plantBase.js';
 import { CELL, type AssetPos, type PlantLayout } from './layout.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -56,7 +81,7 @@ export class PlantMap {
     this.renderer = opts.renderer ?? (layout.assets.length > CANVAS_THRESHOLD ? 'canvas' : 'svg');
     this.root = document.createElement('div');
     this.root.className = 'plant-map';
-    this.root.dataset['renderer'] = this.renderer;
+    this.root.dataset.renderer = this.renderer;
     this.root.setAttribute('role', 'img');
     this.root.setAttribute(
       'aria-label',
@@ -148,7 +173,9 @@ export class PlantMap {
     const { layout } = this.opts;
     const room = this.width - LABEL_COLUMN;
     const k = Math.min(room / layout.width, this.height / layout.height) * 0.98;
-    return zoomIdentity.translate(LABEL_COLUMN + (room - layout.width * k) / 2, (this.height - layout.height * k) / 2).scale(k);
+    return zoomIdentity
+      .translate(LABEL_COLUMN + (room - layout.width * k) / 2, (this.height - layout.height * k) / 2)
+      .scale(k);
   }
 
   fit(): void {
@@ -170,7 +197,12 @@ export class PlantMap {
 
   zoomTo(x: number, y: number, k: number): void {
     this.userZoomed = true;
-    this.explicitly(() => select(this.root).call(this.zoomer.transform, zoomIdentity.translate((this.width + LABEL_COLUMN) / 2 - x * k, this.height / 2 - y * k).scale(k)));
+    this.explicitly(() =>
+      select(this.root).call(
+        this.zoomer.transform,
+        zoomIdentity.translate((this.width + LABEL_COLUMN) / 2 - x * k, this.height / 2 - y * k).scale(k),
+      ),
+    );
   }
 
   private explicitly(f: () => void): void {

@@ -19,7 +19,12 @@ export interface AssetStyle {
 export const NEUTRAL_STYLE: AssetStyle = { fill: '#4b5a6c', worst: false, ring: 'none', detected: false };
 
 const R = 13; // ring radius, world units
-const RING_COLOR: Record<Exclude<Ring, 'none'>, string> = { foothold: '#ffffff', revoked: '#8a96a3', entry: '#E69F00', selected: '#56B4E9' };
+const RING_COLOR: Record<Exclude<Ring, 'none'>, string> = {
+  foothold: '#ffffff',
+  revoked: '#8a96a3',
+  entry: '#E69F00',
+  selected: '#56B4E9',
+};
 
 export interface AssetLayer {
   draw(styles: readonly AssetStyle[], t: ZoomTransform): void;
@@ -42,7 +47,15 @@ const TILE_FILL = 0.84;
 const LABEL_MIN_PX = 38;
 
 export class SvgAssetLayer implements AssetLayer {
-  private readonly nodes: { g: SVGGElement; glyph: SVGPathElement; worst: SVGCircleElement; ring: SVGCircleElement; cross: SVGPathElement; detected: SVGCircleElement; label: SVGTextElement }[] = [];
+  private readonly nodes: {
+    g: SVGGElement;
+    glyph: SVGPathElement;
+    worst: SVGCircleElement;
+    ring: SVGCircleElement;
+    cross: SVGPathElement;
+    detected: SVGCircleElement;
+    label: SVGTextElement;
+  }[] = [];
   private labelsShown: boolean | null = null;
 
   constructor(
@@ -59,11 +72,43 @@ export class SvgAssetLayer implements AssetLayer {
     const layer = el('g', { class: 'assets' }, parent);
     for (const a of assets) {
       const g = el('g', { class: 'asset', transform: `translate(${a.x},${a.y})`, 'data-asset': a.id }, layer);
-      const worst = el('circle', { r: R, fill: 'none', stroke: THEME.worstOutline, 'stroke-width': 1.4, 'stroke-dasharray': '3 2.4', visibility: 'hidden' }, g);
+      const worst = el(
+        'circle',
+        {
+          r: R,
+          fill: 'none',
+          stroke: THEME.worstOutline,
+          'stroke-width': 1.4,
+          'stroke-dasharray': '3 2.4',
+          visibility: 'hidden',
+        },
+        g,
+      );
       const ring = el('circle', { r: R + 3.5, fill: 'none', 'stroke-width': 2.2, visibility: 'hidden' }, g);
       const glyph = el('path', { d: glyphPath(a.kind), stroke: THEME.glyphStroke, 'stroke-width': 0.9 }, g);
-      const cross = el('path', { d: `M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}`, stroke: RING_COLOR.revoked, 'stroke-width': 1.6, visibility: 'hidden' }, g);
-      const detected = el('circle', { cx: R - 2, cy: -R + 2, r: 3.6, fill: '#D55E00', stroke: '#0b0f14', 'stroke-width': 0.8, visibility: 'hidden' }, g);
+      const cross = el(
+        'path',
+        {
+          d: `M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}`,
+          stroke: RING_COLOR.revoked,
+          'stroke-width': 1.6,
+          visibility: 'hidden',
+        },
+        g,
+      );
+      const detected = el(
+        'circle',
+        {
+          cx: R - 2,
+          cy: -R + 2,
+          r: 3.6,
+          fill: '#D55E00',
+          stroke: '#0b0f14',
+          'stroke-width': 0.8,
+          visibility: 'hidden',
+        },
+        g,
+      );
       const label = el('text', { y: LABEL_Y, 'text-anchor': 'middle', 'font-size': 8.5, fill: THEME.muted }, g);
       label.textContent = shortLabel(a.id);
       this.nodes.push({ g, glyph, worst, ring, cross, detected, label });
@@ -192,7 +237,12 @@ export class CanvasAssetLayer implements AssetLayer {
         continue;
       }
       ctx.setLineDash(key === 'worst' ? [Math.max(2, 3 * k), Math.max(1.5, 2.4 * k)] : key === 'revoked' ? [2, 2] : []);
-      ctx.strokeStyle = key === 'worst' ? THEME.worstOutline : key === 'cross' ? RING_COLOR.revoked : RING_COLOR[key as Exclude<Ring, 'none'>];
+      ctx.strokeStyle =
+        key === 'worst'
+          ? THEME.worstOutline
+          : key === 'cross'
+            ? RING_COLOR.revoked
+            : RING_COLOR[key as Exclude<Ring, 'none'>];
       ctx.lineWidth = key === 'worst' ? Math.max(0.6, 1.3 * k) : lw;
       ctx.stroke(p);
     }
@@ -243,12 +293,25 @@ export function assetsSvgMarkup(assets: readonly AssetPos[], styles: readonly As
   for (const a of assets) {
     const s = styles[a.index] ?? NEUTRAL_STYLE;
     out.push(`<g transform="translate(${a.x},${a.y})">`);
-    if (s.worst) out.push(`<circle r="${R}" fill="none" stroke="${THEME.worstOutline}" stroke-width="1.4" stroke-dasharray="3 2.4"/>`);
-    if (s.ring !== 'none') out.push(`<circle r="${R + 3.5}" fill="none" stroke="${RING_COLOR[s.ring]}" stroke-width="2.2"${s.ring === 'revoked' ? ' stroke-dasharray="2 2"' : ''}/>`);
+    if (s.worst)
+      out.push(
+        `<circle r="${R}" fill="none" stroke="${THEME.worstOutline}" stroke-width="1.4" stroke-dasharray="3 2.4"/>`,
+      );
+    if (s.ring !== 'none')
+      out.push(
+        `<circle r="${R + 3.5}" fill="none" stroke="${RING_COLOR[s.ring]}" stroke-width="2.2"${s.ring === 'revoked' ? ' stroke-dasharray="2 2"' : ''}/>`,
+      );
     out.push(`<path d="${glyphPath(a.kind)}" fill="${s.fill}" stroke="${THEME.glyphStroke}" stroke-width="0.9"/>`);
-    if (s.ring === 'revoked') out.push(`<path d="M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}" stroke="${RING_COLOR.revoked}" stroke-width="1.6"/>`);
-    if (s.detected) out.push(`<circle cx="${R - 2}" cy="${-R + 2}" r="3.6" fill="#D55E00" stroke="#0b0f14" stroke-width="0.8"/>`);
-    if (labels) out.push(`<text y="${LABEL_Y}" text-anchor="middle" font-size="8.5" fill="${THEME.muted}">${escapeXml(shortLabel(a.id))}</text>`);
+    if (s.ring === 'revoked')
+      out.push(
+        `<path d="M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}" stroke="${RING_COLOR.revoked}" stroke-width="1.6"/>`,
+      );
+    if (s.detected)
+      out.push(`<circle cx="${R - 2}" cy="${-R + 2}" r="3.6" fill="#D55E00" stroke="#0b0f14" stroke-width="0.8"/>`);
+    if (labels)
+      out.push(
+        `<text y="${LABEL_Y}" text-anchor="middle" font-size="8.5" fill="${THEME.muted}">${escapeXml(shortLabel(a.id))}</text>`,
+      );
     out.push('</g>');
   }
   out.push('</g>');

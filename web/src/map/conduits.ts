@@ -11,7 +11,11 @@ interface Edge {
   services: string[];
 }
 
-export function drawConduits(g: Selection<SVGGElement, unknown, null, undefined>, layout: PlantLayout, conduits: readonly BundleConduit[]): void {
+export function drawConduits(
+  g: Selection<SVGGElement, unknown, null, undefined>,
+  layout: PlantLayout,
+  conduits: readonly BundleConduit[],
+): void {
   const defs = g.append('defs');
   defs
     .append('marker')
@@ -65,7 +69,10 @@ export function drawConduits(g: Selection<SVGGElement, unknown, null, undefined>
     }
   }
   const endX = (z: ZoneBox, o: ZoneBox, e: Edge) => {
-    const list = ends.get(side(z, o))!.slice().sort((a, b) => centre(other(a, z)) - centre(other(b, z)));
+    const list = ends
+      .get(side(z, o))!
+      .slice()
+      .sort((a, b) => centre(other(a, z)) - centre(other(b, z)));
     const i = list.indexOf(e);
     return z.x + (z.w * (i + 1)) / (list.length + 1);
   };
@@ -90,7 +97,9 @@ export function drawConduits(g: Selection<SVGGElement, unknown, null, undefined>
     .data([...edges.values()])
     .join('g')
     .attr('class', 'conduit');
-  items.append('title').text((e) => `${e.from.id} ${e.both ? '↔' : '→'} ${e.to.id}: ${[...new Set(e.services)].join(', ')}`);
+  items
+    .append('title')
+    .text((e) => `${e.from.id} ${e.both ? '↔' : '→'} ${e.to.id}: ${[...new Set(e.services)].join(', ')}`);
   items
     .append('path')
     .attr('class', 'conduit-hit')

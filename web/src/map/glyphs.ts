@@ -1,5 +1,15 @@
 // One d3 symbol per asset kind, so kinds differ by shape and colour is left for the data.
-import { symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3';
+import {
+  symbol,
+  symbolCircle,
+  symbolCross,
+  symbolDiamond,
+  symbolSquare,
+  symbolStar,
+  symbolTriangle,
+  symbolWye,
+  type SymbolType,
+} from 'd3';
 
 const hexagon: SymbolType = {
   draw(ctx, size) {
@@ -90,5 +100,7 @@ export function glyphPath2D(kind: string, size = GLYPH_SIZE): Path2D {
 /** Kinds present in a plant, in a stable order for legends. */
 export function kindsIn(kinds: Iterable<string>): string[] {
   const order = Object.keys(GLYPHS);
-  return [...new Set(kinds)].sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
+  return [...new Set(kinds)].sort(
+    (a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b),
+  );
 }

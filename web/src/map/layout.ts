@@ -130,7 +130,8 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
   inner = Math.max(inner, 4 * CELL.w);
   // Spread spare width over the line columns so every band is equally wide.
   const used = usedColumns.reduce((s, c) => s + colWidth.get(c)!, 0) + Math.max(0, usedColumns.length - 1) * ZONE_GAP;
-  if (usedColumns.length > 0 && used < inner) for (const c of usedColumns) colWidth.set(c, colWidth.get(c)! + (inner - used) / usedColumns.length);
+  if (usedColumns.length > 0 && used < inner)
+    for (const c of usedColumns) colWidth.set(c, colWidth.get(c)! + (inner - used) / usedColumns.length);
   const colX = new Map<string, number>();
   let cx = PAD;
   for (const c of usedColumns) {
@@ -147,7 +148,9 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
   // The remote side: the attacker and the footholds it opens from outside the plant.
   const remoteH = HEADER + CELL.h + PAD;
   bands.push({ key: 'remote', label: 'Remote / internet', x: 0, y, w: inner + 2 * PAD, h: remoteH });
-  ['attacker', ...remoteNames].forEach((name, i) => remote.set(name, { x: 2 * PAD + CELL.w / 2 + i * CELL.w * 3, y: y + HEADER + CELL.h / 2 }));
+  ['attacker', ...remoteNames].forEach((name, i) =>
+    remote.set(name, { x: 2 * PAD + CELL.w / 2 + i * CELL.w * 3, y: y + HEADER + CELL.h / 2 }),
+  );
   y += remoteH + BAND_GAP;
 
   for (const lv of levels) {
@@ -192,7 +195,15 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
           col = 0;
         }
         group = a.line;
-        assets.push({ index: -1, id: a.id, kind: a.kind, zone: zone.id, line: a.line, x: x0 + (col + 0.5) * CELL.w, y: y + HEADER + (row + 0.5) * CELL.h });
+        assets.push({
+          index: -1,
+          id: a.id,
+          kind: a.kind,
+          zone: zone.id,
+          line: a.line,
+          x: x0 + (col + 0.5) * CELL.w,
+          y: y + HEADER + (row + 0.5) * CELL.h,
+        });
         if (++col === cols) {
           col = 0;
           row++;
@@ -201,11 +212,28 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
       const rows = Math.max(1, row + (col > 0 ? 1 : 0));
       const h = HEADER + rows * CELL.h + PAD;
       bandH = Math.max(bandH, h);
-      bandZones.push({ id: zone.id, label: zone.name ?? zone.id, level: zone.level, line: zoneLine.get(zone.id)!, microSegmented: zone.microSegmented, x, y, w, h });
+      bandZones.push({
+        id: zone.id,
+        label: zone.name ?? zone.id,
+        level: zone.level,
+        line: zoneLine.get(zone.id)!,
+        microSegmented: zone.microSegmented,
+        x,
+        y,
+        w,
+        h,
+      });
     }
     for (const z of bandZones) z.h = bandH;
     zones.push(...bandZones);
-    bands.push({ key: `L${lv}`, label: levelLabel(lv), x: 0, y: y - BAND_GAP / 2, w: inner + 2 * PAD, h: bandH + BAND_GAP });
+    bands.push({
+      key: `L${lv}`,
+      label: levelLabel(lv),
+      x: 0,
+      y: y - BAND_GAP / 2,
+      w: inner + 2 * PAD,
+      h: bandH + BAND_GAP,
+    });
     y += bandH + BAND_GAP;
   }
 

@@ -24,7 +24,8 @@ export function drawRemote(g: G, layout: PlantLayout, status: RemoteStatus): voi
     const attacker = name === 'attacker';
     const state = status.state?.get(name);
     const entry = status.entry.has(name);
-    if (entry) node.append('circle').attr('r', 17).attr('fill', 'none').attr('stroke', EVENT.entry).attr('stroke-width', 2.6);
+    if (entry)
+      node.append('circle').attr('r', 17).attr('fill', 'none').attr('stroke', EVENT.entry).attr('stroke-width', 2.6);
     node
       .append('rect')
       .attr('x', -11)
@@ -32,10 +33,14 @@ export function drawRemote(g: G, layout: PlantLayout, status: RemoteStatus): voi
       .attr('width', 22)
       .attr('height', 22)
       .attr('rx', attacker ? 11 : 4)
-      .attr('fill', attacker ? '#5b1d1d' : state === 'live' || (entry && status.state === undefined) ? '#fde725' : '#4b5a6c')
+      .attr(
+        'fill',
+        attacker ? '#5b1d1d' : state === 'live' || (entry && status.state === undefined) ? '#fde725' : '#4b5a6c',
+      )
       .attr('stroke', attacker ? '#D55E00' : '#0b0f14')
       .attr('stroke-width', 1.2);
-    if (state === 'revoked') node.append('path').attr('d', 'M-13,-13L13,13M13,-13L-13,13').attr('stroke', '#8a96a3').attr('stroke-width', 2);
+    if (state === 'revoked')
+      node.append('path').attr('d', 'M-13,-13L13,13M13,-13L-13,13').attr('stroke', '#8a96a3').attr('stroke-width', 2);
     node
       .append('text')
       .attr('x', 22)
@@ -43,7 +48,8 @@ export function drawRemote(g: G, layout: PlantLayout, status: RemoteStatus): voi
       .attr('font-size', 13)
       .attr('fill', THEME.text)
       .text(entry ? `${name} · entry` : name);
-    if (attacker && status.note) node.append('text').attr('x', 22).attr('y', 21).attr('font-size', 12).attr('fill', THEME.muted).text(status.note);
+    if (attacker && status.note)
+      node.append('text').attr('x', 22).attr('y', 21).attr('font-size', 12).attr('fill', THEME.muted).text(status.note);
   }
 }
 

@@ -20,8 +20,15 @@ export const series = (i: number) => SERIES[i % SERIES.length]!;
 
 const M = { top: 12, right: 16, bottom: 34, left: 46 };
 
-function frame(width: number, height: number): { svg: Svg; plot: Selection<SVGGElement, undefined, null, undefined>; w: number; h: number } {
-  const svg = create('svg').attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'chart') as Svg;
+function frame(
+  width: number,
+  height: number,
+): { svg: Svg; plot: Selection<SVGGElement, undefined, null, undefined>; w: number; h: number } {
+  const svg = create('svg')
+    .attr('width', width)
+    .attr('height', height)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('class', 'chart') as Svg;
   const plot = svg.append('g').attr('transform', `translate(${M.left},${M.top})`);
   return { svg, plot, w: width - M.left - M.right, h: height - M.top - M.bottom };
 }
@@ -44,12 +51,19 @@ function axisLabel(svg: Svg, text: string, x: number, y: number, rotate = false)
 }
 
 /** Integer-valued histogram: share of runs per value. */
-export function histogram(values: readonly number[], opts: { width: number; height: number; xMax: number; color: string; xLabel: string }): SVGSVGElement {
+export function histogram(
+  values: readonly number[],
+  opts: { width: number; height: number; xMax: number; color: string; xLabel: string },
+): SVGSVGElement {
   const { svg, plot, w, h } = frame(opts.width, opts.height);
   const hi = Math.max(1, opts.xMax);
   const binner = bin().domain([0, hi + 1]);
-  const bins = (hi + 1 <= 40 ? binner.thresholds(Array.from({ length: hi + 1 }, (_, i) => i)) : binner.thresholds(30))([...values]);
-  const x = scaleLinear().domain([0, hi + 1]).range([0, w]);
+  const bins = (hi + 1 <= 40 ? binner.thresholds(Array.from({ length: hi + 1 }, (_, i) => i)) : binner.thresholds(30))([
+    ...values,
+  ]);
+  const x = scaleLinear()
+    .domain([0, hi + 1])
+    .range([0, w]);
   const y = scaleLinear()
     .domain([0, Math.max(0.05, max(bins, (b) => b.length / values.length) ?? 1)])
     .nice()
@@ -63,7 +77,11 @@ export function histogram(values: readonly number[], opts: { width: number; heig
     .attr('width', (b) => Math.max(1, x(b.x1!) - x(b.x0!) - 1))
     .attr('height', (b) => h - y(b.length / values.length))
     .attr('fill', opts.color);
-  plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(Math.min(10, hi + 1), 'd')).call(style);
+  plot
+    .append('g')
+    .attr('transform', `translate(0,${h})`)
+    .call(axisBottom(x).ticks(Math.min(10, hi + 1), 'd'))
+    .call(style);
   plot.append('g').call(axisLeft(y).ticks(4, '.0%')).call(style);
   axisLabel(svg, opts.xLabel, M.left + w / 2, opts.height - 4);
   return svg.node()!;
@@ -73,13 +91,32 @@ export function histogram(values: readonly number[], opts: { width: number; heig
  * The spread of a metric from its summary alone: whisker min–max, box median–p95, the mean with
  * its 95% interval. Used when the bundle carries no per-run values.
  */
-export function summaryStrip(s: Summary, opts: { width: number; height: number; xMax: number; color: string; xLabel: string }): SVGSVGElement {
+export function summaryStrip(
+  s: Summary,
+  opts: { width: number; height: number; xMax: number; color: string; xLabel: string },
+): SVGSVGElement {
   const { svg, plot, w, h } = frame(opts.width, opts.height);
-  const x = scaleLinear().domain([0, Math.max(1, opts.xMax)]).nice().range([0, w]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, opts.xMax)])
+    .nice()
+    .range([0, w]);
   const cy = h / 2;
   if (s.n > 0 && s.min !== null && s.max !== null && s.median !== null && s.p95 !== null) {
-    plot.append('line').attr('x1', x(s.min)).attr('x2', x(s.max)).attr('y1', cy).attr('y2', cy).attr('stroke', THEME.muted);
-    for (const v of [s.min, s.max]) plot.append('line').attr('x1', x(v)).attr('x2', x(v)).attr('y1', cy - 8).attr('y2', cy + 8).attr('stroke', THEME.muted);
+    plot
+      .append('line')
+      .attr('x1', x(s.min))
+      .attr('x2', x(s.max))
+      .attr('y1', cy)
+      .attr('y2', cy)
+      .attr('stroke', THEME.muted);
+    for (const v of [s.min, s.max])
+      plot
+        .append('line')
+        .attr('x1', x(v))
+        .attr('x2', x(v))
+        .attr('y1', cy - 8)
+        .attr('y2', cy + 8)
+        .attr('stroke', THEME.muted);
     plot
       .append('rect')
       .attr('x', x(s.median))
@@ -89,15 +126,42 @@ export function summaryStrip(s: Summary, opts: { width: number; height: number; 
       .attr('fill', opts.color)
       .attr('fill-opacity', 0.55)
       .attr('stroke', opts.color);
-    plot.append('line').attr('x1', x(s.median)).attr('x2', x(s.median)).attr('y1', cy - 14).attr('y2', cy + 14).attr('stroke', '#fff').attr('stroke-width', 2);
+    plot
+      .append('line')
+      .attr('x1', x(s.median))
+      .attr('x2', x(s.median))
+      .attr('y1', cy - 14)
+      .attr('y2', cy + 14)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 2);
     if (s.mean !== null) {
-      if (s.ci95) plot.append('line').attr('x1', x(s.ci95[0])).attr('x2', x(s.ci95[1])).attr('y1', cy + 20).attr('y2', cy + 20).attr('stroke', '#fff').attr('stroke-width', 2);
-      plot.append('circle').attr('cx', x(s.mean)).attr('cy', cy + 20).attr('r', 3.5).attr('fill', '#fff');
+      if (s.ci95)
+        plot
+          .append('line')
+          .attr('x1', x(s.ci95[0]))
+          .attr('x2', x(s.ci95[1]))
+          .attr('y1', cy + 20)
+          .attr('y2', cy + 20)
+          .attr('stroke', '#fff')
+          .attr('stroke-width', 2);
+      plot
+        .append('circle')
+        .attr('cx', x(s.mean))
+        .attr('cy', cy + 20)
+        .attr('r', 3.5)
+        .attr('fill', '#fff');
     }
     const note = `min ${fmt(s.min)} · median ${fmt(s.median)} · p95 ${fmt(s.p95)} · max ${fmt(s.max)} · mean ${fmt(s.mean)}`;
     plot.append('text').attr('x', 0).attr('y', 10).attr('font-size', 10).attr('fill', THEME.muted).text(note);
   } else {
-    plot.append('text').attr('x', w / 2).attr('y', cy).attr('text-anchor', 'middle').attr('fill', THEME.muted).attr('font-size', 11).text('no values');
+    plot
+      .append('text')
+      .attr('x', w / 2)
+      .attr('y', cy)
+      .attr('text-anchor', 'middle')
+      .attr('fill', THEME.muted)
+      .attr('font-size', 11)
+      .text('no values');
   }
   plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(8)).call(style);
   axisLabel(svg, opts.xLabel, M.left + w / 2, opts.height - 4);
@@ -115,9 +179,14 @@ export interface CdfSeries {
   approximate: boolean;
 }
 
-export function cdfChart(all: readonly CdfSeries[], opts: { width: number; height: number; xMax: number; xLabel: string; yLabel: string }): SVGSVGElement {
+export function cdfChart(
+  all: readonly CdfSeries[],
+  opts: { width: number; height: number; xMax: number; xLabel: string; yLabel: string },
+): SVGSVGElement {
   const { svg, plot, w, h } = frame(opts.width, opts.height);
-  const x = scaleLinear().domain([0, Math.max(1, opts.xMax)]).range([0, w]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, opts.xMax)])
+    .range([0, w]);
   const y = scaleLinear().domain([0, 1]).range([h, 0]);
   plot.append('g').attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(8)).call(style);
   plot.append('g').call(axisLeft(y).ticks(5, '.0%')).call(style);
@@ -140,7 +209,9 @@ export function cdfChart(all: readonly CdfSeries[], opts: { width: number; heigh
       .attr('stroke-width', 2.2)
       .attr('stroke-dasharray', dash)
       .attr('data-series', s.label);
-    if (s.approximate) for (const p of s.points) plot.append('circle').attr('cx', x(p[0])).attr('cy', y(p[1])).attr('r', 3).attr('fill', color);
+    if (s.approximate)
+      for (const p of s.points)
+        plot.append('circle').attr('cx', x(p[0])).attr('cy', y(p[1])).attr('r', 3).attr('fill', color);
   });
   axisLabel(svg, opts.xLabel, M.left + w / 2, opts.height - 4);
   axisLabel(svg, opts.yLabel, 12, M.top + h / 2, true);
@@ -156,7 +227,10 @@ export interface IntervalRow {
 }
 
 /** One row per item: a dot at the value and a bar for its 95% interval, with a zero line. */
-export function intervalChart(rows: readonly IntervalRow[], opts: { width: number; xLabel: string; format: (v: number) => string; labelWidth?: number; valueWidth?: number }): SVGSVGElement {
+export function intervalChart(
+  rows: readonly IntervalRow[],
+  opts: { width: number; xLabel: string; format: (v: number) => string; labelWidth?: number; valueWidth?: number },
+): SVGSVGElement {
   const rowH = 24;
   const labelW = opts.labelWidth ?? 190;
   const height = M.top + rows.length * rowH + M.bottom;
@@ -175,7 +249,14 @@ export function intervalChart(rows: readonly IntervalRow[], opts: { width: numbe
     .nice()
     .range([0, width]);
   const hRows = rows.length * rowH;
-  plot.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', -4).attr('y2', hRows).attr('stroke', '#6b7b8f').attr('stroke-dasharray', '3 3');
+  plot
+    .append('line')
+    .attr('x1', x(0))
+    .attr('x2', x(0))
+    .attr('y1', -4)
+    .attr('y2', hRows)
+    .attr('stroke', '#6b7b8f')
+    .attr('stroke-dasharray', '3 3');
   rows.forEach((r, i) => {
     const cy = i * rowH + rowH / 2;
     const color = r.color ?? '#E69F00';
@@ -187,8 +268,25 @@ export function intervalChart(rows: readonly IntervalRow[], opts: { width: numbe
       .attr('font-size', 11)
       .attr('fill', THEME.text)
       .text(r.label);
-    if (r.ci) plot.append('line').attr('x1', x(r.ci[0])).attr('x2', x(r.ci[1])).attr('y1', cy).attr('y2', cy).attr('stroke', color).attr('stroke-width', 3).attr('stroke-linecap', 'round');
-    if (r.value !== null) plot.append('circle').attr('cx', x(r.value)).attr('cy', cy).attr('r', 4.5).attr('fill', '#fff').attr('stroke', color).attr('stroke-width', 2);
+    if (r.ci)
+      plot
+        .append('line')
+        .attr('x1', x(r.ci[0]))
+        .attr('x2', x(r.ci[1]))
+        .attr('y1', cy)
+        .attr('y2', cy)
+        .attr('stroke', color)
+        .attr('stroke-width', 3)
+        .attr('stroke-linecap', 'round');
+    if (r.value !== null)
+      plot
+        .append('circle')
+        .attr('cx', x(r.value))
+        .attr('cy', cy)
+        .attr('r', 4.5)
+        .attr('fill', '#fff')
+        .attr('stroke', color)
+        .attr('stroke-width', 2);
     plot
       .append('text')
       .attr('x', width + 8)
@@ -197,7 +295,15 @@ export function intervalChart(rows: readonly IntervalRow[], opts: { width: numbe
       .attr('fill', THEME.muted)
       .text(r.value === null ? 'no pairs' : `${opts.format(r.value)}${r.note ? ` ${r.note}` : ''}`);
   });
-  plot.append('g').attr('transform', `translate(0,${hRows})`).call(axisBottom(x).ticks(6).tickFormat((v) => opts.format(Number(v)))).call(style);
+  plot
+    .append('g')
+    .attr('transform', `translate(0,${hRows})`)
+    .call(
+      axisBottom(x)
+        .ticks(6)
+        .tickFormat((v) => opts.format(Number(v))),
+    )
+    .call(style);
   axisLabel(svg, opts.xLabel, labelW + width / 2, height - 4);
   return svg.node()!;
 }

@@ -32,7 +32,7 @@ export class CompareView implements View {
   constructor(private readonly ctx: AppContext) {
     this.element = document.createElement('section');
     this.element.className = 'view compare-view';
-    this.element.dataset['testid'] = 'compare-view';
+    this.element.dataset.testid = 'compare-view';
     this.chosen = new Set(ctx.bundle.designs.map((d) => d.id));
     const picker = document.createElement('div');
     picker.className = 'design-picker';
@@ -56,7 +56,9 @@ export class CompareView implements View {
     const marks = markerLegend(['worst', 'entry']);
     const kinds = kindLegend(ctx.bundle.plant.assets.map((a) => a.kind));
     this.legend.innerHTML =
-      svgBox(heatLegend(220), 230, 36, 'legend-heat') + svgBox(marks.markup, marks.width, 24) + svgBox(kinds.markup, kinds.width, 24, 'legend-kinds');
+      svgBox(heatLegend(220), 230, 36, 'legend-heat') +
+      svgBox(marks.markup, marks.width, 24) +
+      svgBox(kinds.markup, kinds.width, 24, 'legend-kinds');
     const bar = document.createElement('div');
     bar.className = 'toolbar';
     bar.append(picker, this.legend);
@@ -76,7 +78,7 @@ export class CompareView implements View {
     for (const d of designs) {
       const section = document.createElement('section');
       section.className = 'panel';
-      section.dataset['design'] = d.id;
+      section.dataset.design = d.id;
       const h = headline(d);
       const timeNote = h.medianTimeToFirstPlc === null ? 'never' : `${hours(h.medianTimeToFirstPlc)}`;
       section.innerHTML = `
@@ -103,7 +105,10 @@ export class CompareView implements View {
         onZoom: (t) => this.sync(map, t),
       });
       const entry = new Set(entryPoints(d));
-      drawRemote(map.overlaySelection(), layout, { entry, note: entry.size === 0 ? 'no way in under this design' : '' });
+      drawRemote(map.overlaySelection(), layout, {
+        entry,
+        note: entry.size === 0 ? 'no way in under this design' : '',
+      });
       this.panels.push({ design: d, section, map });
     }
     this.highlight(this.selected);
@@ -140,7 +145,11 @@ export class CompareView implements View {
   toSvg(): string {
     const origin = this.element.getBoundingClientRect();
     const b = this.ctx.bundle;
-    const parts: string[] = [exportTitle(`${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · ${b.runs} runs per design, seed ${b.seed}`)];
+    const parts: string[] = [
+      exportTitle(
+        `${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · ${b.runs} runs per design, seed ${b.seed}`,
+      ),
+    ];
     const legendRect = this.legend.getBoundingClientRect();
     let lx = legendRect.left - origin.left;
     for (const svg of Array.from(this.legend.querySelectorAll('svg'))) {
@@ -181,7 +190,8 @@ export class CompareView implements View {
   }
 }
 
-const fit = (text: string, chars: number) => (text.length <= chars ? text : `${text.slice(0, Math.max(1, Math.floor(chars) - 1))}…`);
+const fit = (text: string, chars: number) =>
+  text.length <= chars ? text : `${text.slice(0, Math.max(1, Math.floor(chars) - 1))}…`;
 
 function stat(key: string, value: string, label: string): string {
   return `<div class="stat"><span class="value" data-stat="${key}">${escapeXml(value)}</span><span class="label">${escapeXml(label)}</span></div>`;

@@ -6,7 +6,15 @@ import type { BundleDesign, MetricName } from '../data/bundle.js';
 import { designLabel, perRunValues } from '../data/derive.js';
 import { number, percent, signed } from '../format.js';
 import { escapeXml } from '../map/assetLayers.js';
-import { cdfChart, histogram, intervalChart, series, summaryStrip, type CdfSeries, type IntervalRow } from './charts.js';
+import {
+  cdfChart,
+  histogram,
+  intervalChart,
+  series,
+  summaryStrip,
+  type CdfSeries,
+  type IntervalRow,
+} from './charts.js';
 import { exportTitle, svgDocument } from './legend.js';
 
 const PAIRED: { metric: MetricName | 'plcReached'; label: string; format: (v: number) => string }[] = [
@@ -38,7 +46,7 @@ export class DistributionsView implements View {
   constructor(private readonly ctx: AppContext) {
     this.element = document.createElement('section');
     this.element.className = 'view distributions-view';
-    this.element.dataset['testid'] = 'distributions-view';
+    this.element.dataset.testid = 'distributions-view';
     window.addEventListener('resize', this.onResize);
   }
 
@@ -55,7 +63,7 @@ export class DistributionsView implements View {
     const perRun = designs.every((d) => perRunValues(d, 'compromisedAssets') !== null);
     const note = document.createElement('p');
     note.className = 'note';
-    note.dataset['testid'] = 'per-run-note';
+    note.dataset.testid = 'per-run-note';
     note.innerHTML = perRun
       ? `${bundle.runs} runs per design, seed ${escapeXml(String(bundle.seed))}, the same seeds for every design.`
       : `${bundle.runs} runs per design. This bundle carries summary statistics only (no per-run values), so the spread of
@@ -71,7 +79,7 @@ export class DistributionsView implements View {
     designs.forEach((d, i) => {
       const card = document.createElement('div');
       card.className = 'card';
-      card.dataset['design'] = d.id;
+      card.dataset.design = d.id;
       card.innerHTML = `<h4>${escapeXml(designLabel(d))}</h4>`;
       const values = perRunValues(d, 'compromisedAssets');
       const opts = { width: cardW, height: 150, xMax, color: series(i).color, xLabel: 'compromised assets' };
@@ -82,20 +90,39 @@ export class DistributionsView implements View {
     // Time to first PLC, cumulative over all runs.
     const cdf = section(this.element, 'Time to the first PLC: share of runs in which a PLC had fallen by then', 'cdf');
     const curves = designs.map((d) => cdfSeries(d));
-    cdf.appendChild(cdfChart(curves, { width: Math.min(width, 900), height: 280, xMax: bundle.horizonHours, xLabel: 'simulated hours since the start', yLabel: 'runs with a PLC down' }));
+    cdf.appendChild(
+      cdfChart(curves, {
+        width: Math.min(width, 900),
+        height: 280,
+        xMax: bundle.horizonHours,
+        xLabel: 'simulated hours since the start',
+        yLabel: 'runs with a PLC down',
+      }),
+    );
     cdf.appendChild(seriesLegend(designs));
 
     // Paired differences.
-    const pairs = section(this.element, 'Paired differences a − b over the same seeds: mean with 95% interval (left of the dashed line: a is lower)', 'pairs');
-    pairs.dataset['testid'] = 'paired';
+    const pairs = section(
+      this.element,
+      'Paired differences a − b over the same seeds: mean with 95% interval (left of the dashed line: a is lower)',
+      'pairs',
+    );
+    pairs.dataset.testid = 'paired';
     const chartCols = Math.max(1, Math.floor(width / 500));
     const chartW = (width - 14 * (chartCols - 1)) / chartCols - 22;
     // A bundle written before a metric existed has no differences for it: no card.
-    const carried = PAIRED.filter(({ metric }) => metric === 'plcReached' || bundle.comparisons.every((c) => metric in c.metrics));
+    const carried = PAIRED.filter(
+      ({ metric }) => metric === 'plcReached' || bundle.comparisons.every((c) => metric in c.metrics),
+    );
     for (const m of carried) {
       const rows: IntervalRow[] = bundle.comparisons.map((c) => {
         const diff = m.metric === 'plcReached' ? c.plcReached : c.metrics[m.metric];
-        return { label: `${c.a} − ${c.b}`, value: diff.mean, ci: diff.ci95, ...(diff.excluded > 0 ? { note: `(${diff.n} paired runs)` } : {}) };
+        return {
+          label: `${c.a} − ${c.b}`,
+          value: diff.mean,
+          ci: diff.ci95,
+          ...(diff.excluded > 0 ? { note: `(${diff.n} paired runs)` } : {}),
+        };
       });
       const card = document.createElement('div');
       card.className = 'card';
@@ -103,19 +130,34 @@ export class DistributionsView implements View {
       card.appendChild(intervalChart(rows, { width: chartW, xLabel: `difference in ${m.label}`, format: m.format }));
       pairs.appendChild(card);
     }
-    if (bundle.comparisons.length === 0) pairs.insertAdjacentHTML('beforeend', '<p class="muted">One design only: nothing to compare.</p>');
+    if (bundle.comparisons.length === 0)
+      pairs.insertAdjacentHTML('beforeend', '<p class="muted">One design only: nothing to compare.</p>');
 
     // Legitimate work.
     const legit = section(this.element, 'Legitimate work under each design', 'pairs legit');
     for (const m of LEGIT) {
       const rows: IntervalRow[] = designs.map((d, i) => {
         const s = d.summary[m.metric];
-        return { label: d.id, value: s.mean, ci: s.ci95, color: series(i).color, note: s.median === null ? '' : `(median ${number(s.median)}, p95 ${number(s.p95)})` };
+        return {
+          label: d.id,
+          value: s.mean,
+          ci: s.ci95,
+          color: series(i).color,
+          note: s.median === null ? '' : `(median ${number(s.median)}, p95 ${number(s.p95)})`,
+        };
       });
       const card = document.createElement('div');
       card.className = 'card';
       card.innerHTML = `<h4>${escapeXml(m.label)}</h4>`;
-      card.appendChild(intervalChart(rows, { width: chartW, xLabel: m.label.split(',')[0]!, format: (v) => number(v), labelWidth: 110, valueWidth: 170 }));
+      card.appendChild(
+        intervalChart(rows, {
+          width: chartW,
+          xLabel: m.label.split(',')[0]!,
+          format: (v) => number(v),
+          labelWidth: 110,
+          valueWidth: 170,
+        }),
+      );
       legit.appendChild(card);
     }
   }
@@ -123,7 +165,11 @@ export class DistributionsView implements View {
   toSvg(): string {
     const origin = this.element.getBoundingClientRect();
     const b = this.ctx.bundle;
-    const parts: string[] = [exportTitle(`${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · ${b.runs} runs per design, seed ${b.seed}`)];
+    const parts: string[] = [
+      exportTitle(
+        `${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · ${b.runs} runs per design, seed ${b.seed}`,
+      ),
+    ];
     for (const el of Array.from(this.element.querySelectorAll<HTMLElement>('h3, h4, svg.chart, .series-legend span'))) {
       const r = el.getBoundingClientRect();
       const x = r.left - origin.left;
@@ -131,8 +177,10 @@ export class DistributionsView implements View {
       if (el instanceof SVGSVGElement) parts.push(`<g transform="translate(${x},${y})">${el.innerHTML}</g>`);
       else {
         const size = el.tagName === 'H3' ? 15 : 12;
-        const color = el.tagName === 'SPAN' ? (el.style.color || THEME.text) : THEME.text;
-        parts.push(`<text x="${x}" y="${y + size}" font-size="${size}" font-weight="${el.tagName === 'SPAN' ? 400 : 600}" fill="${color}">${escapeXml(el.textContent ?? '')}</text>`);
+        const color = el.tagName === 'SPAN' ? el.style.color || THEME.text : THEME.text;
+        parts.push(
+          `<text x="${x}" y="${y + size}" font-size="${size}" font-weight="${el.tagName === 'SPAN' ? 400 : 600}" fill="${color}">${escapeXml(el.textContent ?? '')}</text>`,
+        );
       }
     }
     return svgDocument(origin.width, this.element.scrollHeight, parts.join(''));
@@ -163,7 +211,8 @@ function cdfSeries(d: BundleDesign): CdfSeries {
   }
   const s = d.summary.timeToFirstPlcHours;
   const share = s.n + s.nulls === 0 ? 0 : s.n / (s.n + s.nulls);
-  if (s.n === 0 || s.min === null || s.median === null || s.p95 === null || s.max === null) return { label: d.id, points: [], step: false, approximate: true };
+  if (s.n === 0 || s.min === null || s.median === null || s.p95 === null || s.max === null)
+    return { label: d.id, points: [], step: false, approximate: true };
   return {
     label: d.id,
     points: [

@@ -5,7 +5,13 @@ import { escapeXml } from '../map/assetLayers.js';
 
 const esc = escapeXml;
 
-const OUTCOME: Record<TraceEvent['outcome'], string> = { success: '✓ success', failure: '✗ failed', denied: '⊘ denied', pending: '… pending', info: '· info' };
+const OUTCOME: Record<TraceEvent['outcome'], string> = {
+  success: '✓ success',
+  failure: '✗ failed',
+  denied: '⊘ denied',
+  pending: '… pending',
+  info: '· info',
+};
 
 const TYPE: Record<TraceEvent['type'], string> = {
   'attack.initial': 'initial access',
@@ -29,21 +35,26 @@ export class EventList {
   private readonly rows: HTMLTableRowElement[] = [];
   private cursor = 0;
 
-  constructor(
-    trace: readonly TraceEvent[],
-    onPick: (cursor: number) => void,
-  ) {
+  constructor(trace: readonly TraceEvent[], onPick: (cursor: number) => void) {
     this.element = document.createElement('div');
     this.element.className = 'event-list hide-technician';
     const table = document.createElement('table');
-    table.innerHTML = '<thead><tr><th>t</th><th>technique</th><th>event</th><th>decision</th><th>reason</th></tr></thead>';
+    table.innerHTML =
+      '<thead><tr><th>t</th><th>technique</th><th>event</th><th>decision</th><th>reason</th></tr></thead>';
     const body = document.createElement('tbody');
     trace.forEach((e, i) => {
       const tr = document.createElement('tr');
       tr.className = `future actor-${e.actor} outcome-${e.outcome}${isTechnician(e) ? ' technician' : ''}`;
-      tr.dataset['index'] = String(i);
-      const decision = [OUTCOME[e.outcome], e.decision ? `rule ${esc(e.decision)}` : '', e.mitigation ? `stopped by ${esc(e.mitigation)}` : ''].filter(Boolean).join(' · ');
-      const hop = e.source || e.target ? `${esc(e.source ?? '')}${e.source && e.target ? ' → ' : ''}${esc(e.target ?? '')}` : '';
+      tr.dataset.index = String(i);
+      const decision = [
+        OUTCOME[e.outcome],
+        e.decision ? `rule ${esc(e.decision)}` : '',
+        e.mitigation ? `stopped by ${esc(e.mitigation)}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const hop =
+        e.source || e.target ? `${esc(e.source ?? '')}${e.source && e.target ? ' → ' : ''}${esc(e.target ?? '')}` : '';
       tr.innerHTML =
         `<td class="t">${clock(e.t)}</td><td class="technique">${esc(e.technique ?? '')}</td>` +
         `<td class="what"><span class="actor">${esc(e.actor)}</span> ${TYPE[e.type] ?? esc(e.type)}${e.action ? ` <code>${esc(e.action)}</code>` : ''}${hop ? `<div class="hop">${hop}</div>` : ''}</td>` +
@@ -72,7 +83,8 @@ export class EventList {
       row.classList.add('current');
       const box = this.element;
       const top = row.offsetTop;
-      if (top < box.scrollTop + 30 || top > box.scrollTop + box.clientHeight - 40) box.scrollTop = top - box.clientHeight / 2;
+      if (top < box.scrollTop + 30 || top > box.scrollTop + box.clientHeight - 40)
+        box.scrollTop = top - box.clientHeight / 2;
     } else this.element.scrollTop = 0;
   }
 }

@@ -5,9 +5,14 @@ import { escapeXml } from '../map/assetLayers.js';
 
 /** The heat scale: 0–100% of runs. Returns markup sized width × 34. */
 export function heatLegend(width = 220, title = 'share of runs in which the asset fell'): string {
-  const stops = Array.from({ length: 11 }, (_, i) => `<stop offset="${i * 10}%" stop-color="${heat(i / 10)}"/>`).join('');
+  const stops = Array.from({ length: 11 }, (_, i) => `<stop offset="${i * 10}%" stop-color="${heat(i / 10)}"/>`).join(
+    '',
+  );
   const ticks = [0, 0.25, 0.5, 0.75, 1]
-    .map((v) => `<text x="${v * width}" y="32" font-size="10" fill="${THEME.muted}" text-anchor="${v === 0 ? 'start' : v === 1 ? 'end' : 'middle'}">${v * 100}%</text>`)
+    .map(
+      (v) =>
+        `<text x="${v * width}" y="32" font-size="10" fill="${THEME.muted}" text-anchor="${v === 0 ? 'start' : v === 1 ? 'end' : 'middle'}">${v * 100}%</text>`,
+    )
     .join('');
   return (
     `<defs><linearGradient id="heat-gradient">${stops}</linearGradient></defs>` +
@@ -17,7 +22,10 @@ export function heatLegend(width = 220, title = 'share of runs in which the asse
 }
 
 /** Markers: static worst case, entry point, foothold, revoked, detected. */
-export function markerLegend(items: ('worst' | 'entry' | 'foothold' | 'revoked' | 'detected')[]): { markup: string; width: number } {
+export function markerLegend(items: ('worst' | 'entry' | 'foothold' | 'revoked' | 'detected')[]): {
+  markup: string;
+  width: number;
+} {
   let x = 0;
   const out: string[] = [];
   const label = (text: string) => {
@@ -27,7 +35,9 @@ export function markerLegend(items: ('worst' | 'entry' | 'foothold' | 'revoked' 
   for (const it of items) {
     const cx = x + 9;
     if (it === 'worst') {
-      out.push(`<circle cx="${cx}" cy="12" r="8" fill="none" stroke="${THEME.worstOutline}" stroke-width="1.4" stroke-dasharray="3 2.4"/>`);
+      out.push(
+        `<circle cx="${cx}" cy="12" r="8" fill="none" stroke="${THEME.worstOutline}" stroke-width="1.4" stroke-dasharray="3 2.4"/>`,
+      );
       label('static worst case');
     } else if (it === 'entry') {
       out.push(`<circle cx="${cx}" cy="12" r="8" fill="none" stroke="${EVENT.entry}" stroke-width="2.4"/>`);
@@ -36,7 +46,9 @@ export function markerLegend(items: ('worst' | 'entry' | 'foothold' | 'revoked' 
       out.push(`<circle cx="${cx}" cy="12" r="8" fill="none" stroke="#fff" stroke-width="2"/>`);
       label('attacker foothold');
     } else if (it === 'revoked') {
-      out.push(`<circle cx="${cx}" cy="12" r="8" fill="none" stroke="#8a96a3" stroke-width="2" stroke-dasharray="2 2"/><path d="M${cx - 7},5L${cx + 7},19M${cx + 7},5L${cx - 7},19" stroke="#8a96a3" stroke-width="1.5"/>`);
+      out.push(
+        `<circle cx="${cx}" cy="12" r="8" fill="none" stroke="#8a96a3" stroke-width="2" stroke-dasharray="2 2"/><path d="M${cx - 7},5L${cx + 7},19M${cx + 7},5L${cx - 7},19" stroke="#8a96a3" stroke-width="1.5"/>`,
+      );
       label('revoked / cut off');
     } else {
       out.push(`<circle cx="${cx}" cy="12" r="4" fill="#D55E00"/>`);
@@ -67,7 +79,9 @@ export function arcLegend(): { markup: string; width: number } {
   let x = 0;
   const out: string[] = [];
   for (const [text, color, dash] of items) {
-    out.push(`<path d="M${x},12L${x + 24},12" stroke="${color}" stroke-width="2.6"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    out.push(
+      `<path d="M${x},12L${x + 24},12" stroke="${color}" stroke-width="2.6"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+    );
     out.push(`<text x="${x + 30}" y="16" font-size="11" fill="${THEME.text}">${text}</text>`);
     x += 40 + text.length * 6.2;
   }

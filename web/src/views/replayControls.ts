@@ -4,12 +4,26 @@ import { designLabel } from '../data/derive.js';
 import { escapeXml } from '../map/assetLayers.js';
 import { arcLegend, markerLegend, svgBox } from './legend.js';
 
-export const PLAY_ICON = '<svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><path d="M1,0v12l10,-6z" fill="currentColor"/></svg>';
-export const PAUSE_ICON = '<svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><path d="M1,0h4v12h-4zM7,0h4v12h-4z" fill="currentColor"/></svg>';
+export const PLAY_ICON =
+  '<svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><path d="M1,0v12l10,-6z" fill="currentColor"/></svg>';
+export const PAUSE_ICON =
+  '<svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><path d="M1,0h4v12h-4zM7,0h4v12h-4z" fill="currentColor"/></svg>';
 
-export function replayMarkup(designs: readonly BundleDesign[], selected: BundleDesign, speeds: readonly number[], speed: number): string {
-  const options = designs.map((d) => `<option value="${escapeXml(d.id)}"${d === selected ? ' selected' : ''}>${escapeXml(designLabel(d))}</option>`).join('');
-  const speedOptions = speeds.map((s) => `<option value="${s}"${s === speed ? ' selected' : ''}>${s} h/s</option>`).join('');
+export function replayMarkup(
+  designs: readonly BundleDesign[],
+  selected: BundleDesign,
+  speeds: readonly number[],
+  speed: number,
+): string {
+  const options = designs
+    .map(
+      (d) =>
+        `<option value="${escapeXml(d.id)}"${d === selected ? ' selected' : ''}>${escapeXml(designLabel(d))}</option>`,
+    )
+    .join('');
+  const speedOptions = speeds
+    .map((s) => `<option value="${s}"${s === speed ? ' selected' : ''}>${s} h/s</option>`)
+    .join('');
   const arcs = arcLegend();
   const marks = markerLegend(['foothold', 'revoked', 'detected', 'worst']);
   return `
@@ -45,6 +59,9 @@ export function replayMarkup(designs: readonly BundleDesign[], selected: BundleD
 
 /** A counter of the replay; `short` is the label a narrow stage shows instead (the full one stays as a tooltip). */
 export function counter(key: string, n: number, label: string, color: string, short = label): string {
-  const text = short === label ? escapeXml(label) : `<span class="long">${escapeXml(label)}</span><span class="short">${escapeXml(short)}</span>`;
+  const text =
+    short === label
+      ? escapeXml(label)
+      : `<span class="long">${escapeXml(label)}</span><span class="short">${escapeXml(short)}</span>`;
   return `<div class="counter" title="${n} ${escapeXml(label)}"><span class="swatch" style="background:${color}"></span><span class="value" data-testid="replay-${key}">${n}</span><span class="label">${text}</span></div>`;
 }

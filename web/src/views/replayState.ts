@@ -30,7 +30,11 @@ export interface ReplayFrame {
 const OWNED_TECHNIQUE = 'T0867';
 const ARC_MEMORY = 6;
 
-const owns = (e: TraceEvent) => e.outcome === 'success' && e.target !== undefined && ((e.type === 'attack.step' && e.technique === OWNED_TECHNIQUE && e.source === undefined) || e.type === 'attack.initial');
+const owns = (e: TraceEvent) =>
+  e.outcome === 'success' &&
+  e.target !== undefined &&
+  ((e.type === 'attack.step' && e.technique === OWNED_TECHNIQUE && e.source === undefined) ||
+    e.type === 'attack.initial');
 
 /**
  * When each asset of the run's compromised set fell, as an event index: the event that made it a
@@ -44,7 +48,8 @@ export function compromiseIndex(run: RunResult): Map<string, number> {
   run.trace.forEach((e, i) => {
     if (e.target === undefined || !wanted.has(e.target)) return;
     if (owns(e) && !owned.has(e.target)) owned.set(e.target, i);
-    if (e.outcome === 'success' && (e.type === 'attack.step' || e.type === 'attack.impact') && !hit.has(e.target)) hit.set(e.target, i);
+    if (e.outcome === 'success' && (e.type === 'attack.step' || e.type === 'attack.impact') && !hit.has(e.target))
+      hit.set(e.target, i);
   });
   const out = new Map<string, number>();
   for (const id of run.compromised) {
@@ -79,13 +84,20 @@ export function frameAt(run: RunResult, fallen: ReadonlyMap<string, number>, cur
         if (owns(e)) frame.footholds.set(e.target!, 'live');
         if (e.type === 'attack.step' && e.source !== undefined && e.target !== undefined) {
           frame.attempts++;
-          arcs.push({ index: i, source: e.source, target: e.target, kind: e.outcome === 'success' ? 'success' : 'failure', age: 0 });
+          arcs.push({
+            index: i,
+            source: e.source,
+            target: e.target,
+            kind: e.outcome === 'success' ? 'success' : 'failure',
+            age: 0,
+          });
         }
         break;
       case 'attack.denied':
         frame.denied++;
         frame.attempts++;
-        if (e.source !== undefined && e.target !== undefined) arcs.push({ index: i, source: e.source, target: e.target, kind: 'denied', age: 0 });
+        if (e.source !== undefined && e.target !== undefined)
+          arcs.push({ index: i, source: e.source, target: e.target, kind: 'denied', age: 0 });
         break;
       case 'defense.detect':
         frame.detections++;

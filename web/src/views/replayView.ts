@@ -53,7 +53,7 @@ export class ReplayView implements View {
     this.speed = this.defaultSpeed();
     this.element = document.createElement('section');
     this.element.className = 'view replay-view';
-    this.element.dataset['testid'] = 'replay-view';
+    this.element.dataset.testid = 'replay-view';
     this.element.innerHTML = replayMarkup(designs, this.design, SPEEDS, this.speed);
     this.mapHolder = this.element.querySelector('.replay-map')!;
     this.listHolder = this.element.querySelector('.list-holder')!;
@@ -74,7 +74,7 @@ export class ReplayView implements View {
     });
     for (const b of Array.from(this.element.querySelectorAll<HTMLButtonElement>('.transport button'))) {
       b.addEventListener('click', () => {
-        this.act(b.dataset['act']!);
+        this.act(b.dataset.act!);
         b.blur();
       });
     }
@@ -108,7 +108,7 @@ export class ReplayView implements View {
     const keep = this.map?.transform;
     this.map?.destroy();
     this.design = d;
-    this.element.dataset['design'] = d.id;
+    this.element.dataset.design = d.id;
     this.fallen = compromiseIndex(d.representativeRun);
     this.map = new PlantMap(this.mapHolder, {
       layout: this.ctx.layout,
@@ -163,7 +163,7 @@ export class ReplayView implements View {
   play(): void {
     if (this.cursor >= this.trace.length) this.seek(0);
     this.playing = true;
-    this.element.dataset['state'] = 'playing';
+    this.element.dataset.state = 'playing';
     this.playButton();
     this.last = performance.now();
     const tick = (now: number) => {
@@ -188,7 +188,8 @@ export class ReplayView implements View {
   pause(ended = false): void {
     this.playing = false;
     cancelAnimationFrame(this.raf);
-    this.element.dataset['state'] = ended || (this.cursor >= this.trace.length && this.trace.length > 0) ? 'ended' : 'paused';
+    this.element.dataset.state =
+      ended || (this.cursor >= this.trace.length && this.trace.length > 0) ? 'ended' : 'paused';
     this.playButton();
   }
 
@@ -207,7 +208,8 @@ export class ReplayView implements View {
     const run = this.design.representativeRun;
     const f = frameAt(run, this.fallen, this.cursor);
     this.frame = f;
-    if (!this.playing) this.element.dataset['state'] = this.cursor >= this.trace.length && this.trace.length > 0 ? 'ended' : 'paused';
+    if (!this.playing)
+      this.element.dataset.state = this.cursor >= this.trace.length && this.trace.length > 0 ? 'ended' : 'paused';
     this.scrub.value = String(this.cursor);
     this.clock();
     this.list?.setCursor(this.cursor);
@@ -244,15 +246,31 @@ export class ReplayView implements View {
     map.setStyles(styles);
     const g = map.overlaySelection();
     const entry = new Set(entryPoints(this.design).filter((n) => f.footholds.has(n)));
-    drawRemote(g, this.ctx.layout, { entry, state: f.footholds, note: this.cursor > 0 && f.footholds.size === 0 ? 'no foothold yet' : '' });
+    drawRemote(g, this.ctx.layout, {
+      entry,
+      state: f.footholds,
+      note: this.cursor > 0 && f.footholds.size === 0 ? 'no foothold yet' : '',
+    });
     drawArcs(g, f.arcs, (n) => map.position(n));
   }
 
   private onKey(ev: KeyboardEvent): void {
     if (this.element.hidden || ev.altKey || ev.ctrlKey || ev.metaKey) return;
     const target = ev.target as HTMLElement | null;
-    if (target && (target.tagName === 'SELECT' || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox'))) return;
-    const actions: Record<string, string> = { ' ': 'play', ArrowRight: 'fwd', ArrowLeft: 'back', Home: 'start', End: 'end' };
+    if (
+      target &&
+      (target.tagName === 'SELECT' ||
+        target.tagName === 'TEXTAREA' ||
+        (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox'))
+    )
+      return;
+    const actions: Record<string, string> = {
+      ' ': 'play',
+      ArrowRight: 'fwd',
+      ArrowLeft: 'back',
+      Home: 'start',
+      End: 'end',
+    };
     const what = actions[ev.key];
     if (!what) return;
     ev.preventDefault();
@@ -279,13 +297,22 @@ export class ReplayView implements View {
     const stage = this.element.querySelector('.replay-stage')!.getBoundingClientRect();
     const holder = this.mapHolder.getBoundingClientRect();
     const b = this.ctx.bundle;
-    const parts: string[] = [exportTitle(`${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · replay`)];
-    for (const svg of Array.from(this.element.querySelectorAll('.replay-legend svg'))) parts.push(placedSvg(svg, origin));
+    const parts: string[] = [
+      exportTitle(`${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · replay`),
+    ];
+    for (const svg of Array.from(this.element.querySelectorAll('.replay-legend svg')))
+      parts.push(placedSvg(svg, origin));
     const f = this.frame;
     const title = `${designLabel(this.design)} · seed ${this.design.representativeRun.seed} · t = ${clock(this.time)} · event ${this.cursor} of ${this.trace.length}`;
-    const counts = f ? `compromised ${f.compromised.size} · attempts ${f.attempts} · denied ${f.denied} · detections ${f.detections} · revocations ${f.revocations} · lines down ${f.linesDown}` : '';
-    parts.push(`<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 16}" font-size="13" fill="${THEME.text}">${escapeXml(title)}</text>`);
-    parts.push(`<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 34}" font-size="12" fill="${THEME.muted}">${escapeXml(counts)}</text>`);
+    const counts = f
+      ? `compromised ${f.compromised.size} · attempts ${f.attempts} · denied ${f.denied} · detections ${f.detections} · revocations ${f.revocations} · lines down ${f.linesDown}`
+      : '';
+    parts.push(
+      `<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 16}" font-size="13" fill="${THEME.text}">${escapeXml(title)}</text>`,
+    );
+    parts.push(
+      `<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 34}" font-size="12" fill="${THEME.muted}">${escapeXml(counts)}</text>`,
+    );
     if (this.map) parts.push(placedMap(this.map, holder, origin, 'clip-replay'));
     return svgDocument(holder.right - origin.left + 8, holder.bottom - origin.top + 8, parts.join(''));
   }

@@ -19,7 +19,9 @@ export function assetTooltip(bundle: ResultsBundle, a: AssetPos, design?: Bundle
   if (design) {
     const rate = design.summary.assetCompromiseRate[spec.id] ?? 0;
     const k = Math.round(rate * bundle.runs);
-    parts.push(`${esc(design.id)}: fell in ${k} of ${bundle.runs} runs (${percent(rate)})${design.staticBlastRadius.assets.includes(spec.id) ? ' · in the static worst case' : ''}`);
+    parts.push(
+      `${esc(design.id)}: fell in ${k} of ${bundle.runs} runs (${percent(rate)})${design.staticBlastRadius.assets.includes(spec.id) ? ' · in the static worst case' : ''}`,
+    );
   }
   parts.push('<span class="muted">click for its story</span>');
   return parts.join('<br>');
@@ -28,7 +30,7 @@ export function assetTooltip(bundle: ResultsBundle, a: AssetPos, design?: Bundle
 export function renderStory(bundle: ResultsBundle, assetId: string, close: () => void): HTMLElement {
   const el = document.createElement('div');
   el.className = 'story-body';
-  el.dataset['asset'] = assetId;
+  el.dataset.asset = assetId;
   const spec = bundle.plant.assets.find((a) => a.id === assetId);
   if (!spec) {
     el.textContent = `no asset ${assetId}`;
@@ -45,7 +47,10 @@ export function renderStory(bundle: ResultsBundle, assetId: string, close: () =>
     const path = d.staticBlastRadius.paths[spec.id];
     const pathHtml = path
       ? `<ol class="path">${path
-          .map((s) => `<li><code>${esc(s.from)}</code> → <code>${esc(s.to)}</code> ${esc(s.action)} via ${esc(s.means)} <span class="technique">[${esc(s.technique)}]</span></li>`)
+          .map(
+            (s) =>
+              `<li><code>${esc(s.from)}</code> → <code>${esc(s.to)}</code> ${esc(s.action)} via ${esc(s.means)} <span class="technique">[${esc(s.technique)}]</span></li>`,
+          )
           .join('')}</ol>`
       : '<p class="muted">Not reachable in the static worst case.</p>';
     return `
@@ -79,4 +84,3 @@ function replayHtml(bundle: ResultsBundle, d: BundleDesign, assetId: string, fel
   return `<p>It fell in the runs with seeds ${seeds.map((x) => `<code>${esc(x)}</code>`).join(', ')}${more}. Replay one:
         <code class="replay" data-testid="story-replay">${esc(command)}</code></p>`;
 }
-
