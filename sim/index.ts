@@ -1,7 +1,7 @@
 // The public API of segsim's core: what an embedding program (a gateway, a notebook, CI tooling) may import.
 export { loadScenario, type LoadResult } from './scenario/load.js';
-export { scenarioSchema } from './scenario/schema.js';
-export type { Scenario, ScenarioInput, Design, Attack, Rule, Policy, PolicyTest, Selector } from './scenario/schema.js';
+export { scenarioSchema } from './model/schema.js';
+export type { Scenario, ScenarioInput, Design, Attack, Rule, Policy, PolicyTest, Selector } from './model/schema.js';
 export { formatIssue, type ScenarioIssue } from './scenario/issues.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 export { buildPlantModel, selectAssets, type PlantModel, type AssetNode } from './model/plantModel.js';
@@ -14,7 +14,7 @@ export {
   type Protocol,
   type AssetKind,
 } from './model/catalog.js';
-export type { TraceEvent, RunMetrics, RunResult } from './model/trace.js';
+export type { TraceEvent, RunMetrics, RunResult } from './contract/trace.js';
 export { Kernel, createStream, type Distribution } from './kernel/index.js';
 export { AccessLayer, type Origin, type ConnectOutcome } from './net/AccessLayer.js';
 export * as policy from './policy/index.js';

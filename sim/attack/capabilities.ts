@@ -3,7 +3,7 @@
 // so a run can never do what the static analysis says is impossible.
 import { ACTIONS, PROTOCOLS, actionsOfProtocol, type Action } from '../model/catalog.js';
 import type { AssetNode } from '../model/plantModel.js';
-import type { Vulnerability } from '../scenario/schema.js';
+import type { Vulnerability } from '../model/schema.js';
 import type { AccessLayer, AccessState, ConnectOutcome, Origin } from '../net/AccessLayer.js';
 
 export interface Knowledge {

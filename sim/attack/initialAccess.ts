@@ -1,6 +1,6 @@
 // From an attack's initial access to the attacker's first footholds and knowledge under one design.
 import type { AccessLayer, Origin } from '../net/AccessLayer.js';
-import type { Attack, Device } from '../scenario/schema.js';
+import type { Attack, Device } from '../model/schema.js';
 import type { Knowledge } from './capabilities.js';
 import { brokerSubject } from '../net/subjects.js';
 

@@ -1,7 +1,7 @@
 // How one attacker action looks to the defenders' sensors.
 import { ACTIONS, PROTOCOLS, type Action } from '../model/catalog.js';
 import type { PlantModel } from '../model/plantModel.js';
-import type { Observable } from '../simulation/World.js';
+import type { Observable } from '../world/World.js';
 import type { Foothold } from './initialAccess.js';
 
 export function observationOf(

@@ -1,5 +1,5 @@
 // How each strategy ranks known targets: lower scores are attacked first.
-import type { World } from '../simulation/World.js';
+import type { World } from '../world/World.js';
 
 /**
  * spread: breadth first, in discovery order. greedy: controllers of the most valuable lines

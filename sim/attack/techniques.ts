@@ -2,7 +2,7 @@
 // may override. Durations in simulated hours; observability = how visible one use is to a sensor.
 import type { Distribution } from '../kernel/distributions.js';
 import type { PlantModel } from '../model/plantModel.js';
-import type { TechniqueOverride } from '../scenario/schema.js';
+import type { TechniqueOverride } from '../model/schema.js';
 import type { Move } from './capabilities.js';
 
 export type Tactic =

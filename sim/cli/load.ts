@@ -1,7 +1,7 @@
 // The CLI's side of scenario loading: print located problems and stop with exit code 2.
 import { loadScenario } from '../scenario/load.js';
 import { formatIssue, type ScenarioIssue } from '../scenario/issues.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { Scenario } from '../model/schema.js';
 import { CliExit } from './errors.js';
 
 export async function loadScenarioOrExit(file: string): Promise<Scenario> {

@@ -1,7 +1,7 @@
 // Loads a scenario once and resolves design and attack names given on the command line.
 import { buildPlantModel, type PlantModel } from '../model/plantModel.js';
 import { didYouMean } from '../scenario/issues.js';
-import type { Attack, Design, Scenario } from '../scenario/schema.js';
+import type { Attack, Design, Scenario } from '../model/schema.js';
 import { usageError } from './errors.js';
 import { loadScenarioOrExit } from './load.js';
 

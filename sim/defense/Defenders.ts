@@ -1,8 +1,8 @@
 // The design's sensors and response: each attacker action is seen by the sensors that cover it
 // with a probability and a delay; a detection triggers the response after the response time.
 import type { RandomStream } from '../kernel/index.js';
-import type { Sensor } from '../scenario/schema.js';
-import type { Observable, World } from '../simulation/World.js';
+import type { Sensor } from '../model/schema.js';
+import type { Observable, World } from '../world/World.js';
 
 export class Defenders {
   private readonly rng: RandomStream;

@@ -1,6 +1,6 @@
 // Restoring production: once the attacker is contained, every impacted line with a recovery time
 // comes back after it. A line without one, or whose recovery ends past the horizon, stays down.
-import type { World } from '../simulation/World.js';
+import type { World } from '../world/World.js';
 
 export class Recovery {
   constructor(private readonly world: World) {

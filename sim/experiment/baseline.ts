@@ -2,7 +2,7 @@
 // blast-radius figures worsen beyond a tolerance. Expressed as ordinary expectations, so they are
 // evaluated, reported and witnessed like the scenario's own.
 import type { ResultsBundle } from '../report/bundle.js';
-import type { Expectation } from '../scenario/schema.js';
+import type { Expectation } from '../model/schema.js';
 
 /** Figures where more is worse for the defender: a baseline holds each to its old mean. */
 export const REGRESSION_METRICS = [

@@ -1,9 +1,9 @@
 // Checks every `expect` entry of a scenario by Monte Carlo. Runs are shared between entries on
 // the same design, attack and run count; a failure carries a witness run with its trace opening.
 import type { PlantModel } from '../model/plantModel.js';
-import type { TraceEvent } from '../model/trace.js';
+import type { TraceEvent } from '../contract/trace.js';
 import { AccessLayer } from '../net/AccessLayer.js';
-import type { Expectation } from '../scenario/schema.js';
+import type { Expectation } from '../model/schema.js';
 import { runSimulation } from '../simulation/runSimulation.js';
 import { evaluateExpectation, expectationName, type ExpectationVerdict } from './expectations.js';
 import { runRecord, type RunRecord } from './runs.js';

@@ -2,8 +2,8 @@
 // bounds, or a set of assets no run may compromise. A failure names a witness run to replay.
 import { summarize } from '../metrics/statistics.js';
 import { selectAssets, type PlantModel } from '../model/plantModel.js';
-import { METRIC_NAMES } from '../model/trace.js';
-import type { Expectation } from '../scenario/schema.js';
+import { METRIC_NAMES } from '../contract/trace.js';
+import type { Expectation } from '../model/schema.js';
 import type { RunRecord } from './runs.js';
 
 /** Metrics an expectation may bound: every run metric, and the share of runs that reach a PLC. */

@@ -3,9 +3,9 @@
 // Pure: identical inputs give identical results.
 import { staticBlastRadius, type BlastRadius } from '../metrics/blastRadius.js';
 import type { PlantModel } from '../model/plantModel.js';
-import type { RunResult } from '../model/trace.js';
+import type { RunResult } from '../contract/trace.js';
 import { AccessLayer } from '../net/AccessLayer.js';
-import type { Attack, Design } from '../scenario/schema.js';
+import type { Attack, Design } from '../model/schema.js';
 import { runSimulation } from '../simulation/runSimulation.js';
 import { runRecord, runSeed, type RunRecord } from './runs.js';
 import { compareAll, representativeIndex, summarizeRecords, type Comparison, type DesignSummary } from './summary.js';

@@ -1,9 +1,9 @@
 // The Monte Carlo unit of work: one design, one attack, a list of seeds; only metrics and the
 // compromised set are kept (the trace is dropped), so thousands of runs stay small.
 import type { PlantModel } from '../model/plantModel.js';
-import type { RunMetrics } from '../model/trace.js';
+import type { RunMetrics } from '../contract/trace.js';
 import type { AccessLayer } from '../net/AccessLayer.js';
-import type { Attack } from '../scenario/schema.js';
+import type { Attack } from '../model/schema.js';
 import { runSimulation } from '../simulation/runSimulation.js';
 
 export interface RunRecord {

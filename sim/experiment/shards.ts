@@ -6,7 +6,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { PlantModel } from '../model/plantModel.js';
 import { AccessLayer } from '../net/AccessLayer.js';
 import { canonicalJson } from '../policy/canonicalJson.js';
-import type { Scenario } from '../scenario/schema.js';
+import type { Scenario } from '../model/schema.js';
 import type { ExperimentOptions, ExperimentSpec } from './runExperiment.js';
 import { runRecord, type RunRecord } from './runs.js';
 

@@ -2,7 +2,7 @@
 // often each asset falls (the viewer's heat map), and paired differences between designs.
 import { pairedDifference, summarize, type PairedDifference, type Summary } from '../metrics/statistics.js';
 import type { PlantModel } from '../model/plantModel.js';
-import { METRIC_NAMES } from '../model/trace.js';
+import { METRIC_NAMES } from '../contract/trace.js';
 import type { RunRecord } from './runs.js';
 
 export type MetricName = (typeof METRIC_NAMES)[number];

@@ -1,5 +1,5 @@
 // Messages between the experiment's main thread and its workers.
-import type { Scenario } from '../scenario/schema.js';
+import type { Scenario } from '../model/schema.js';
 import type { RunRecord } from './runs.js';
 
 export interface WorkerInit {

@@ -1,15 +1,16 @@
 // The static blast radius: the worst case an attack reaches under a design, ignoring probability,
 // timing and detection. A fixed point of footholds × knowledge → owned hosts, learned credentials
 // and new footholds, with one shortest attack path to every owned asset.
-import { movesAgainst, type Knowledge, type Means, type Move } from '../attack/capabilities.js';
+import { describeMeans, footholdName } from '../attack/describe.js';
+import { movesAgainst, type Knowledge, type Move } from '../attack/capabilities.js';
 import { initialEntry, remoteFootholds, type Foothold } from '../attack/initialAccess.js';
 import { techniqueForMove } from '../attack/techniques.js';
 import type { Action } from '../model/catalog.js';
-import type { AssetNode, PlantModel } from '../model/plantModel.js';
+import type { AssetNode } from '../model/plantModel.js';
 import type { AccessLayer, Origin } from '../net/AccessLayer.js';
 import { probeStates, policyWindows } from '../net/probeStates.js';
 import { candidateZones } from '../net/reachability.js';
-import type { Attack } from '../scenario/schema.js';
+import type { Attack } from '../model/schema.js';
 import { approveAll } from '../policy/index.js';
 
 export { probeStates, policyWindows };
@@ -207,33 +208,6 @@ class TargetLists {
     );
     if (dual.length > 0) lists.push(dual.map((a) => a.index));
     return lists;
-  }
-}
-
-/** How a remote foothold appears in paths. */
-export function footholdName(origin: Origin, model: PlantModel): string {
-  switch (origin.kind) {
-    case 'vpn':
-      return 'vpn-client';
-    case 'broker':
-      return `zt-session(${origin.subject.user ?? '?'})`;
-    case 'internet':
-      return 'internet';
-    case 'host':
-      return model.assets[origin.asset]!.id;
-  }
-}
-
-export function describeMeans(model: PlantModel, means: Means): string {
-  switch (means.kind) {
-    case 'credential':
-      return `credential ${model.credentials[means.credential]!.id}`;
-    case 'vulnerability':
-      return `exploit ${means.vulnerability.id}`;
-    case 'unauthenticated':
-      return 'unauthenticated protocol';
-    case 'granted':
-      return 'brokered grant';
   }
 }
 

@@ -1,17 +1,7 @@
 // The compiled plant: integer ids, resolved references and adjacency arrays, built once per
 // scenario so the engines index arrays instead of looking up strings.
 import { ASSET_KINDS, PROTOCOLS, type AssetKind, type Protocol } from './catalog.js';
-import type {
-  Asset,
-  Credential,
-  Device,
-  Line,
-  Scenario,
-  Selector,
-  User,
-  Vulnerability,
-  Zone,
-} from '../scenario/schema.js';
+import type { Asset, Credential, Device, Line, Scenario, Selector, User, Vulnerability, Zone } from './schema.js';
 
 /**
  * The catalog's own string for each protocol. Strings parsed from a scenario are equal to these but

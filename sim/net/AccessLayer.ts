@@ -5,7 +5,7 @@ import type { AssetNode, PlantModel, ServiceNode } from '../model/plantModel.js'
 import { compilePolicy, decide, type CompiledPolicy } from '../policy/index.js';
 import { resourceMatches, subjectMatches } from '../policy/match.js';
 import type { Decision, DecisionContext, ResourceAttributes, SubjectAttributes } from '../policy/types.js';
-import type { Design } from '../scenario/schema.js';
+import type { Design } from '../model/schema.js';
 import { networkReaches, reachesUngated, serviceFor } from './reachability.js';
 import { buildTopology, type Topology } from './topology.js';
 

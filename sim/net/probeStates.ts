@@ -1,7 +1,7 @@
 // The times a static analysis looks at: the worst case over a day of maintenance windows.
 import type { PlantModel } from '../model/plantModel.js';
 import { windowOpen } from '../policy/index.js';
-import type { TimeWindow } from '../scenario/schema.js';
+import type { TimeWindow } from '../model/schema.js';
 import type { AccessLayer, AccessState } from './AccessLayer.js';
 
 /**

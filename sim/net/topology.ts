@@ -1,7 +1,7 @@
 // The network a design builds on the plant: which zone may open which service in which zone,
 // which zones are micro-segmented, and which sit behind an enclave gateway.
 import type { PlantModel, ServiceNode } from '../model/plantModel.js';
-import type { Conduit, Design } from '../scenario/schema.js';
+import type { Conduit, Design } from '../model/schema.js';
 
 /** Allowed services for one (from zone, to zone) pair: any, or a set of "protocol:port". */
 type Allowance = 'any' | Set<string>;

@@ -1,5 +1,5 @@
 // Compiles scenario rules into lookup-ready form and indexes them by action, then by resource key.
-import type { Rule, TimeWindow } from '../scenario/schema.js';
+import type { PolicyRule as Rule, TimeWindow } from './rules.js';
 import { PolicyError } from './errors.js';
 import type { ResourcePattern } from './match.js';
 import { didYouMean } from '../model/suggest.js';
@@ -98,38 +98,15 @@ export function compilePolicy(rules: readonly Rule[], windows: readonly TimeWind
   }
   const wildcard = byAction.get('*');
 
-  // A rule reached through several lists is taken once: a per-call stamp marks it seen.
-  // Safe to share because a call runs to completion before any other can start.
-  const seen = new Uint32Array(compiled.length);
-  let stamp = 0;
-  let found: number[] = [];
-  const visit = (list: Postings | undefined): void => {
-    if (list === undefined) return;
-    for (let k = 0; k < list.length; k++) {
-      const rule = list[k]!;
-      if (seen[rule] !== stamp) {
-        seen[rule] = stamp;
-        found.push(rule);
-      }
-    }
-  };
-
+  // Each call gathers its own posting lists, so compiled policies share no state between calls.
   function candidates(action: string, resource: ResourceAttributes): readonly CompiledRule[] {
-    if (++stamp === 0xffffffff) {
-      seen.fill(0);
-      stamp = 1;
-    }
-    found = [];
-    byAction.get(action)?.collect(resource, visit);
-    wildcard?.collect(resource, visit);
-    // Insertion sort: candidate lists are short, and policy order decides.
-    for (let i = 1; i < found.length; i++) {
-      const v = found[i]!;
-      let j = i - 1;
-      for (; j >= 0 && found[j]! > v; j--) found[j + 1] = found[j]!;
-      found[j + 1] = v;
-    }
-    return found.map((i) => compiled[i]!);
+    const lists: Postings[] = [];
+    const gather = (list: Postings | undefined): void => {
+      if (list !== undefined && list.length > 0) lists.push(list);
+    };
+    byAction.get(action)?.collect(resource, gather);
+    wildcard?.collect(resource, gather);
+    return mergeUnique(lists).map((i) => compiled[i]!);
   }
 
   return { rules: compiled, byId, windows: windowById, candidates };
@@ -166,4 +143,14 @@ function compileRule(rule: Rule, index: number, windows: ReadonlyMap<string, Tim
     window,
     unconditional: Object.values(c).every((v) => v === undefined),
   };
+}
+
+/** The union of sorted posting lists, in policy order: a rule reached through several lists is taken once. */
+function mergeUnique(lists: readonly Postings[]): Postings {
+  if (lists.length === 1) return lists[0]!;
+  const all = lists.flat().sort((x, y) => x - y);
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  all.length = n;
+  return all;
 }

@@ -32,6 +32,5 @@ export {
   type PolicyCaseResult,
   type PolicyTestResult,
 } from './policyTests.js';
-export { directoryFromScenario, formatFailures, formatSummary, runScenarioPolicyTests } from './scenarioTests.js';
-export type { DesignPolicyResult, ScenarioPolicyReport } from './scenarioTests.js';
 export { AuditLog, verifyAuditLog, type AuditRecord } from './audit.js';
+export type * from './rules.js';

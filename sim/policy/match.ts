@@ -1,5 +1,5 @@
 // Does a rule's target (subject, action, resource) cover a request? Plus the words that say why.
-import type { Selector } from '../scenario/schema.js';
+import type { ResourceSelector as Selector } from './rules.js';
 import type { CompiledRule } from './compile.js';
 import type { AccessRequest, ResourceAttributes, SubjectAttributes } from './types.js';
 

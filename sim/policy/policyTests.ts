@@ -1,6 +1,6 @@
 // Policy unit tests from the scenario: "this user on this device may / may not do asset:action".
 import { ACTIONS, type Action } from '../model/catalog.js';
-import type { Device, PolicyTest, User } from '../scenario/schema.js';
+import type { DirectoryDevice as Device, DirectoryUser as User, PolicyTestCase as PolicyTest } from './rules.js';
 import type { CompiledPolicy } from './compile.js';
 import { decide } from './decide.js';
 import { describeDecision } from './explain.js';

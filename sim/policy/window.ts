@@ -1,5 +1,5 @@
 // Recurring time windows: open when ((time - start) mod every) < duration, time in simulated hours.
-import type { TimeWindow } from '../scenario/schema.js';
+import type { TimeWindow } from './rules.js';
 
 type WindowShape = Pick<TimeWindow, 'every' | 'start' | 'duration'>;
 

@@ -3,8 +3,8 @@
 // timestamps, absolute paths or machine-dependent values: the same command gives the same bytes.
 import type { BlastRadius } from '../metrics/blastRadius.js';
 import type { PlantModel } from '../model/plantModel.js';
-import { METRIC_NAMES, type RunResult } from '../model/trace.js';
-import type { Conduit } from '../scenario/schema.js';
+import { METRIC_NAMES, type RunResult } from '../contract/trace.js';
+import type { Conduit } from '../model/schema.js';
 import type { ExperimentResult } from '../experiment/runExperiment.js';
 import type { Comparison, DesignSummary } from '../experiment/summary.js';
 import type { RunRecord } from '../experiment/runs.js';

@@ -1,6 +1,6 @@
 // Renderings of scenario checks: terminal PASS/FAIL lines, JUnit XML for CI, Markdown.
 import type { ExpectationCheck, Witness } from '../experiment/checkScenario.js';
-import type { TraceEvent } from '../model/trace.js';
+import type { TraceEvent } from '../contract/trace.js';
 
 export interface ScenarioCheck {
   file: string;

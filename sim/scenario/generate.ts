@@ -2,7 +2,7 @@
 // operations, lines with a supervisory and a control zone) grown to any size, deterministic by seed.
 import { createStream, type RandomStream } from '../kernel/random.js';
 import { actionsOfProtocol, ACTIONS, type Action, type Protocol } from '../model/catalog.js';
-import type { ScenarioInput } from './schema.js';
+import type { ScenarioInput } from '../model/schema.js';
 
 export interface GenerateConstraints {
   assets: number;

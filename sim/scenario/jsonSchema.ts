@@ -1,6 +1,6 @@
 // JSON Schema of the scenario format, generated from the same zod schema that validates it.
 import { z } from 'zod';
-import { scenarioSchema } from './schema.js';
+import { scenarioSchema } from '../model/schema.js';
 
 export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });

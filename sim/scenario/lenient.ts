@@ -20,7 +20,7 @@ import {
   workloadRequestSchema,
   zoneSchema,
   type Scenario,
-} from './schema.js';
+} from '../model/schema.js';
 import type { IssuePath } from './issues.js';
 
 type Raw = Record<string, unknown>;

@@ -1,6 +1,6 @@
 // Loads a scenario: YAML (with imports) → schema → cross-references, every problem located.
 import { ZodArray, ZodObject, ZodRecord, ZodUnion, type z } from 'zod';
-import { scenarioSchema, type Scenario } from './schema.js';
+import { scenarioSchema, type Scenario } from '../model/schema.js';
 import { checkReferences } from './references.js';
 import { referenceProblemsDespiteSchema } from './lenient.js';
 import { readSources, type MergedSources } from './sources.js';

@@ -2,7 +2,7 @@
 // addresses inside their zone's subnet. Pure: returns problems with their field paths.
 import ipaddr from 'ipaddr.js';
 import { ACTIONS, ASSET_KINDS, type AssetKind } from '../model/catalog.js';
-import type { Scenario, Selector } from './schema.js';
+import type { Scenario, Selector } from '../model/schema.js';
 import { didYouMean, type IssuePath } from './issues.js';
 
 export interface PathProblem {

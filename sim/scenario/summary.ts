@@ -1,5 +1,5 @@
 // A short, machine-readable description of a loaded scenario.
-import type { Attack, Design, Scenario } from './schema.js';
+import type { Attack, Design, Scenario } from '../model/schema.js';
 
 export interface ScenarioSummary {
   name: string | null;

@@ -3,11 +3,11 @@ import { Attacker } from '../attack/Attacker.js';
 import { Defenders } from '../defense/Defenders.js';
 import { Recovery } from '../defense/Recovery.js';
 import type { PlantModel } from '../model/plantModel.js';
-import type { RunMetrics, RunResult } from '../model/trace.js';
+import type { RunMetrics, RunResult } from '../contract/trace.js';
 import type { AccessLayer } from '../net/AccessLayer.js';
-import type { Attack } from '../scenario/schema.js';
+import type { Attack } from '../model/schema.js';
 import { Technicians } from '../workload/Technicians.js';
-import { round, World } from './World.js';
+import { round, World } from '../world/World.js';
 import { AuditLog } from '../policy/index.js';
 
 export interface RunOptions {

@@ -4,11 +4,11 @@ import type { RandomStream } from '../kernel/index.js';
 import { type ACTIONS, PROTOCOLS } from '../model/catalog.js';
 import type { Origin } from '../net/AccessLayer.js';
 import { brokerSubject } from '../net/subjects.js';
-import type { World } from '../simulation/World.js';
-import type { WorkloadRequest } from '../scenario/schema.js';
+import type { World } from '../world/World.js';
+import type { WorkloadRequest } from '../model/schema.js';
 import { nextWindowChange } from '../policy/index.js';
-import { discoverable, firstAction } from '../attack/discovery.js';
-import { APPROVAL_DELAY, approvalValidHours } from '../defense/approver.js';
+import { discoverable, firstAction } from '../net/discovery.js';
+import { APPROVAL_DELAY, approvalValidHours } from '../world/approver.js';
 /** Hours to log on to an intermediate host and open the next session from it. */
 const HOP_HOURS = 0.1;
 /** Hosts a technician hops through at most (VPN → jump host → engineering workstation → …). */

@@ -7,7 +7,7 @@ import { buildPlantModel, type PlantModel } from '../../sim/model/plantModel.js'
 import { AccessLayer } from '../../sim/net/AccessLayer.js';
 import { staticBlastRadius } from '../../sim/metrics/blastRadius.js';
 import { generatePlant } from '../../sim/scenario/generate.js';
-import { scenarioSchema, type Attack, type Scenario } from '../../sim/scenario/schema.js';
+import { scenarioSchema, type Attack, type Scenario } from '../../sim/model/schema.js';
 import { BenchReport, type CaseResult } from './support/BenchReport.js';
 import { formatTable, num } from './support/table.js';
 

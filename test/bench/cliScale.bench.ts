@@ -166,8 +166,8 @@ describe(`segsim generate + compare --runs ${RUNS}`, () => {
         iterations: ITERATIONS,
         warmupIterations: 0,
         // tsx compiles on first use and caches: pay that before the first timing.
-        prepare: k === 0 ? () => segsim(['--version'], peak).then(() => undefined) : undefined,
-        release: k === SIZES.length - 1 ? () => rmSync(dir, { recursive: true, force: true }) : undefined,
+        ...(k === 0 && { prepare: () => segsim(['--version'], peak).then(() => undefined) }),
+        ...(k === SIZES.length - 1 && { release: () => rmSync(dir, { recursive: true, force: true }) }),
       }),
     );
   });

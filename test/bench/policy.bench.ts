@@ -2,7 +2,7 @@ import { bench, describe } from 'vitest';
 import type { Action } from '../../sim/model/catalog.js';
 import { compilePolicy, decide, decideLinear } from '../../sim/policy/index.js';
 import type { AccessRequest, DecisionContext, ResourceAttributes } from '../../sim/policy/types.js';
-import { ruleSchema, type Rule, type TimeWindow } from '../../sim/scenario/schema.js';
+import { ruleSchema, type Rule, type TimeWindow } from '../../sim/model/schema.js';
 
 // A plant of 40 lines × 6 assets; rules are what a real policy holds: per-asset and
 // per-line grants to roles and devices, with conditions, plus a few deny rules.

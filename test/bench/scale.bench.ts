@@ -8,7 +8,7 @@ import { runExperiment, type ExperimentSpec } from '../../sim/experiment/runExpe
 import { runExperimentParallel } from '../../sim/experiment/parallel.js';
 import { buildPlantModel, type PlantModel } from '../../sim/model/plantModel.js';
 import { generatePlant } from '../../sim/scenario/generate.js';
-import { scenarioSchema, type Scenario } from '../../sim/scenario/schema.js';
+import { scenarioSchema, type Scenario } from '../../sim/model/schema.js';
 import { pharma } from '../experiment/pharma.js';
 import { BenchReport, type CaseResult } from './support/BenchReport.js';
 import { formatTable, num } from './support/table.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateExpectation, expectationName } from '../../sim/experiment/expectations.js';
 import type { RunRecord } from '../../sim/experiment/runs.js';
-import type { RunMetrics } from '../../sim/model/trace.js';
-import type { Expectation } from '../../sim/scenario/schema.js';
+import type { RunMetrics } from '../../sim/contract/trace.js';
+import type { Expectation } from '../../sim/model/schema.js';
 import { pharma } from './pharma.js';
 
 const { model } = pharma();

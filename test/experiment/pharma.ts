@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildPlantModel, type PlantModel } from '../../sim/model/plantModel.js';
 import { loadScenario } from '../../sim/scenario/load.js';
-import type { Scenario } from '../../sim/scenario/schema.js';
+import type { Scenario } from '../../sim/model/schema.js';
 
 export const PHARMA = 'scenarios/pharma.yaml';
 

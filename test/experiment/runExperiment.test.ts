@@ -3,7 +3,7 @@ import { runExperiment, type ExperimentSpec } from '../../sim/experiment/runExpe
 import { runExperimentParallel, chunkRuns } from '../../sim/experiment/parallel.js';
 import { runSeed } from '../../sim/experiment/runs.js';
 import { representativeIndex } from '../../sim/experiment/summary.js';
-import { METRIC_NAMES } from '../../sim/model/trace.js';
+import { METRIC_NAMES } from '../../sim/contract/trace.js';
 import { pharma } from './pharma.js';
 
 const { model, scenario } = pharma();

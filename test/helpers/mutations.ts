@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { ACTION_NAMES, ASSET_KINDS, type Action, type AssetKind, type Protocol } from '../../sim/model/catalog.js';
 import { generatePlant, minimumAssets } from '../../sim/scenario/generate.js';
-import type { ScenarioInput } from '../../sim/scenario/schema.js';
+import type { ScenarioInput } from '../../sim/model/schema.js';
 import type { DesignInput, RuleInput } from './plants.js';
 
 export interface PlantSpec {

@@ -4,7 +4,7 @@ import { buildPlantModel, type PlantModel } from '../../sim/model/plantModel.js'
 import { AccessLayer } from '../../sim/net/AccessLayer.js';
 import { generatePlant } from '../../sim/scenario/generate.js';
 import { checkReferences } from '../../sim/scenario/references.js';
-import { scenarioSchema, type Scenario, type ScenarioInput } from '../../sim/scenario/schema.js';
+import { scenarioSchema, type Scenario, type ScenarioInput } from '../../sim/model/schema.js';
 
 export type DesignInput = NonNullable<ScenarioInput['designs']>[number];
 export type RuleInput = NonNullable<NonNullable<NonNullable<DesignInput['zt']>['policy']>['rules']>[number];

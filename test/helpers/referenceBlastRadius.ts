@@ -7,14 +7,9 @@ import { techniqueForMove } from '../../sim/attack/techniques.js';
 import type { AssetNode } from '../../sim/model/plantModel.js';
 import type { AccessLayer, Origin } from '../../sim/net/AccessLayer.js';
 import { candidateZones } from '../../sim/net/reachability.js';
-import {
-  describeMeans,
-  footholdName,
-  probeStates,
-  type BlastRadius,
-  type PathStep,
-} from '../../sim/metrics/blastRadius.js';
-import type { Attack } from '../../sim/scenario/schema.js';
+import { describeMeans, footholdName } from '../../sim/attack/describe.js';
+import { probeStates, type BlastRadius, type PathStep } from '../../sim/metrics/blastRadius.js';
+import type { Attack } from '../../sim/model/schema.js';
 
 interface Node {
   foothold: Foothold;

@@ -2,10 +2,11 @@
 // on its own: the tunnel it logs in through, or the connection from the host the step starts on.
 import { remoteFootholds, initialEntry } from '../../sim/attack/initialAccess.js';
 import { ACTIONS, PROTOCOLS, type Action } from '../../sim/model/catalog.js';
-import { footholdName, probeStates, type BlastRadius, type PathStep } from '../../sim/metrics/blastRadius.js';
+import { footholdName } from '../../sim/attack/describe.js';
+import { probeStates, type BlastRadius, type PathStep } from '../../sim/metrics/blastRadius.js';
 import type { AccessLayer, Origin } from '../../sim/net/AccessLayer.js';
 import { resourceMatches, subjectMatches } from '../../sim/policy/match.js';
-import type { Attack } from '../../sim/scenario/schema.js';
+import type { Attack } from '../../sim/model/schema.js';
 
 export interface Replay {
   problems: string[];

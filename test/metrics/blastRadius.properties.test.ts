@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildPlantModel } from '../../sim/model/plantModel.js';
 import { AccessLayer } from '../../sim/net/AccessLayer.js';
 import { staticBlastRadius, type BlastRadius } from '../../sim/metrics/blastRadius.js';
-import type { Scenario, ScenarioInput } from '../../sim/scenario/schema.js';
-import { attackSchema } from '../../sim/scenario/schema.js';
+import type { Scenario, ScenarioInput } from '../../sim/model/schema.js';
+import { attackSchema } from '../../sim/model/schema.js';
 import {
   anyMutation,
   applyMutation,

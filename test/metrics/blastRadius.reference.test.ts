@@ -9,7 +9,7 @@ import { buildPlantModel } from '../../sim/model/plantModel.js';
 import { AccessLayer } from '../../sim/net/AccessLayer.js';
 import { staticBlastRadius } from '../../sim/metrics/blastRadius.js';
 import { loadScenario } from '../../sim/scenario/load.js';
-import type { Scenario } from '../../sim/scenario/schema.js';
+import type { Scenario } from '../../sim/model/schema.js';
 import { anyMutation, plantOf, plantSpec } from '../helpers/mutations.js';
 import { generated, parseScenario } from '../helpers/plants.js';
 import { referenceBlastRadius } from '../helpers/referenceBlastRadius.js';

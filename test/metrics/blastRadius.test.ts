@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staticBlastRadius } from '../../sim/metrics/blastRadius.js';
-import { attackSchema, type Attack } from '../../sim/scenario/schema.js';
+import { attackSchema, type Attack } from '../../sim/model/schema.js';
 import { build, miniPlant, type DesignInput, type RuleInput } from '../helpers/plants.js';
 
 const attack = (initialAccess: Record<string, unknown>): Attack => attackSchema.parse({ id: 'a', initialAccess });

@@ -4,7 +4,7 @@ import { initialEntry, remoteFootholds } from '../../sim/attack/initialAccess.js
 import { brokerSubject } from '../../sim/net/subjects.js';
 import { actionsOfProtocol } from '../../sim/model/catalog.js';
 import type { AccessState, Origin } from '../../sim/net/AccessLayer.js';
-import { attackSchema } from '../../sim/scenario/schema.js';
+import { attackSchema } from '../../sim/model/schema.js';
 import { build, miniPlant, type DesignInput, type RuleInput } from '../helpers/plants.js';
 
 const now: AccessState = { time: 0 };

@@ -1,7 +1,7 @@
 // Random policies, requests and contexts over a small vocabulary, so rules and requests often meet.
 import fc from 'fast-check';
 import type { Action } from '../../sim/model/catalog.js';
-import type { Rule, TimeWindow } from '../../sim/scenario/schema.js';
+import type { Rule, TimeWindow } from '../../sim/model/schema.js';
 import type { AccessRequest, DecisionContext, ResourceAttributes } from '../../sim/policy/types.js';
 
 export const WINDOWS: TimeWindow[] = [

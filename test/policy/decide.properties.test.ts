@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, decide, decideLinear } from '../../sim/policy/index.js';
-import type { Rule } from '../../sim/scenario/schema.js';
+import type { Rule } from '../../sim/model/schema.js';
 import type { AccessRequest } from '../../sim/policy/types.js';
 import { accessRequest, context, ruleBody, rules, WINDOWS } from './arbitraries.js';
 

@@ -1,5 +1,5 @@
 // Builders for policy tests: rules go through the real schema so defaults match scenarios.
-import { ruleSchema, windowSchema, type Rule, type TimeWindow } from '../../sim/scenario/schema.js';
+import { ruleSchema, windowSchema, type Rule, type TimeWindow } from '../../sim/model/schema.js';
 import type { Action } from '../../sim/model/catalog.js';
 import type { AccessRequest, ResourceAttributes, SubjectAttributes } from '../../sim/policy/types.js';
 

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compilePolicy,
-  directoryFromScenario,
-  formatFailures,
-  formatSummary,
-  runPolicyTests,
-  runScenarioPolicyTests,
-} from '../../sim/policy/index.js';
-import { policyTestSchema } from '../../sim/scenario/schema.js';
+import { compilePolicy, runPolicyTests } from '../../sim/policy/index.js';
+import { directoryFromScenario, runScenarioPolicyTests } from '../../sim/experiment/scenarioPolicyTests.js';
+import { formatFailures, formatSummary } from '../../sim/report/policyTestText.js';
+import { policyTestSchema } from '../../sim/model/schema.js';
 import { smallScenario, ztPolicy } from './scenario.js';
 
 describe('runPolicyTests', () => {

@@ -1,5 +1,5 @@
 // A small plant with one zero-trust design, parsed through the real schema.
-import { scenarioSchema, type Scenario, type ScenarioInput } from '../../sim/scenario/schema.js';
+import { scenarioSchema, type Scenario, type ScenarioInput } from '../../sim/model/schema.js';
 
 export const SMALL: ScenarioInput = {
   plant: {

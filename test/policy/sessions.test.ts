@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog, verifyAuditLog } from '../../sim/policy/audit.js';
 import { compilePolicy, SessionTable, type RevokeReason, type Session } from '../../sim/policy/index.js';
-import type { Rule } from '../../sim/scenario/schema.js';
+import type { Rule } from '../../sim/model/schema.js';
 import { FakeScheduler, historian, plc1, request, rule, window } from './fixtures.js';
 
 const maintenance = window({ id: 'maint', every: 24, start: 6, duration: 4 });

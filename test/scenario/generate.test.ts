@@ -6,11 +6,11 @@ import { stringify } from 'yaml';
 import { buildPlantModel, selectAssets } from '../../sim/model/plantModel.js';
 import { AccessLayer } from '../../sim/net/AccessLayer.js';
 import { staticBlastRadius } from '../../sim/metrics/blastRadius.js';
-import { runScenarioPolicyTests } from '../../sim/policy/index.js';
+import { runScenarioPolicyTests } from '../../sim/experiment/scenarioPolicyTests.js';
 import { defaultLines, generatePlant, GenerateError, minimumAssets } from '../../sim/scenario/generate.js';
 import { formatIssue } from '../../sim/scenario/issues.js';
 import { loadScenario } from '../../sim/scenario/load.js';
-import type { Scenario } from '../../sim/scenario/schema.js';
+import type { Scenario } from '../../sim/model/schema.js';
 import { generated } from '../helpers/plants.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'segsim-generate-'));

@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { staticBlastRadius } from '../../sim/metrics/blastRadius.js';
 import { buildPlantModel, selectAssets } from '../../sim/model/plantModel.js';
 import { AccessLayer } from '../../sim/net/AccessLayer.js';
-import { formatFailures, runScenarioPolicyTests } from '../../sim/policy/index.js';
+import { runScenarioPolicyTests } from '../../sim/experiment/scenarioPolicyTests.js';
+import { formatFailures } from '../../sim/report/policyTestText.js';
 import { loadScenario } from '../../sim/scenario/load.js';
-import type { Scenario } from '../../sim/scenario/schema.js';
+import type { Scenario } from '../../sim/model/schema.js';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const files = readdirSync(dir)

@@ -4,7 +4,7 @@ import { staticBlastRadius } from '../../sim/metrics/blastRadius.js';
 import { buildPlantModel } from '../../sim/model/plantModel.js';
 import { AccessLayer } from '../../sim/net/AccessLayer.js';
 import { generatePlant } from '../../sim/scenario/generate.js';
-import { scenarioSchema } from '../../sim/scenario/schema.js';
+import { scenarioSchema } from '../../sim/model/schema.js';
 import { runSimulation } from '../../sim/simulation/runSimulation.js';
 
 describe('runs on random plants', () => {

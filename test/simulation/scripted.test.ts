@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlantModel } from '../../sim/model/plantModel.js';
 import { AccessLayer } from '../../sim/net/AccessLayer.js';
-import { scenarioSchema, type ScenarioInput } from '../../sim/scenario/schema.js';
+import { scenarioSchema, type ScenarioInput } from '../../sim/model/schema.js';
 import { runSimulation } from '../../sim/simulation/runSimulation.js';
 import { staticBlastRadius } from '../../sim/metrics/blastRadius.js';
 

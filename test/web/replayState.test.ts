@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunResult, TraceEvent } from '../../sim/model/trace.js';
+import type { RunResult, TraceEvent } from '../../sim/contract/trace.js';
 import { compromiseIndex, cursorAtTime, frameAt } from '../../web/src/views/replayState.js';
 import { makeBundle } from './browser.js';
 

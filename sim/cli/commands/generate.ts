@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { Document, isMap, isSeq, type Node } from 'yaml';
 import { defaultLines, generatePlant, GENERATE_LIMITS, minimumAssets } from '../../scenario/generate.js';
-import type { ScenarioInput } from '../../scenario/schema.js';
+import type { ScenarioInput } from '../../model/schema.js';
 import { usageError } from '../errors.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 

@@ -1,12 +1,8 @@
 // `segsim policy test`: runs the policy tests of a scenario's zero-trust designs.
 import type { Command } from 'commander';
 import { PolicyError } from '../../policy/errors.js';
-import {
-  formatFailures,
-  formatSummary,
-  runScenarioPolicyTests,
-  type ScenarioPolicyReport,
-} from '../../policy/scenarioTests.js';
+import { runScenarioPolicyTests, type ScenarioPolicyReport } from '../../experiment/scenarioPolicyTests.js';
+import { formatFailures, formatSummary } from '../../report/policyTestText.js';
 import { usageError } from '../errors.js';
 import { loadScenarioOrExit } from '../load.js';
 

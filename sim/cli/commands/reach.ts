@@ -5,7 +5,7 @@ import { diffExposure, exposure, groupExposure, type Exposure, type ExposureEntr
 import { staticBlastRadius, type BlastRadius } from '../../metrics/blastRadius.js';
 import { technique } from '../../attack/techniques.js';
 import type { PlantModel } from '../../model/plantModel.js';
-import type { Attack } from '../../scenario/schema.js';
+import type { Attack } from '../../model/schema.js';
 import { usageError } from '../errors.js';
 import { openScenario, pickAttack, pickDesign, type ScenarioContext } from '../scenarioContext.js';
 

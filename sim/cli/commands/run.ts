@@ -1,7 +1,7 @@
 // run: one simulated run, told as a timeline or as JSON.
 import type { Command } from 'commander';
 import { AccessLayer } from '../../net/AccessLayer.js';
-import type { RunResult, TraceEvent } from '../../model/trace.js';
+import type { RunResult, TraceEvent } from '../../contract/trace.js';
 import { runSimulation } from '../../simulation/runSimulation.js';
 import { technique } from '../../attack/techniques.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';

@@ -12,7 +12,7 @@ import {
 } from '../../report/sweepReport.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { validateMerged } from '../../scenario/load.js';
-import type { Scenario } from '../../scenario/schema.js';
+import type { Scenario } from '../../model/schema.js';
 import { readSources } from '../../scenario/sources.js';
 import { usageError } from '../errors.js';
 import { exitWithIssues } from '../load.js';

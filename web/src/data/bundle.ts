@@ -3,7 +3,7 @@
 import type { ResultsBundle } from '../../../sim/report/bundle.js';
 
 export type { BundleConduit, BundleDesign, BundlePlant, ResultsBundle } from '../../../sim/report/bundle.js';
-export type { RunMetrics, RunResult, TraceEvent } from '../../../sim/model/trace.js';
+export type { RunMetrics, RunResult, TraceEvent } from '../../../sim/contract/trace.js';
 export type { BlastRadius, PathStep } from '../../../sim/metrics/blastRadius.js';
 export type { Comparison, DesignSummary, MetricName } from '../../../sim/experiment/summary.js';
 export type { PairedDifference, Summary } from '../../../sim/metrics/statistics.js';

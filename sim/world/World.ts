@@ -2,10 +2,10 @@
 // defenders' locks and isolations, the audit trail and the trace. Processes act through it.
 import { Kernel } from '../kernel/index.js';
 import type { PlantModel } from '../model/plantModel.js';
-import type { TraceEvent } from '../model/trace.js';
+import type { TraceEvent } from '../contract/trace.js';
 import type { AccessLayer, AccessState } from '../net/AccessLayer.js';
 import { AuditLog, SessionTable } from '../policy/index.js';
-import type { Attack, Design } from '../scenario/schema.js';
+import type { Attack, Design } from '../model/schema.js';
 import type { Decision } from '../policy/types.js';
 
 /** What a sensor may see of one attacker action. */

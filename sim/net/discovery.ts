@@ -2,8 +2,8 @@
 // brokered session cannot scan at all: its portal lists only what the policy grants, or would
 // grant with a just-in-time approval.
 import { ACTIONS, type Action, type Protocol } from '../model/catalog.js';
-import type { AccessLayer, AccessState, ConnectOutcome, Origin } from '../net/AccessLayer.js';
-import { candidateZones, networkReaches } from '../net/reachability.js';
+import type { AccessLayer, AccessState, ConnectOutcome, Origin } from './AccessLayer.js';
+import { candidateZones, networkReaches } from './reachability.js';
 
 export function discoverable(access: AccessLayer, origin: Origin, state: AccessState): readonly number[] {
   const { model, topology } = access;

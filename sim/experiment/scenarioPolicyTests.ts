@@ -1,10 +1,10 @@
-// Runs the policy tests of a scenario's zero-trust designs and words the outcome for terminals.
-import type { Scenario } from '../scenario/schema.js';
-import { compilePolicy } from './compile.js';
-import { PolicyError } from './errors.js';
-import { runPolicyTests, type Directory, type PolicyTestResult } from './policyTests.js';
+// Runs the policy tests of a scenario's zero-trust designs: the bridge from the file format to the PDP.
+import type { Scenario } from '../model/schema.js';
+import { compilePolicy } from '../policy/compile.js';
+import { PolicyError } from '../policy/errors.js';
+import { runPolicyTests, type Directory, type PolicyTestResult } from '../policy/policyTests.js';
 import { didYouMean } from '../model/suggest.js';
-import type { ResourceAttributes } from './types.js';
+import type { ResourceAttributes } from '../policy/types.js';
 
 export interface DesignPolicyResult {
   design: string;
@@ -77,30 +77,4 @@ export function runScenarioPolicyTests(scenario: Scenario, designId?: string): S
     }
   }
   return { designs: results, passed, failed, ok: failed === 0 };
-}
-
-/** One line per failure: `FAIL zt › name: asset:action expected deny, got allow by rule r (...)`. */
-export function formatFailures(report: ScenarioPolicyReport): string[] {
-  const lines: string[] = [];
-  for (const d of report.designs) {
-    if (d.error !== null) lines.push(`ERROR ${d.design}: ${d.error}`);
-    for (const t of d.tests) {
-      for (const e of t.errors) lines.push(`ERROR ${d.design} › ${t.name}: ${e}`);
-      for (const c of t.cases) {
-        if (c.ok) continue;
-        if (c.error !== null) lines.push(`ERROR ${d.design} › ${t.name}: ${c.pair}: ${c.error}`);
-        else lines.push(`FAIL ${d.design} › ${t.name}: ${c.pair} expected ${c.expected}, got ${c.explanation}`);
-      }
-    }
-  }
-  return lines;
-}
-
-export function formatSummary(report: ScenarioPolicyReport): string {
-  const tests = report.designs.reduce((n, d) => n + d.tests.length, 0);
-  const designs = report.designs.length;
-  return (
-    `policy tests: ${report.passed} passed, ${report.failed} failed ` +
-    `(${tests} test${tests === 1 ? '' : 's'} in ${designs} design${designs === 1 ? '' : 's'})`
-  );
 }
