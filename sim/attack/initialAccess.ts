@@ -39,12 +39,14 @@ export function initialEntry(access: AccessLayer, attack: Attack): Entry {
     case 'compromised-device': {
       device = model.devices[model.deviceIndex.get(ia.device)!]!;
       for (const c of device.credentials) credentials.add(model.credentialIndex.get(c)!);
-      if (ia.liveSession && device.owner !== undefined) mfaUsers.add(model.userIndex.get(device.owner)!);
+      // A live session carries the owner's second factor only if the owner has one: a session
+      // opened without MFA never satisfies a rule that demands it.
+      if (ia.liveSession && device.owner !== undefined) addIfEnrolled(mfaUsers, model, device.owner);
       break;
     }
     case 'insider': {
       const user = model.userIndex.get(ia.user)!;
-      mfaUsers.add(user);
+      addIfEnrolled(mfaUsers, model, ia.user);
       for (const c of model.credentials) if (c.owners.includes(user)) credentials.add(c.index);
       if (ia.device !== undefined) device = model.devices[model.deviceIndex.get(ia.device)!]!;
       break;
@@ -64,6 +66,11 @@ export function initialEntry(access: AccessLayer, attack: Attack): Entry {
   const opened = new Set<string>();
   footholds.push(...remoteFootholds(access, knowledge, device, opened));
   return { footholds, owned, knowledge, device, opened };
+}
+
+function addIfEnrolled(mfaUsers: Set<number>, model: AccessLayer['model'], userId: string): void {
+  const index = model.userIndex.get(userId)!;
+  if (model.users[index]!.mfa) mfaUsers.add(index);
 }
 
 /**

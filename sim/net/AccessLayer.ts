@@ -6,7 +6,7 @@ import { compilePolicy, decide, type CompiledPolicy } from '../policy/index.js';
 import { resourceMatches, subjectMatches } from '../policy/match.js';
 import type { Decision, DecisionContext, ResourceAttributes, SubjectAttributes } from '../policy/types.js';
 import type { Design } from '../model/schema.js';
-import { networkReaches, reachesUngated, serviceFor } from './reachability.js';
+import { networkReaches, reachesUngated } from './reachability.js';
 import { buildTopology, type Topology } from './topology.js';
 
 /** Where a connection starts. A brokered session carries its identity; a VPN client only an address. */
@@ -56,7 +56,7 @@ export class AccessLayer {
   readonly connectors: readonly number[];
   private readonly resources: (ResourceAttributes | undefined)[] = [];
   private readonly hostSubjects: (SubjectAttributes | undefined)[] = [];
-  /** First connector reaching (target, protocol) when none is isolated; -1 for none. */
+  /** First connector reaching (target, service) when none is isolated; -1 for none. */
   private readonly connectorOf = new Map<string, number>();
 
   constructor(
@@ -107,12 +107,31 @@ export class AccessLayer {
       .map((a) => a.index);
   }
 
+  /**
+   * Can `origin` perform `action` on the target? Every service of the action's protocol is tried
+   * (ssh on 22 and on 2222 are separate doors); the first that opens answers, else the first refusal.
+   */
   connect(origin: Origin, targetIndex: number, action: Action, state: AccessState): ConnectOutcome {
     const target = this.model.assets[targetIndex]!;
-    const service = serviceFor(target, ACTIONS[action].protocol);
-    if (service === undefined)
-      return this.blocked('no-service', `${target.id} exposes no ${ACTIONS[action].protocol} service`);
+    const protocol = ACTIONS[action].protocol;
     if (state.isolated?.has(targetIndex)) return this.blocked('isolated', `${target.id} is isolated`);
+    let refused: ConnectOutcome | undefined;
+    for (const service of target.services) {
+      if (service.protocol !== protocol) continue;
+      const outcome = this.connectService(origin, target, service, action, state);
+      if (outcome.ok) return outcome;
+      refused ??= outcome;
+    }
+    return refused ?? this.blocked('no-service', `${target.id} exposes no ${protocol} service`);
+  }
+
+  private connectService(
+    origin: Origin,
+    target: AssetNode,
+    service: ServiceNode,
+    action: Action,
+    state: AccessState,
+  ): ConnectOutcome {
     switch (origin.kind) {
       case 'host': {
         if (state.isolated?.has(origin.asset))
@@ -153,11 +172,11 @@ export class AccessLayer {
         return this.throughGateway(anonymous, false, target, action, state, 'vpn');
       }
       case 'broker':
-        return this.brokered(origin.subject, origin.mfa, target, action, state);
+        return this.brokered(origin.subject, origin.mfa, target, service, action, state);
       case 'internet':
         if (!this.design.internetFacing)
           return this.blocked('not-exposed', `this design exposes nothing to the internet`);
-        if (origin.exposed !== targetIndex)
+        if (origin.exposed !== target.index)
           return this.blocked('not-exposed', `${target.id} is not reachable from the internet`);
         return { ok: true, layer: 'network', connector: null, decision: null };
     }
@@ -168,11 +187,11 @@ export class AccessLayer {
     subject: SubjectAttributes,
     mfa: boolean,
     target: AssetNode,
+    service: ServiceNode,
     action: Action,
     state: AccessState,
   ): ConnectOutcome {
     if (this.connectors.length === 0) return this.blocked('broker', 'this design has no zero-trust broker');
-    const service = serviceFor(target, ACTIONS[action].protocol)!;
     const connector = this.connectorFor(target, service, state.isolated);
     if (connector === undefined)
       return this.blocked('no-connector', `no connector reaches ${target.id}:${service.protocol}`);
@@ -201,7 +220,7 @@ export class AccessLayer {
           !isolated?.has(c) && networkReaches(this.topology, this.model.assets[c]!.zones, target, service) === null,
       );
     if (isolated !== undefined && isolated.size > 0) return find();
-    const key = `${target.index}:${service.protocol}`;
+    const key = `${target.index}:${service.protocol}/${service.port}`;
     let c = this.connectorOf.get(key);
     if (c === undefined) this.connectorOf.set(key, (c = find() ?? -1));
     return c < 0 ? undefined : c;

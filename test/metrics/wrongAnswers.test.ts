@@ -1,0 +1,34 @@
+// Answers an OT security engineer would reject, each pinned by the smallest plant that showed it.
+import { describe, expect, it } from 'vitest';
+import { staticBlastRadius } from '../../sim/metrics/blastRadius.js';
+import { buildPlantModel } from '../../sim/model/plantModel.js';
+import { AccessLayer } from '../../sim/net/AccessLayer.js';
+import { runSimulation } from '../../sim/simulation/runSimulation.js';
+import { loadFixture } from '../helpers/fixtureScenario.js';
+
+describe('a live session carries MFA only when its owner has it', () => {
+  const f = loadFixture('wrong-answers/live-session-mfa.yaml');
+
+  it('a hijacked live session of a user without MFA does not pass a rule that demands MFA', () => {
+    for (const attack of ['live', 'nolive']) {
+      expect(staticBlastRadius(f.access('zt'), f.attack(attack)).assets).toEqual([]);
+      const run = runSimulation(f.model, f.access('zt'), f.attack(attack), { seed: 1 });
+      expect(run.result.compromised).toEqual([]);
+    }
+  });
+});
+
+describe('two services of one protocol are two doors', () => {
+  const f = loadFixture('wrong-answers/two-ssh-services.yaml');
+
+  it('owns the target through the port the conduit allows, whichever order the services are listed in', () => {
+    const swapped = structuredClone(f.scenario);
+    swapped.plant.assets[1]!.services.reverse();
+    for (const scenario of [f.scenario, swapped]) {
+      const access = new AccessLayer(buildPlantModel(scenario), scenario.designs[0]!);
+      expect(staticBlastRadius(access, f.attack()).assets).toEqual(['src', 'dst']);
+      const run = runSimulation(access.model, access, f.attack(), { seed: 1 });
+      expect(run.result.compromised).toEqual(['src', 'dst']);
+    }
+  });
+});
