@@ -8,6 +8,7 @@ import type { Move } from './capabilities.js';
 export type Tactic =
   | 'initial-access'
   | 'discovery'
+  | 'collection'
   | 'lateral-movement'
   | 'execution'
   | 'inhibit-response'
@@ -105,6 +106,16 @@ const CATALOG: Technique[] = [
     duration: tri(0.05, 0.25, 1),
     probability: 0.9,
     observability: 0.3,
+  },
+  {
+    // Reading credentials cached on an owned host. Free in runs today: the path shows it so every
+    // credential used is one the attacker could have read somewhere.
+    id: 'T0893',
+    name: 'Data from Local System',
+    tactic: 'collection',
+    duration: tri(0.05, 0.25, 1),
+    probability: 1,
+    observability: 0.2,
   },
   {
     id: 'T0891',

@@ -10,6 +10,7 @@ import type { AssetNode } from '../model/plantModel.js';
 import type { AccessLayer, Origin } from '../net/AccessLayer.js';
 import { probeStates, policyWindows } from '../net/probeStates.js';
 import { candidateZones } from '../net/reachability.js';
+import { Provenance } from './provenance.js';
 import type { Attack } from '../model/schema.js';
 import { approveAll } from '../policy/index.js';
 
@@ -18,7 +19,8 @@ export { probeStates, policyWindows };
 export interface PathStep {
   from: string;
   to: string;
-  action: Action | 'login';
+  /** `harvest`: a credential read off a host the attacker owns (from and to are that host). */
+  action: Action | 'login' | 'harvest';
   means: string;
   technique: string;
 }
@@ -68,14 +70,20 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
     nodes.push({ foothold, path, name });
     queue.push(nodes.length - 1);
   };
+  const provenance = new Provenance(model);
   const addEntry = (f: Foothold) => {
     const name = footholdName(f.origin, model);
-    addNode(f, [{ from: 'attacker', to: name, action: 'login', means: f.label, technique: f.technique }], name);
+    const login: PathStep = { from: 'attacker', to: name, action: 'login', means: f.label, technique: f.technique };
+    addNode(f, [...provenance.of(provenance.openedWith(f)), login], name);
   };
-  const learn = (creds: readonly number[]) => {
+  /** `how(c)` is the path that ends with learning credential c. */
+  const learn = (creds: readonly number[], how: (c: number) => PathStep[]) => {
     const fresh = creds.filter((c) => !know.credentials.has(c));
     if (fresh.length === 0) return;
-    for (const c of fresh) know.credentials.add(c);
+    for (const c of fresh) {
+      know.credentials.add(c);
+      provenance.learned(c, how(c));
+    }
     for (const f of remoteFootholds(access, know, entry.device, opened)) addEntry(f);
     // A snapshot: a retry that fails again puts its node back on the list.
     for (const c of fresh)
@@ -85,9 +93,6 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   const own = (n: number, move: Move) => {
     const t = move.target;
     const target = model.assets[t]!;
-    if (move.effect === 'learn-credentials') return learn(target.storedCredentials);
-    if (owned[t]) return;
-    owned[t] = 1;
     const step: PathStep = {
       from: nodes[n]!.name,
       to: target.id,
@@ -95,11 +100,16 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
       means: describeMeans(model, move.means),
       technique: techniqueForMove(move, model),
     };
-    const path = [...nodes[n]!.path, step];
+    // A move with a credential runs after the steps that taught it, from wherever the node stands.
+    const before = move.means.kind === 'credential' ? [move.means.credential] : [];
+    const path = [...provenance.of(before, nodes[n]!.path), step];
+    if (move.effect === 'learn-credentials') return learn(target.storedCredentials, () => path);
+    if (owned[t]) return;
+    owned[t] = 1;
     paths.set(t, path);
     if (move.effect === 'own-host') {
       addNode({ origin: { kind: 'host', asset: t }, label: target.id, technique: step.technique }, path, target.id);
-      learn(target.storedCredentials);
+      learn(target.storedCredentials, (c) => [...path, provenance.harvest(target, c)]);
     }
   };
   const tryTarget = (n: number, t: number) => {
@@ -145,7 +155,7 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
       [step],
       model.assets[a]!.id,
     );
-    learn(model.assets[a]!.storedCredentials);
+    learn(model.assets[a]!.storedCredentials, (c) => [step, provenance.harvest(model.assets[a]!, c)]);
   }
   for (let head = 0; head < queue.length; head++) {
     const n = queue[head]!;

@@ -10,6 +10,7 @@ import { candidateZones } from '../../sim/net/reachability.js';
 import { describeMeans, footholdName } from '../../sim/attack/describe.js';
 import { probeStates, type BlastRadius, type PathStep } from '../../sim/metrics/blastRadius.js';
 import type { Attack } from '../../sim/model/schema.js';
+import { Provenance } from '../../sim/metrics/provenance.js';
 
 interface Node {
   foothold: Foothold;
@@ -39,14 +40,19 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
     nodes.push({ foothold, path, name });
     queue.push(nodes.length - 1);
   };
+  const provenance = new Provenance(model);
   const addEntry = (f: Foothold) => {
     const name = footholdName(f.origin, model);
-    addNode(f, [{ from: 'attacker', to: name, action: 'login', means: f.label, technique: f.technique }], name);
+    const login: PathStep = { from: 'attacker', to: name, action: 'login', means: f.label, technique: f.technique };
+    addNode(f, [...provenance.of(provenance.openedWith(f)), login], name);
   };
-  const learn = (creds: readonly number[]) => {
+  const learn = (creds: readonly number[], how: (c: number) => PathStep[]) => {
     const fresh = creds.filter((c) => !know.credentials.has(c));
     if (fresh.length === 0) return;
-    for (const c of fresh) know.credentials.add(c);
+    for (const c of fresh) {
+      know.credentials.add(c);
+      provenance.learned(c, how(c));
+    }
     for (const f of remoteFootholds(access, know, entry.device, opened)) addEntry(f);
     // A snapshot: a retry that fails again puts its node back on the list.
     for (const c of fresh)
@@ -56,9 +62,6 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
   const own = (n: number, move: Move) => {
     const t = move.target;
     const target = model.assets[t]!;
-    if (move.effect === 'learn-credentials') return learn(target.storedCredentials);
-    if (owned[t]) return;
-    owned[t] = 1;
     const step: PathStep = {
       from: nodes[n]!.name,
       to: target.id,
@@ -66,11 +69,15 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
       means: describeMeans(model, move.means),
       technique: techniqueForMove(move, model),
     };
-    const path = [...nodes[n]!.path, step];
+    const before = move.means.kind === 'credential' ? [move.means.credential] : [];
+    const path = [...provenance.of(before, nodes[n]!.path), step];
+    if (move.effect === 'learn-credentials') return learn(target.storedCredentials, () => path);
+    if (owned[t]) return;
+    owned[t] = 1;
     paths.set(t, path);
     if (move.effect === 'own-host') {
       addNode({ origin: { kind: 'host', asset: t }, label: target.id, technique: step.technique }, path, target.id);
-      learn(target.storedCredentials);
+      learn(target.storedCredentials, (c) => [...path, provenance.harvest(target, c)]);
     }
   };
   const tryTarget = (n: number, t: number) => {
@@ -110,7 +117,7 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
       [step],
       model.assets[a]!.id,
     );
-    learn(model.assets[a]!.storedCredentials);
+    learn(model.assets[a]!.storedCredentials, (c) => [step, provenance.harvest(model.assets[a]!, c)]);
   }
   while (queue.length > 0) {
     const n = queue.shift()!;

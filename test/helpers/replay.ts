@@ -1,5 +1,5 @@
-// Replays a static blast radius's attack paths step by step against the access layer, each step
-// on its own: the tunnel it logs in through, or the connection from the host the step starts on.
+// Replays a static blast radius's attack paths against the access layer, step by step in path
+// order: each step may use only what earlier steps of the same path gave the attacker.
 import { remoteFootholds, initialEntry } from '../../sim/attack/initialAccess.js';
 import { ACTIONS, PROTOCOLS, type Action } from '../../sim/model/catalog.js';
 import { footholdName } from '../../sim/attack/describe.js';
@@ -14,22 +14,31 @@ export interface Replay {
   brokered: { step: PathStep; origin: Origin & { kind: 'broker' } }[];
 }
 
+/**
+ * Each path is walked in order from the entry, as an attacker would execute it: a step may use
+ * only tunnels opened, hosts owned and credentials learned earlier on the same path.
+ */
 export function replayPaths(access: AccessLayer, attack: Attack, radius: BlastRadius): Replay {
   const model = access.model;
   const entry = initialEntry(access, attack);
-  const held = new Set(radius.credentials.map((c) => model.credentialIndex.get(c)!));
-  const tunnels = new Map<string, Origin>();
-  for (const f of [
-    ...entry.footholds,
-    ...remoteFootholds(access, { credentials: held, mfaUsers: entry.knowledge.mfaUsers }, entry.device, new Set()),
-  ])
-    tunnels.set(footholdName(f.origin, model), f.origin);
-  const owned = new Set(radius.assets);
   const states = probeStates(model, attack.initialAccess.at);
   const problems: string[] = [];
   const brokered: Replay['brokered'] = [];
 
   for (const [asset, path] of Object.entries(radius.paths)) {
+    const held = new Set(entry.knowledge.credentials);
+    const owned = new Set<string>();
+    const tunnels = new Map<string, Origin>();
+    const openTunnels = () => {
+      const know = { credentials: held, mfaUsers: entry.knowledge.mfaUsers };
+      for (const f of [...entry.footholds, ...remoteFootholds(access, know, entry.device, new Set())])
+        tunnels.set(footholdName(f.origin, model), f.origin);
+    };
+    const learn = (creds: readonly number[]) => {
+      for (const c of creds) held.add(c);
+      openTunnels();
+    };
+    openTunnels();
     path.forEach((step, i): void => {
       const where = `${asset} step ${i} (${step.from} → ${step.to} ${step.action} via ${step.means})`;
       const problem = (why: string) => problems.push(`${where}: ${why}`);
@@ -38,14 +47,23 @@ export function replayPaths(access: AccessLayer, attack: Attack, radius: BlastRa
         if (step.means === 'phishing') {
           if (attack.initialAccess.kind !== 'phishing' || attack.initialAccess.asset !== step.to)
             problem('phished a host the attack does not name');
-        } else if (!tunnels.has(step.to)) problem('no tunnel of that name opens with what the attacker holds');
+          owned.add(step.to);
+        } else if (!tunnels.has(step.to)) problem('no tunnel of that name opens with what the attacker holds so far');
         return;
+      }
+      if (step.action === 'harvest') {
+        const c = model.credentialIndex.get(step.means.replace(/^credential /, ''));
+        const host = model.assetIndex.get(step.from);
+        if (step.from !== step.to || !owned.has(step.from)) return void problem('harvests on a host not owned yet');
+        if (c === undefined || host === undefined || !model.assets[host]!.storedCredentials.includes(c))
+          return void problem(`${step.from} caches no such credential`);
+        return learn([c]);
       }
       const origin: Origin | undefined =
         tunnels.get(step.from) ??
         (owned.has(step.from) ? { kind: 'host', asset: model.assetIndex.get(step.from)! } : undefined);
       if (origin === undefined)
-        return void problem(`starts on ${step.from}, which is neither a tunnel nor an owned host`);
+        return void problem(`starts on ${step.from}, which is neither an open tunnel nor a host owned so far`);
       const target = model.assetIndex.get(step.to);
       if (target === undefined) return void problem('unknown target');
       const action = step.action as Action;
@@ -57,18 +75,20 @@ export function replayPaths(access: AccessLayer, attack: Attack, radius: BlastRa
       const [how, name] = [step.means.split(' ')[0], step.means.split(' ')[1]];
       if (how === 'credential') {
         const c = model.credentialIndex.get(name!);
-        if (c === undefined || !held.has(c)) problem(`credential ${name} is not held`);
+        if (c === undefined || !held.has(c)) problem(`credential ${name} is not held at this point of the path`);
         else if (!model.credentials[c]!.opens.has(target) || !model.credentials[c]!.protocols.has(protocol))
           problem(`credential ${name} does not open ${step.to} over ${protocol}`);
       } else if (how === 'exploit') {
-        if (!node.vulnerabilities.some((v) => v.id === name && v.service === protocol))
-          problem(`${step.to} has no ${name} on ${protocol}`);
+        const vulnerability = node.vulnerabilities.find((v) => v.id === name && v.service === protocol);
+        if (vulnerability === undefined) problem(`${step.to} has no ${name} on ${protocol}`);
+        else if (vulnerability.effect === 'credential-leak') return learn(node.storedCredentials);
       } else if (step.means === 'unauthenticated protocol') {
         if (!node.controller || !PROTOCOLS[protocol].unauthenticated || ACTIONS[action].level === 'read')
           problem('not an unauthenticated command to a controller');
       } else if (step.means === 'brokered grant') {
         if (origin.kind !== 'broker') problem('a grant outside a brokered session');
       } else problem(`unknown means "${step.means}"`);
+      owned.add(step.to);
     });
   }
   return { problems, brokered };

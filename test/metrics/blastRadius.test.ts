@@ -32,15 +32,21 @@ describe('staticBlastRadius', () => {
     expect(r.assets).toEqual(['plc1', 'plc2']);
   });
 
-  it('follows the plant conduits hop by hop from a phished host, learning cached logons on the way', () => {
+  it('follows the plant conduits hop by hop from a phished host, harvesting cached logons on the way', () => {
     const { access } = build(miniPlant([{ id: 'plain' }]));
     const r = staticBlastRadius(access, attack({ kind: 'phishing', asset: 'jump' }));
     expect(r.assets).toEqual(['jump', 'scada', 'bridge', 'hmi1', 'hmi2', 'ews', 'plc1', 'plc2']);
     expect(r.credentials).toEqual(['admin', 'plc-project']);
-    expect(r.paths.hmi1!.map((s) => `${s.from}→${s.to}`)).toEqual(['attacker→jump', 'jump→scada', 'scada→hmi1']);
+    expect(r.paths.hmi1!.map((s) => `${s.from}→${s.to}`)).toEqual([
+      'attacker→jump',
+      'jump→jump',
+      'jump→scada',
+      'scada→hmi1',
+    ]);
     // bridge is dual-homed into ctl: one hop to plc2's modbus, which no conduit allows.
     expect(r.paths.plc2!.map((s) => `${s.from}→${s.to} ${s.action}`)).toEqual([
       'attacker→jump login',
+      'jump→jump harvest',
       'jump→bridge rdp',
       'bridge→plc2 modbus.write',
     ]);

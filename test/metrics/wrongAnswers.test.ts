@@ -32,3 +32,18 @@ describe('two services of one protocol are two doors', () => {
     }
   });
 });
+
+describe('a path is a chain the attacker can execute', () => {
+  const f = loadFixture('wrong-answers/credential-chain.yaml');
+
+  it('shows where each credential was read before the step that uses it', () => {
+    const r = staticBlastRadius(f.access(), f.attack());
+    expect(r.paths.b!.map((s) => `${s.from} → ${s.to} ${s.action} via ${s.means}`)).toEqual([
+      'attacker → src login via phishing',
+      'src → src harvest via credential pw-a',
+      'src → a ssh via credential pw-a',
+      'a → a harvest via credential pw-b',
+      'src → b ssh via credential pw-b',
+    ]);
+  });
+});

@@ -182,7 +182,11 @@ describe('exposure', () => {
             const keys = new Set(exposure(access, { at: attack.initialAccess.at }).entries.map(key));
             for (const path of Object.values(staticBlastRadius(access, attack).paths))
               for (const step of path)
-                if (step.action !== 'login' && (model.assetIndex.has(step.from) || step.from === 'vpn-client'))
+                if (
+                  step.action !== 'login' &&
+                  step.action !== 'harvest' &&
+                  (model.assetIndex.has(step.from) || step.from === 'vpn-client')
+                )
                   expect(
                     keys.has(`${step.from} ${step.to} ${step.action}`),
                     `${design.id}/${attack.id}: ${step.from} → ${step.to} ${step.action}`,

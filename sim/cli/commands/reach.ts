@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { AccessLayer } from '../../net/AccessLayer.js';
 import { diffExposure, exposure, groupExposure, type Exposure, type ExposureEntry } from '../../net/exposure.js';
-import { staticBlastRadius, type BlastRadius } from '../../metrics/blastRadius.js';
+import { staticBlastRadius, type BlastRadius, type PathStep } from '../../metrics/blastRadius.js';
+import { pathTree } from '../../report/pathTree.js';
 import { technique } from '../../attack/techniques.js';
 import type { PlantModel } from '../../model/plantModel.js';
 import type { Attack } from '../../model/schema.js';
@@ -65,14 +66,11 @@ export function renderBlastRadius(r: BlastRadius): string {
   if (r.assets.length === 0) {
     out.push('', '  Nothing is reachable: no foothold leads to an asset the attacker can own or command.');
   } else {
-    out.push('', 'Attack paths (one shortest path per asset)');
-    for (const asset of r.assets) {
-      out.push(`  ${asset}`);
-      for (const s of r.paths[asset] ?? [])
-        out.push(
-          `      ${s.from} → ${s.to}  ${s.action}  via ${s.means}  [${s.technique} ${technique(s.technique).name}]`,
-        );
-    }
+    out.push('', 'Attack paths (one executable path per asset; shared first steps printed once)');
+    const paths = r.assets.map((asset) => r.paths[asset] ?? []);
+    const words = (s: PathStep) =>
+      `${s.from} → ${s.to}  ${s.action}  via ${s.means}  [${s.technique} ${technique(s.technique).name}]`;
+    for (const line of pathTree(paths, words)) out.push(`  ${line}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -126,6 +126,7 @@ export function drawPath(g: G, steps: readonly PathStep[], pos: Pos): void {
     .attr('d', 'M0,0L10,5L0,10z')
     .attr('fill', '#56B4E9');
   for (const s of steps) {
+    if (s.from === s.to) continue; // a harvest on the host itself: no arc to draw
     const a = pos(s.from);
     const b = pos(s.to);
     if (!a || !b) continue;
