@@ -114,11 +114,13 @@ export class Defenders {
               `${action === 'lock-identity' ? 'locked' : 'sessions revoked for'} ${[...this.implicatedIdentities].join(', ')}`,
             );
           break;
-        case 'isolate-host':
-          for (const h of this.implicatedHosts) if (w.model.assets[h]!.foothold) w.isolated.add(h);
-          if (this.implicatedHosts.size > 0)
-            done.push(`isolated ${[...this.implicatedHosts].map((h) => w.model.assets[h]!.id).join(', ')}`);
+        case 'isolate-host': {
+          // Only hosts the attacker can run tools on: a controller is not cut off the network.
+          const hosts = [...this.implicatedHosts].filter((h) => w.model.assets[h]!.foothold);
+          for (const h of hosts) w.isolated.add(h);
+          if (hosts.length > 0) done.push(`isolated ${hosts.map((h) => w.model.assets[h]!.id).join(', ')}`);
           break;
+        }
       }
     }
     w.emit({
