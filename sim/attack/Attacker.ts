@@ -3,9 +3,8 @@
 // approval requests and gains live beside it. Every connection goes through the design's access
 // layer; on a zero-trust design brokered requests also go through the live session table.
 import type { EventHandle } from '../kernel/index.js';
-import type { Action, Mitigation } from '../model/catalog.js';
+import type { Action } from '../model/catalog.js';
 import type { PlantModel } from '../model/plantModel.js';
-import type { Decision } from '../policy/types.js';
 import type { World } from '../world/World.js';
 import { Approvals } from './Approvals.js';
 import { AttackerState } from './AttackerState.js';
@@ -16,19 +15,12 @@ import { Discovery } from './Discovery.js';
 import { Footholds, type LiveFoothold } from './Footholds.js';
 import { initialEntry, type Entry } from './initialAccess.js';
 import { observationOf } from './observation.js';
+import { REGROUP_HOURS, type Refusal, Refusals } from './Refusals.js';
 import { SessionProtocol } from './SessionProtocol.js';
 import { plays, techniqueFor, techniqueForMove, type Technique } from './techniques.js';
 
 /** Hours it waits, with nothing left to try, before it looks again (windows open, sessions change). */
 const IDLE_RETRY_HOURS = 4;
-/** Hours it takes to move on after a step that went nowhere: refused, or nothing could carry it out. */
-const REGROUP_HOURS = 0.05;
-
-interface Refusal {
-  decision: Decision | null;
-  mitigation: Mitigation | null;
-}
-
 export class Attacker {
   private readonly s: AttackerState;
   private readonly entry: Entry;
@@ -37,6 +29,7 @@ export class Attacker {
   private readonly sessions: SessionProtocol;
   private readonly approvals: Approvals;
   private readonly conquest: Conquest;
+  private readonly refusals: Refusals;
   private scriptIndex = 0;
   /** Set while it has nothing left to try; holds the timer of its next look, if any. */
   private stalled: { timer: EventHandle | null } | null = null;
@@ -49,6 +42,7 @@ export class Attacker {
     this.sessions = new SessionProtocol(this.s, this.footholds);
     this.approvals = new Approvals(this.s, this.sessions, () => this.retryNow());
     this.conquest = new Conquest(this.s, this.footholds);
+    this.refusals = new Refusals(this.s, this.sessions, this.approvals, () => this.next());
   }
 
   /** Schedules the initial access. */
@@ -119,7 +113,8 @@ export class Attacker {
       if (refused !== null && refusal === null && !refused.outcome.ok)
         refusal = { f, action: refused.action, reason: refused.outcome.reason, outcome: refused.outcome };
     }
-    if (refusal !== null) return this.refused(refusal.f, refusal.action, target!, refusal.reason, refusal.outcome);
+    if (refusal !== null)
+      return this.refusals.refused(refusal.f, refusal.action, target!, refusal.reason, refusal.outcome);
     w.emit({
       type: 'attack.unable',
       technique: tech.id,
@@ -162,7 +157,7 @@ export class Attacker {
     const move = moves.find((m) => m.effect !== 'learn-credentials') ?? moves[0];
     if (move === undefined) {
       if (refused === null || refused.outcome.ok) return false;
-      this.refused(f, refused.action, targetIndex, refused.outcome.reason, refused.outcome);
+      this.refusals.refused(f, refused.action, targetIndex, refused.outcome.reason, refused.outcome);
       return true;
     }
     const tech = s.technique(techniqueForMove(move, w.model));
@@ -187,7 +182,7 @@ export class Attacker {
         ? this.sessions.connect(f, move.target, move.action)
         : { outcome: w.access.connect(s.originFor(f), move.target, move.action, s.state()), inSession: false };
     if (f.origin.kind !== 'broker') w.recordDecision(f.name, target.id, move.action, outcome.decision);
-    if (!outcome.ok) return this.refused(f, move.action, move.target, outcome.reason, outcome, inSession);
+    if (!outcome.ok) return this.refusals.refused(f, move.action, move.target, outcome.reason, outcome, inSession);
     const p = tech.probability * (move.means.kind === 'vulnerability' ? move.means.vulnerability.probability : 1);
     const success = s.rng.bernoulli(p);
     const rule = outcome.decision?.effect === 'allow' ? outcome.decision.ruleId : undefined;
@@ -210,51 +205,6 @@ export class Attacker {
       else this.conquest.learnCredentials(target.storedCredentials);
     }
     this.next();
-  }
-
-  /** A connection refused, or held for a just-in-time approval (not a denial: not counted, not to the sensors). */
-  private refused(
-    f: LiveFoothold,
-    action: Action,
-    target: number,
-    reason: string,
-    outcome: Refusal,
-    inSession = false,
-  ): void {
-    const w = this.world;
-    const decision = outcome.decision;
-    const held = decision?.effect === 'pending';
-    if (held) this.approvals.ask(f, decision.ruleId, decision.approvalBy);
-    w.record.refused(held, outcome.mitigation);
-    const targetId = w.model.assets[target]!.id;
-    if (decision !== null && f.sessionId === null) w.recordDecision(f.name, targetId, action, decision);
-    this.s.act(
-      this.s.techniqueFor('connection-attempt'),
-      observationOf(w.model, f, target, action, decision !== null, !held),
-    );
-    const mitigation = outcome.mitigation === null ? {} : { mitigation: outcome.mitigation };
-    if (held)
-      w.emit({
-        type: 'attack.held',
-        foothold: f.name,
-        target: targetId,
-        action,
-        rule: decision.ruleId,
-        ...mitigation,
-        detail: reason,
-      });
-    else
-      w.emit({
-        type: 'attack.refused',
-        foothold: f.name,
-        target: targetId,
-        action,
-        ...mitigation,
-        ...(decision?.ruleId ? { rule: decision.ruleId } : {}),
-        detail: reason,
-      });
-    this.sessions.countDenial(f, decision, inSession);
-    w.kernel.schedule(REGROUP_HOURS, () => this.next());
   }
 
   /** New means: try every target again, at once if it was waiting for something to change. */
