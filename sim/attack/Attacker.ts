@@ -21,6 +21,7 @@ import { plays, techniqueFor, techniqueForMove, type Technique } from './techniq
 
 /** Hours it waits, with nothing left to try, before it looks again (windows open, sessions change). */
 const IDLE_RETRY_HOURS = 4;
+
 export class Attacker {
   private readonly s: AttackerState;
   private readonly entry: Entry;

@@ -13,7 +13,7 @@ import { TargetList } from './TargetList.js';
 import { plays, resolveTechnique, techniqueFor, type Technique, type TechniqueUse } from './techniques.js';
 
 /** What a sensor sees of an action beyond the technique, which `act` adds. */
-export type ActionView = Omit<Observable, 't' | 'technique' | 'observability' | 'scan'>;
+type ActionView = Omit<Observable, 't' | 'technique' | 'observability' | 'scan'>;
 
 export class AttackerState {
   readonly rng: RandomStream;

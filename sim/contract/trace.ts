@@ -177,8 +177,6 @@ export type TraceEvent =
   | WorkloadAccess
   | WorkloadFailed;
 
-export type TraceEventType = TraceEvent['type'];
-
 /** An event as a process emits it; the world stamps the time. */
 export type UntimedEvent = Untimed<TraceEvent>;
 type Untimed<E> = E extends TraceEvent ? Omit<E, 't'> : never;

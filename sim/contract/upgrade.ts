@@ -4,7 +4,7 @@ import { BUNDLE_SCHEMA_VERSION, type ResultsBundle } from './bundle.js';
 import { upgradeTraceV1 } from './traceV1.js';
 import type { ResultsBundleV1 } from './v1.js';
 
-export const OLDEST_SCHEMA_VERSION = 1;
+const OLDEST_SCHEMA_VERSION = 1;
 
 export type BundleFormatCode = 'NOT_A_BUNDLE' | 'UNSUPPORTED_VERSION' | 'INCOMPLETE';
 
