@@ -15,6 +15,9 @@ export {
   type AssetKind,
 } from './model/catalog.js';
 export type { TraceEvent, RunMetrics, RunResult } from './contract/trace.js';
+export { BUNDLE_SCHEMA_VERSION, type ResultsBundle } from './contract/bundle.js';
+export { upgradeBundle, BundleFormatError } from './contract/upgrade.js';
+export { eventFacts, type EventFacts } from './contract/eventFacts.js';
 export { Kernel, createStream, type Distribution } from './kernel/index.js';
 export { AccessLayer, type Origin, type ConnectOutcome } from './net/AccessLayer.js';
 export * as policy from './policy/index.js';

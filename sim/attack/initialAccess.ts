@@ -3,6 +3,7 @@ import type { AccessLayer, Origin } from '../net/AccessLayer.js';
 import type { Attack, Device } from '../model/schema.js';
 import type { Knowledge } from './capabilities.js';
 import { brokerSubject } from '../net/subjects.js';
+import { techniqueFor } from './techniques.js';
 
 export interface Foothold {
   origin: Origin;
@@ -55,7 +56,7 @@ export function initialEntry(access: AccessLayer, attack: Attack): Entry {
       footholds.push({
         origin: { kind: 'internet', exposed: model.assetIndex.get(ia.asset)! },
         label: `internet-exposed ${ia.asset}`,
-        technique: 'T0883',
+        technique: techniqueFor('internet-entry'),
       });
       break;
     case 'phishing':
@@ -95,7 +96,7 @@ export function remoteFootholds(
       out.push({
         origin: { kind: 'vpn', account: cred.id },
         label: `VPN login as ${cred.id}${cred.shared ? ' (shared account)' : ''}`,
-        technique: 'T0822',
+        technique: techniqueFor('remote-login'),
       });
       break;
     }
@@ -116,7 +117,7 @@ export function remoteFootholds(
           mfa: know.mfaUsers.has(userIndex),
         },
         label: `brokered session as ${model.users[userIndex]!.id}${onOwnDevice ? ` on ${device.id}` : ''}`,
-        technique: 'T0822',
+        technique: techniqueFor('remote-login'),
       });
     }
   }

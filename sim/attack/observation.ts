@@ -11,7 +11,7 @@ export function observationOf(
   action: Action,
   pdpDecided: boolean,
   denied: boolean,
-): Omit<Observable, 't' | 'technique' | 'observability'> {
+): Omit<Observable, 't' | 'technique' | 'observability' | 'scan'> {
   const t = model.assets[target]!;
   const srcZones = f.origin.kind === 'host' ? model.assets[f.origin.asset]!.zones : [];
   return {

@@ -1,37 +1,185 @@
-// The event trace of one run: the only contract between the simulation and the viewer.
-// Times are simulated hours; ids are scenario ids.
+// The event trace of one run, as it leaves the simulator: a union of namespaced events, each with
+// the fields it always carries. Times are simulated hours; ids are scenario ids. A consumer reads
+// what happened from `type`; `technique` is the ATT&CK for ICS id to show, never a thing to branch on.
 
-export type Actor = 'attacker' | 'defender' | 'technician' | 'pdp';
+/** Where a foothold sits: an owned host, a VPN tunnel, a brokered zero-trust session, the internet. */
+export type FootholdVia = 'host' | 'vpn' | 'broker' | 'internet';
 
-export type Outcome = 'success' | 'failure' | 'denied' | 'pending' | 'info';
-
-export interface TraceEvent {
+interface At {
   t: number;
-  type:
-    | 'attack.initial'
-    | 'attack.discover'
-    | 'attack.step'
-    | 'attack.denied'
-    | 'attack.impact'
-    | 'defense.detect'
-    | 'defense.respond'
-    | 'defense.recover'
-    | 'policy.revoke'
-    | 'policy.approve'
-    | 'workload.request'
-    | 'workload.access';
-  actor: Actor;
-  technique?: string;
-  source?: string;
-  target?: string;
-  action?: string;
-  /** The rule that decided, for PDP-decided connections. */
-  decision?: string;
-  outcome: Outcome;
+  /** One line in words, for timelines and tooltips. */
   detail: string;
-  /** ATT&CK for ICS mitigation that refused the step. */
+}
+
+/** The initial access gave the attacker a foothold: a tunnel, an internet-facing device or a phished host. */
+export interface AttackInitial extends At {
+  type: 'attack.initial';
+  technique: string;
+  foothold: string;
+  via: FootholdVia;
+}
+
+/** Nothing the attacker holds at the start opens a way in under this design. */
+export interface AttackNoEntry extends At {
+  type: 'attack.no-entry';
+  technique: string;
+}
+
+/** A foothold gained on the way: a host it now runs tools on, or a tunnel opened with a learned credential. */
+export interface AttackFoothold extends At {
+  type: 'attack.foothold';
+  technique: string;
+  foothold: string;
+  via: FootholdVia;
+}
+
+/** A foothold listed the hosts it can reach. */
+export interface AttackDiscover extends At {
+  type: 'attack.discover';
+  technique: string;
+  foothold: string;
+}
+
+/** A connection went through and the technique was tried: it worked or failed. */
+export interface AttackStep extends At {
+  type: 'attack.step';
+  technique: string;
+  foothold: string;
+  target: string;
+  action: string;
+  /** The policy rule that allowed the connection, when a PDP decided it. */
+  rule?: string;
+  outcome: 'success' | 'failure';
+}
+
+/** A scripted step that no foothold can carry out with what the attacker holds. */
+export interface AttackUnable extends At {
+  type: 'attack.unable';
+  technique: string;
+  target?: string;
+}
+
+/** A connection the network or the policy refused. */
+export interface AttackRefused extends At {
+  type: 'attack.refused';
+  foothold: string;
+  target: string;
+  action: string;
+  /** The ATT&CK for ICS mitigation that refused it. */
+  mitigation?: string;
+  /** The policy rule behind the refusal, when a PDP decided it and a rule matched. */
+  rule?: string;
+}
+
+/** A connection the PDP holds until a just-in-time approval of `rule` arrives. */
+export interface AttackHeld extends At {
+  type: 'attack.held';
+  foothold: string;
+  target: string;
+  action: string;
+  rule: string;
   mitigation?: string;
 }
+
+/** A commanded controller took its production line down. */
+export interface AttackImpact extends At {
+  type: 'attack.impact';
+  technique: string;
+  foothold: string;
+  target: string;
+  line: string;
+}
+
+/** The attacker lost a foothold: isolated, its account disabled or locked, or its session revoked. */
+export interface AttackFootholdLost extends At {
+  type: 'attack.foothold-lost';
+  foothold: string;
+  via: FootholdVia;
+}
+
+/** The approver granted a just-in-time approval someone asked for from `requester`. */
+export interface ApprovalGranted extends At {
+  type: 'approval.granted';
+  rule: string;
+  requester: string;
+}
+
+export interface ApprovalRefused extends At {
+  type: 'approval.refused';
+  rule: string;
+  requester: string;
+}
+
+/** A sensor flagged an attacker action. */
+export interface DefenseDetect extends At {
+  type: 'defense.detect';
+  sensor: string;
+  technique: string;
+  /** The host the action ran on, when it ran on one. */
+  host?: string;
+  /** The identity it ran under (a user or a VPN account), when there is one. */
+  identity?: string;
+}
+
+/** The response playbook ran. */
+export interface DefenseRespond extends At {
+  type: 'defense.respond';
+}
+
+/** The PDP locked an identity on its own telemetry: live sessions revoked, new ones refused. */
+export interface PdpBlock extends At {
+  type: 'pdp.block';
+  identity: string;
+}
+
+/** A disrupted line is back in production. */
+export interface LineRecovered extends At {
+  type: 'line.recovered';
+  line: string;
+}
+
+/** A technician asks for access to assets. */
+export interface WorkloadRequest extends At {
+  type: 'workload.request';
+  user: string;
+  targets: string[];
+}
+
+export interface WorkloadAccess extends At {
+  type: 'workload.access';
+  user: string;
+}
+
+/** A technician's request got no access. */
+export interface WorkloadFailed extends At {
+  type: 'workload.failed';
+  user: string;
+}
+
+export type TraceEvent =
+  | AttackInitial
+  | AttackNoEntry
+  | AttackFoothold
+  | AttackDiscover
+  | AttackStep
+  | AttackUnable
+  | AttackRefused
+  | AttackHeld
+  | AttackImpact
+  | AttackFootholdLost
+  | ApprovalGranted
+  | ApprovalRefused
+  | DefenseDetect
+  | DefenseRespond
+  | PdpBlock
+  | LineRecovered
+  | WorkloadRequest
+  | WorkloadAccess
+  | WorkloadFailed;
+
+/** An event as a process emits it; the world stamps the time. */
+export type UntimedEvent = Untimed<TraceEvent>;
+type Untimed<E> = E extends TraceEvent ? Omit<E, 't'> : never;
 
 export interface RunMetrics {
   compromisedAssets: number;
@@ -71,6 +219,8 @@ export const METRIC_NAMES = [
   'timeToAccessHours',
   'privilegeExposure',
 ] as const satisfies readonly (keyof RunMetrics)[];
+
+export type MetricName = (typeof METRIC_NAMES)[number];
 
 export interface RunResult {
   scenario: string | null;

@@ -16,7 +16,11 @@ export class Defenders {
     this.coverage = world.design.sensors.map((s) =>
       s.zones === '*' ? null : new Set(s.zones.map((z) => world.model.zoneIndex.get(z)!)),
     );
-    world.observers.push((o) => this.see(o));
+  }
+
+  /** The sensors start watching attacker actions. */
+  start(): void {
+    this.world.observers.push((o) => this.see(o));
   }
 
   private see(o: Observable): void {
@@ -43,7 +47,7 @@ export class Defenders {
       case 'zt-telemetry':
         return o.pdpDecided;
       case 'ot-ids':
-        return (o.industrial || o.technique === 'T0846') && inZone && o.zone >= 0;
+        return (o.industrial || o.scan) && inZone && o.zone >= 0;
       case 'edr':
         return o.onHost !== null && inZone;
     }
@@ -56,10 +60,10 @@ export class Defenders {
     if (w.detectedAt === null) w.detectedAt = w.now;
     w.emit({
       type: 'defense.detect',
-      actor: 'defender',
+      sensor: s.kind,
       technique: o.technique,
-      ...(o.onHost !== null ? { source: w.model.assets[o.onHost]!.id } : {}),
-      outcome: 'info',
+      ...(o.onHost !== null ? { host: w.model.assets[o.onHost]!.id } : {}),
+      ...(o.identity !== null ? { identity: o.identity } : {}),
       detail: `${s.kind} flags ${o.technique}${o.note ? ` (${o.note})` : ''}${o.identity ? ` by ${o.identity}` : ''}`,
     });
     if (s.kind === 'zt-telemetry' && o.identity !== null && w.design.zt?.blockOnDetection) this.pdpBlocks(o.identity);
@@ -75,10 +79,8 @@ export class Defenders {
     if (w.locks.has(identity)) return;
     this.lock(identity);
     w.emit({
-      type: 'policy.revoke',
-      actor: 'pdp',
-      target: identity,
-      outcome: 'info',
+      type: 'pdp.block',
+      identity,
       detail: `the PDP blocks ${identity} on its own telemetry: live sessions revoked, new ones refused`,
     });
     w.respond();
@@ -112,17 +114,17 @@ export class Defenders {
               `${action === 'lock-identity' ? 'locked' : 'sessions revoked for'} ${[...this.implicatedIdentities].join(', ')}`,
             );
           break;
-        case 'isolate-host':
-          for (const h of this.implicatedHosts) if (w.model.assets[h]!.foothold) w.isolated.add(h);
-          if (this.implicatedHosts.size > 0)
-            done.push(`isolated ${[...this.implicatedHosts].map((h) => w.model.assets[h]!.id).join(', ')}`);
+        case 'isolate-host': {
+          // Only hosts the attacker can run tools on: a controller is not cut off the network.
+          const hosts = [...this.implicatedHosts].filter((h) => w.model.assets[h]!.foothold);
+          for (const h of hosts) w.isolated.add(h);
+          if (hosts.length > 0) done.push(`isolated ${hosts.map((h) => w.model.assets[h]!.id).join(', ')}`);
           break;
+        }
       }
     }
     w.emit({
       type: 'defense.respond',
-      actor: 'defender',
-      outcome: 'info',
       detail: done.length > 0 ? done.join('; ') : 'nothing to act on',
     });
     w.respond();

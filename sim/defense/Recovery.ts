@@ -3,9 +3,12 @@
 import type { World } from '../world/World.js';
 
 export class Recovery {
-  constructor(private readonly world: World) {
-    if (world.model.lines.some((l) => l.recoveryHours !== undefined))
-      world.onContainment.push(() => this.restoreLines());
+  constructor(private readonly world: World) {}
+
+  /** Waits for containment, when some line has a recovery time. */
+  start(): void {
+    if (this.world.model.lines.some((l) => l.recoveryHours !== undefined))
+      this.world.onContainment.push(() => this.restoreLines());
   }
 
   private restoreLines(): void {
@@ -20,10 +23,8 @@ export class Recovery {
         w.lineRestoredAt[i] = w.now;
         const down = w.now - impactAt!;
         w.emit({
-          type: 'defense.recover',
-          actor: 'defender',
-          target: line.id,
-          outcome: 'success',
+          type: 'line.recovered',
+          line: line.id,
           detail: `line ${line.id} back in production after ${hours.toFixed(1)} h of recovery (${down.toFixed(1)} h down)`,
         });
       });

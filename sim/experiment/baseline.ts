@@ -1,7 +1,8 @@
 // Regression checks against a previous results bundle: re-run what it ran and fail when a design's
 // blast-radius figures worsen beyond a tolerance. Expressed as ordinary expectations, so they are
 // evaluated, reported and witnessed like the scenario's own.
-import type { ResultsBundle } from '../report/bundle.js';
+import type { ResultsBundle } from '../contract/bundle.js';
+import { BundleFormatError, upgradeBundle } from '../contract/upgrade.js';
 import type { Expectation } from '../model/schema.js';
 
 /** Figures where more is worse for the defender: a baseline holds each to its old mean. */
@@ -14,30 +15,22 @@ export const REGRESSION_METRICS = [
 ] as const;
 
 export class BaselineError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BaselineError';
-  }
+  override name = 'BaselineError';
+  readonly code = 'BAD_BASELINE';
 }
 
-/** Parses and sanity-checks a bundle read from disk. */
+/** A bundle read from disk, of any version this segsim reads, as the current version. */
 export function readBaseline(value: unknown, file: string): ResultsBundle {
-  const b = value as Partial<ResultsBundle> | null;
-  if (
-    b === null ||
-    typeof b !== 'object' ||
-    b.generator !== 'segsim' ||
-    !Array.isArray(b.designs) ||
-    b.scenario === undefined ||
-    b.attack === undefined
-  ) {
-    throw new BaselineError(`${file}: not a segsim results bundle (write one with \`segsim compare … --json FILE\`)`);
-  }
-  if (b.schemaVersion !== 1)
+  try {
+    return upgradeBundle(value);
+  } catch (err) {
+    if (!(err instanceof BundleFormatError)) throw err;
     throw new BaselineError(
-      `${file}: results bundle schemaVersion ${String(b.schemaVersion)}; this segsim reads version 1`,
+      err.code === 'NOT_A_BUNDLE'
+        ? `${file}: not a segsim results bundle (write one with \`segsim compare … --json FILE\`)`
+        : `${file}: ${err.message}`,
     );
-  return b as ResultsBundle;
+  }
 }
 
 /**

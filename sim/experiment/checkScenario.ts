@@ -65,9 +65,9 @@ export function checkScenario(model: PlantModel, options: CheckOptions): Expecta
       const { result } = runSimulation(model, layer(e.design), attackOf(e.attack), { seed });
       const steps = result.trace.filter(
         (t) =>
-          t.actor === 'attacker' &&
-          t.outcome === 'success' &&
-          (t.type === 'attack.initial' || t.type === 'attack.step'),
+          t.type === 'attack.initial' ||
+          t.type === 'attack.foothold' ||
+          (t.type === 'attack.step' && t.outcome === 'success'),
       );
       witnessRun = { seed, compromised: result.compromised, firstSteps: steps.slice(0, FIRST_STEPS) };
     }

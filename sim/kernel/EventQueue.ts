@@ -1,3 +1,5 @@
+// The kernel's event queue: a ladder queue over typed arrays. Over 300 lines because its tiers share
+// the same slot arrays and generations, on the hottest path of every run.
 import { KernelError } from './errors.js';
 
 /** Opaque integer naming one scheduled event: slot in the low bits, slot generation above. */

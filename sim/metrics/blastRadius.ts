@@ -4,7 +4,7 @@
 import { describeMeans, footholdName } from '../attack/describe.js';
 import { movesAgainst, type Knowledge, type Move } from '../attack/capabilities.js';
 import { initialEntry, remoteFootholds, type Foothold } from '../attack/initialAccess.js';
-import { techniqueForMove } from '../attack/techniques.js';
+import { techniqueFor, techniqueForMove } from '../attack/techniques.js';
 import type { Action } from '../model/catalog.js';
 import type { AssetNode } from '../model/plantModel.js';
 import type { AccessLayer, Origin } from '../net/AccessLayer.js';
@@ -140,6 +140,7 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   };
 
   for (const f of entry.footholds) addEntry(f);
+  const phishing = techniqueFor('phishing-entry');
   for (const a of entry.owned) {
     owned[a] = 1;
     const step: PathStep = {
@@ -147,11 +148,11 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
       to: model.assets[a]!.id,
       action: 'login',
       means: 'phishing',
-      technique: 'T0865',
+      technique: phishing,
     };
     paths.set(a, [step]);
     addNode(
-      { origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: 'T0865' },
+      { origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: phishing },
       [step],
       model.assets[a]!.id,
     );

@@ -1,6 +1,7 @@
 // Where each credential the attacker holds came from, so that every static path is a chain an
 // attacker could execute from the entry: a credential appears where it was read before it is used.
 import type { Foothold } from '../attack/initialAccess.js';
+import { techniqueFor } from '../attack/techniques.js';
 import type { AssetNode, PlantModel } from '../model/plantModel.js';
 import type { PathStep } from './blastRadius.js';
 
@@ -40,7 +41,7 @@ export class Provenance {
   /** Reading a credential cached on an owned host: ATT&CK for ICS T0893, Data from Local System. */
   harvest(host: AssetNode, credential: number): PathStep {
     const means = `credential ${this.model.credentials[credential]!.id}`;
-    return { from: host.id, to: host.id, action: 'harvest', means, technique: 'T0893' };
+    return { from: host.id, to: host.id, action: 'harvest', means, technique: techniqueFor('credential-harvest') };
   }
 }
 

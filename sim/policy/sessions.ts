@@ -1,4 +1,6 @@
 // Live sessions under continuous evaluation: signals and timers re-run decide() and revoke what no longer holds.
+// Over 300 lines because it is one state machine: every transition reads and writes the same private
+// session records and timers, which splitting would have to expose.
 import type { CompiledPolicy } from './compile.js';
 import { decide } from './decide.js';
 import { PolicyError } from './errors.js';

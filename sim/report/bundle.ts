@@ -1,77 +1,15 @@
-// The results bundle: everything a viewer or a report needs from one comparison, as one JSON file.
-// Versioned by schemaVersion; a change that removes or renames a field bumps it. It holds no
-// timestamps, absolute paths or machine-dependent values: the same command gives the same bytes.
-import type { BlastRadius } from '../metrics/blastRadius.js';
-import type { PlantModel } from '../model/plantModel.js';
-import { METRIC_NAMES, type RunResult } from '../contract/trace.js';
-import type { Conduit } from '../model/schema.js';
+// Building the results bundle (its wire types are in contract/bundle.ts) from an experiment, and
+// writing it as text.
+import { BUNDLE_SCHEMA_VERSION, type BundleConduit, type BundlePlant, type ResultsBundle } from '../contract/bundle.js';
+import { METRIC_NAMES, type MetricName } from '../contract/trace.js';
 import type { ExperimentResult } from '../experiment/runExperiment.js';
-import type { Comparison, DesignSummary } from '../experiment/summary.js';
 import type { RunRecord } from '../experiment/runs.js';
+import type { PlantModel } from '../model/plantModel.js';
+import type { Conduit } from '../model/schema.js';
+import { blastRadiusOut, comparisonOut, summaryOut } from './wire.js';
 
-export const BUNDLE_SCHEMA_VERSION = 1;
 /** Example runs kept per compromised asset: enough to replay some, bounded on large plants. */
 export const FELL_IN_EXAMPLES = 5;
-
-type MetricName = (typeof METRIC_NAMES)[number];
-
-export interface BundlePlant {
-  zones: { id: string; name: string | null; level: number; microSegmented: boolean }[];
-  lines: { id: string; name: string | null; valuePerHour: number; safetyCritical: boolean }[];
-  /** level is the Purdue level of the asset's primary zone; line is null for assets on no line. */
-  assets: {
-    id: string;
-    name: string | null;
-    kind: string;
-    zone: string;
-    dualHomed: string[];
-    line: string | null;
-    level: number;
-    criticality: string;
-  }[];
-  conduits: BundleConduit[];
-}
-
-export interface BundleConduit {
-  from: string;
-  to: string;
-  bidirectional: boolean;
-  /** 'any', or the allowed services as protocol/port. */
-  services: 'any' | string[];
-}
-
-export interface BundleDesign {
-  id: string;
-  name: string | null;
-  /** The conduits in force under this design when it replaces the plant's, else null. */
-  conduits: BundleConduit[] | null;
-  summary: DesignSummary;
-  /** Every run's value of each metric, in seed order (null where a run has none), for histograms and curves. */
-  perRun: Record<MetricName, (number | null)[]>;
-  /**
-   * For each asset that fell in some run, in plant order: the first runs it fell in (at most
-   * FELL_IN_EXAMPLES run indices; run i used seed `${seed}:${i}`), so a viewer can say which to replay.
-   */
-  fellIn: Record<string, number[]>;
-  staticBlastRadius: BlastRadius;
-  representativeRun: RunResult;
-}
-
-export interface ResultsBundle {
-  schemaVersion: typeof BUNDLE_SCHEMA_VERSION;
-  generator: 'segsim';
-  /** The scenario file as given on the command line, and its name. */
-  scenario: { file: string; name: string | null };
-  plant: BundlePlant;
-  attack: { id: string; name: string | null; strategy: string };
-  /** Base seed; run i of every design used seed `${seed}:${i}`. */
-  seed: number | string;
-  runs: number;
-  horizonHours: number;
-  designs: BundleDesign[];
-  /** Paired differences a − b for every pair of designs, over the same seeds. */
-  comparisons: Comparison[];
-}
 
 function conduit(c: Conduit): BundleConduit {
   return {
@@ -126,16 +64,16 @@ export function buildBundle(model: PlantModel, file: string, experiment: Experim
       id: d.design.id,
       name: d.design.name ?? null,
       conduits: d.design.conduits === undefined ? null : d.design.conduits.map(conduit),
-      summary: d.summary,
+      summary: summaryOut(d.summary),
       perRun: Object.fromEntries(METRIC_NAMES.map((m) => [m, d.records.map((r) => r.metrics[m])])) as Record<
         MetricName,
         (number | null)[]
       >,
       fellIn: fellIn(model, d.records),
-      staticBlastRadius: d.staticBlastRadius,
+      staticBlastRadius: blastRadiusOut(d.staticBlastRadius),
       representativeRun: d.representativeRun,
     })),
-    comparisons: experiment.comparisons,
+    comparisons: experiment.comparisons.map(comparisonOut),
   };
 }
 

@@ -1,5 +1,6 @@
 // Renderings of scenario checks: terminal PASS/FAIL lines, JUnit XML for CI, Markdown.
 import type { ExpectationCheck, Witness } from '../experiment/checkScenario.js';
+import { eventFacts } from '../contract/eventFacts.js';
 import type { TraceEvent } from '../contract/trace.js';
 
 export interface ScenarioCheck {
@@ -9,8 +10,9 @@ export interface ScenarioCheck {
 }
 
 function step(t: TraceEvent): string {
-  const where = t.source === undefined ? `→ ${t.target ?? ''}` : `${t.source} → ${t.target ?? ''}`;
-  return `${t.t.toFixed(1).padStart(5)} h  ${(t.technique ?? '').padEnd(5)}  ${where}  ${t.detail}`;
+  const f = eventFacts(t);
+  const where = f.source === undefined ? `→ ${f.target ?? ''}` : `${f.source} → ${f.target ?? ''}`;
+  return `${t.t.toFixed(1).padStart(5)} h  ${(f.technique ?? '').padEnd(5)}  ${where}  ${t.detail}`;
 }
 
 export function replayCommand(file: string, c: ExpectationCheck, w: Witness): string {

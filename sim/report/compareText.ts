@@ -1,5 +1,5 @@
 // The terminal rendering of a comparison: headline, a side-by-side table, the static worst case.
-import type { ResultsBundle } from './bundle.js';
+import type { ResultsBundle } from '../contract/bundle.js';
 import { comparisonRows, designSentences, headline, staticRows, type Row } from './rows.js';
 
 export function renderTable(head: string[], rows: Row[]): string[] {

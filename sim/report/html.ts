@@ -41,9 +41,13 @@ function newestMtime(path: string): number {
 /** Whether web/dist is missing or older than the viewer's sources (when the sources are there). */
 export function viewerStale(): boolean {
   if (!existsSync(VIEWER_INDEX)) return true;
-  const sources = [join(WEB_DIR, 'src'), join(WEB_DIR, 'index.html'), join(WEB_DIR, 'vite.config.ts')].filter((p) =>
-    existsSync(p),
-  );
+  const sources = [
+    join(WEB_DIR, 'src'),
+    join(WEB_DIR, 'index.html'),
+    join(WEB_DIR, 'vite.config.ts'),
+    // The viewer reads the simulator's contract, so it is built from it too.
+    join(WEB_DIR, '..', 'sim', 'contract'),
+  ].filter((p) => existsSync(p));
   if (sources.length === 0) return false;
   const built = statSync(VIEWER_INDEX).mtimeMs;
   return sources.some((p) => newestMtime(p) > built);

@@ -1,6 +1,6 @@
 // The Markdown report of a comparison, for pasting into a proposal or a ticket.
 import { MITIGATIONS, type Mitigation } from '../model/catalog.js';
-import type { ResultsBundle } from './bundle.js';
+import type { ResultsBundle } from '../contract/bundle.js';
 import { comparisonRows, designSentences, headline, num, pct, staticRows, type Row } from './rows.js';
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|');

@@ -1,7 +1,7 @@
 // The comparison table both the terminal and the Markdown report show: one row per headline
 // metric, one column per design, cells already formatted for reading aloud.
 import type { Summary } from '../metrics/statistics.js';
-import type { BundleDesign, ResultsBundle } from './bundle.js';
+import type { BundleDesign, ResultsBundle } from '../contract/bundle.js';
 
 export interface Row {
   label: string;

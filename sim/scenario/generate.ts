@@ -1,5 +1,7 @@
 // Synthetic plants for scale tests and demos: the pharma scenario's shape (enterprise, DMZ, site
 // operations, lines with a supervisory and a control zone) grown to any size, deterministic by seed.
+// Over 300 lines because generatePlant draws every part of the plant from one random stream in one
+// fixed order (the order is the output); splitting it by part is still to do.
 import { createStream, type RandomStream } from '../kernel/random.js';
 import { actionsOfProtocol, ACTIONS, type Action, type Protocol } from '../model/catalog.js';
 import type { ScenarioInput } from '../model/schema.js';

@@ -11,27 +11,28 @@ import { discoverable, firstAction } from '../net/discovery.js';
 import { APPROVAL_DELAY, approvalValidHours } from '../world/approver.js';
 /** Hours to log on to an intermediate host and open the next session from it. */
 const HOP_HOURS = 0.1;
+/** Hours the broker takes to set up a session once the PDP allowed every target. */
+const BROKER_CONNECT_HOURS = 0.05;
 /** Hosts a technician hops through at most (VPN → jump host → engineering workstation → …). */
 const MAX_HOPS = 3;
 /** A request still waiting this long is given up. */
 const GIVE_UP_HOURS = 24;
-
-export interface WorkloadTotals {
-  requests: number;
-  failures: number;
-  accessHours: number[];
-  exposure: number;
-}
+/** Times a brokered request is tried again after waiting for an approval or a window. */
+const MAX_RETRIES = 3;
 
 export class Technicians {
-  readonly totals: WorkloadTotals = { requests: 0, failures: 0, accessHours: [], exposure: 0 };
   private readonly approvals: RandomStream;
   private readonly vpnConnect: RandomStream;
 
   constructor(private readonly world: World) {
     this.approvals = world.kernel.stream('workload.approvals');
     this.vpnConnect = world.kernel.stream('workload.vpn');
-    for (const spec of world.model.scenario.workload) this.arrivals(spec, world.kernel.stream(`workload.${spec.id}`));
+  }
+
+  /** Schedules every kind of request's first arrival. */
+  start(): void {
+    for (const spec of this.world.model.scenario.workload)
+      this.arrivals(spec, this.world.kernel.stream(`workload.${spec.id}`));
   }
 
   private arrivals(spec: WorkloadRequest, rng: RandomStream): void {
@@ -50,13 +51,11 @@ export class Technicians {
 
   private request(spec: WorkloadRequest, duration: number): void {
     const w = this.world;
-    this.totals.requests++;
+    w.record.workloadRequest();
     w.emit({
       type: 'workload.request',
-      actor: 'technician',
-      source: spec.user,
-      target: spec.targets.map((t) => t.asset).join(','),
-      outcome: 'info',
+      user: spec.user,
+      targets: spec.targets.map((t) => t.asset),
       detail: `${spec.id}: ${spec.user} asks for ${spec.targets.map((t) => `${t.asset}:${t.action}`).join(', ')}`,
     });
     // A technician holding an account this design's VPN accepts uses it; everyone else goes through the broker.
@@ -131,8 +130,8 @@ export class Technicians {
       }
     }
     if (granted === spec.targets.length)
-      return this.granted(spec, w.now - askedAt + 0.05, granted, duration, 'brokered session');
-    if (waitFor === null || attempt >= 3 || w.now + waitFor - askedAt > GIVE_UP_HOURS)
+      return this.granted(spec, w.now - askedAt + BROKER_CONNECT_HOURS, granted, duration, 'brokered session');
+    if (waitFor === null || attempt >= MAX_RETRIES || w.now + waitFor - askedAt > GIVE_UP_HOURS)
       return this.fail(spec, 'the policy denies part of the request');
     w.kernel.schedule(waitFor, () => this.brokered(spec, duration, askedAt, attempt + 1));
   }
@@ -155,24 +154,19 @@ export class Technicians {
   }
 
   private granted(spec: WorkloadRequest, accessHours: number, assets: number, duration: number, how: string): void {
-    this.totals.accessHours.push(accessHours);
-    this.totals.exposure += assets * duration;
+    this.world.record.workloadGranted(accessHours, assets * duration);
     this.world.emit({
       type: 'workload.access',
-      actor: 'technician',
-      source: spec.user,
-      outcome: 'success',
+      user: spec.user,
       detail: `${spec.id}: ${how} after ${accessHours.toFixed(2)} h, ${assets} assets reachable for ${duration.toFixed(2)} h`,
     });
   }
 
   private fail(spec: WorkloadRequest, why: string): void {
-    this.totals.failures++;
+    this.world.record.workloadFailed();
     this.world.emit({
-      type: 'workload.access',
-      actor: 'technician',
-      source: spec.user,
-      outcome: 'denied',
+      type: 'workload.failed',
+      user: spec.user,
       detail: `${spec.id}: ${why}`,
     });
   }

@@ -1,12 +1,14 @@
 // The shared state of one run: the kernel, the design's access layer, who owns what, the
-// defenders' locks and isolations, the audit trail and the trace. Processes act through it.
+// defenders' locks and isolations, the audit trail and the trace. Processes act through it and
+// report what the metrics count to its recorder.
 import { Kernel } from '../kernel/index.js';
 import type { PlantModel } from '../model/plantModel.js';
-import type { TraceEvent } from '../contract/trace.js';
+import type { TraceEvent, UntimedEvent } from '../contract/trace.js';
 import type { AccessLayer, AccessState } from '../net/AccessLayer.js';
 import { AuditLog, SessionTable } from '../policy/index.js';
 import type { Attack, Design } from '../model/schema.js';
 import type { Decision } from '../policy/types.js';
+import type { RunRecorder } from './RunRecorder.js';
 
 /** What a sensor may see of one attacker action. */
 export interface Observable {
@@ -21,16 +23,31 @@ export interface Observable {
   denied: boolean;
   onHost: number | null;
   industrial: boolean;
+  /** An active scan of the network, which an OT IDS in the zone sees like industrial traffic. */
+  scan: boolean;
   /** The identity the action ran under, as a defender would see it (a user or a VPN account). */
   identity: string | null;
   /** What a detection of it reports beside the technique, when that alone would not say. */
   note?: string;
 }
 
+export interface WorldOptions {
+  seed: number | string;
+  horizon: number;
+  recorder: RunRecorder;
+  /** Keep the trace and the hash-chained audit trail (one inspected run); off for bulk Monte Carlo. */
+  keep: boolean;
+}
+
 export class World {
   readonly kernel: Kernel;
+  readonly seed: number | string;
+  readonly horizon: number;
+  /** Where processes report what the metrics count. */
+  readonly record: RunRecorder;
   /** The hash-chained trail when the run is kept; a plain count in bulk Monte Carlo. */
   readonly audit: AuditLog | CountingAudit;
+  /** The events of the run, when it is kept. */
   readonly trace: TraceEvent[] = [];
   readonly sessions: SessionTable | null;
   readonly owned: Uint8Array;
@@ -40,33 +57,30 @@ export class World {
   readonly lineImpactAt: (number | null)[];
   /** When each impacted line was back in production; null while it is down. */
   readonly lineRestoredAt: (number | null)[];
-  disabledVpnAccounts = new Set<string>();
-  firstPlcAt: number | null = null;
+  readonly disabledVpnAccounts = new Set<string>();
   detectedAt: number | null = null;
   containedAt: number | null = null;
-  attackerActions = 0;
-  auditedActions = 0;
-  deniedRequests = 0;
-  heldForApproval = 0;
-  readonly blockedBy: Record<string, number> = {};
   /** Listeners the defenders register to see attacker actions. */
   readonly observers: ((o: Observable) => void)[] = [];
   /** Called when the defenders act, so the attacker can drop what it lost. */
   readonly onResponse: (() => void)[] = [];
   /** Called once, when the attacker has lost its last foothold after a detection. */
   readonly onContainment: (() => void)[] = [];
+  private readonly keep: boolean;
 
   constructor(
     readonly model: PlantModel,
     readonly access: AccessLayer,
     readonly design: Design,
     readonly attack: Attack,
-    readonly seed: number | string,
-    readonly horizon: number,
-    keepAudit = true,
+    options: WorldOptions,
   ) {
-    this.kernel = new Kernel(seed);
-    this.audit = keepAudit ? new AuditLog() : new CountingAudit();
+    this.seed = options.seed;
+    this.horizon = options.horizon;
+    this.record = options.recorder;
+    this.keep = options.keep;
+    this.kernel = new Kernel(options.seed);
+    this.audit = options.keep ? new AuditLog() : new CountingAudit();
     this.owned = new Uint8Array(model.assets.length);
     this.controlled = new Uint8Array(model.assets.length);
     this.lineImpactAt = model.lines.map(() => null);
@@ -74,7 +88,11 @@ export class World {
     this.sessions = design.zt
       ? new SessionTable(access.policy, this.kernel, { audit: this.audit, maxDenied: design.zt.maxDenied })
       : null;
-    if (this.sessions && design.zt) this.sessions.sweepEvery(design.zt.sweepHours);
+  }
+
+  /** Starts the PDP's periodic sweep of live sessions, before any process schedules its first event. */
+  start(): void {
+    if (this.sessions && this.design.zt) this.sessions.sweepEvery(this.design.zt.sweepHours);
   }
 
   get now(): number {
@@ -92,8 +110,8 @@ export class World {
     return { time: this.now, locks: this.locks, isolated: this.isolated };
   }
 
-  emit(event: Omit<TraceEvent, 't'>): void {
-    this.trace.push({ t: round(this.now), ...event });
+  emit(event: UntimedEvent): void {
+    if (this.keep) this.trace.push({ t: round(this.now), ...event } as TraceEvent);
   }
 
   observe(o: Omit<Observable, 't'>): void {
@@ -114,10 +132,6 @@ export class World {
     });
   }
 
-  block(mitigation: string | null): void {
-    if (mitigation !== null) this.blockedBy[mitigation] = (this.blockedBy[mitigation] ?? 0) + 1;
-  }
-
   respond(): void {
     for (const f of this.onResponse) f();
   }
@@ -131,7 +145,7 @@ export class CountingAudit {
   }
 }
 
-/** Trace times at a fixed precision, so output is stable and readable. */
+/** Times at a fixed precision, so output is stable and readable. */
 export function round(t: number): number {
   return Math.round(t * 1e6) / 1e6;
 }

@@ -10,6 +10,7 @@ import {
   REGRESSION_METRICS,
 } from '../../sim/experiment/baseline.js';
 import { buildBundle, bundleJson } from '../../sim/report/bundle.js';
+import { V1_FIXTURE, v1FixtureText } from '../helpers/bundles.js';
 
 const loaded = loadScenario('scenarios/pharma.yaml');
 if (!loaded.ok) throw new Error('pharma.yaml must load');
@@ -51,8 +52,19 @@ describe('baseline regression checks', () => {
     expect(check(slightly, 0.05).every((c) => c.pass)).toBe(true);
   });
 
-  it('refuses what is not a results bundle', () => {
+  it('refuses what is not a results bundle, or a version it cannot read', () => {
     expect(() => readBaseline({ hello: 1 }, 'x.json')).toThrow(BaselineError);
-    expect(() => readBaseline({ ...bundle, schemaVersion: 2 }, 'x.json')).toThrow(/schemaVersion 2/);
+    expect(() => readBaseline({ hello: 1 }, 'x.json')).toThrow(/^x\.json: not a segsim results bundle/);
+    expect(() => readBaseline({ ...bundle, schemaVersion: 3 }, 'x.json')).toThrow(
+      'x.json: results bundle schemaVersion 3; this segsim reads versions 1 to 2',
+    );
+  });
+
+  it('reads a version-1 baseline as version 2, and holds a design to the same figures', () => {
+    const old = readBaseline(JSON.parse(v1FixtureText()), V1_FIXTURE);
+    expect(old.schemaVersion).toBe(2);
+    const v1 = JSON.parse(v1FixtureText());
+    expect(baselineExpectations(old, 0.05)).toEqual(baselineExpectations({ ...v1, schemaVersion: 2 }, 0.05));
+    expect(check(old).filter((c) => !c.pass)).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ describe('results bundle', () => {
       'comparisons',
     ]);
     expect(bundle).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       generator: 'segsim',
       scenario: { file: PHARMA },
       attack: { id: attack.id },
@@ -85,10 +85,10 @@ describe('results bundle', () => {
     built.designs.forEach((d, k) => {
       const records = experiment.designs[k]!.records;
       const fell = model.assets.map((a) => a.id).filter((id) => records.some((r) => r.compromised.includes(id)));
-      expect(Object.keys(d.fellIn)).toEqual(fell); // plant order
+      expect(Object.keys(d.fellIn ?? {})).toEqual(fell); // plant order
       for (const id of fell) {
         const all = records.filter((r) => r.compromised.includes(id)).map((r) => r.index);
-        expect(d.fellIn[id]).toEqual(all.slice(0, FELL_IN_EXAMPLES));
+        expect(d.fellIn?.[id]).toEqual(all.slice(0, FELL_IN_EXAMPLES));
       }
     });
   });

@@ -26,7 +26,7 @@ describe.concurrent('segsim compare', () => {
     expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
     const bundle = JSON.parse(readFileSync(a, 'utf8'));
     expect(bundle).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       generator: 'segsim',
       runs: 30,
       seed: 1,

@@ -80,14 +80,14 @@ describe('runs on the pharma plant', () => {
     };
     const never = fatigue(0);
     const always = fatigue(1);
-    expect(never.every((r) => r.compromised.length === 0 && r.trace.every((e) => e.type !== 'policy.approve'))).toBe(
-      true,
-    );
+    expect(
+      never.every((r) => r.compromised.length === 0 && r.trace.every((e) => !e.type.startsWith('approval.'))),
+    ).toBe(true);
     expect(always.filter((r) => r.metrics.compromisedPlcs > 0).length).toBeGreaterThan(20);
     // One approval opens Modbus writes to line 3's PLCs: nothing else falls.
     const line3 = new Set(['l3-plc1', 'l3-plc2']);
     expect(always.every((r) => r.compromised.every((id) => line3.has(id)))).toBe(true);
-    expect(always.some((r) => r.trace.some((e) => e.type === 'policy.approve' && e.outcome === 'success'))).toBe(true);
+    expect(always.some((r) => r.trace.some((e) => e.type === 'approval.granted'))).toBe(true);
   });
 
   it('a design whose PDP blocks on its own telemetry cuts the session at the detection, before the response time', () => {
@@ -100,22 +100,22 @@ describe('runs on the pharma plant', () => {
     let blocked = 0;
     for (const r of withBlock) {
       const flag = r.trace.find(
-        (e) => e.type === 'defense.detect' && e.detail.startsWith('zt-telemetry') && e.detail.endsWith('by oem-tech'),
+        (e) => e.type === 'defense.detect' && e.sensor === 'zt-telemetry' && e.identity === 'oem-tech',
       );
-      const block = r.trace.find((e) => e.type === 'policy.revoke' && e.actor === 'pdp' && e.target === 'oem-tech');
+      const block = r.trace.find((e) => e.type === 'pdp.block' && e.identity === 'oem-tech');
       expect(block === undefined).toBe(flag === undefined);
       if (flag === undefined || block === undefined) continue;
       blocked++;
       expect(block.t).toBe(flag.t);
       // The attacker loses the session at that moment, not after the response time.
       expect(
-        r.trace.some((e) => e.type === 'policy.revoke' && e.target === 'zt-session(oem-tech)' && e.t === flag.t),
+        r.trace.some(
+          (e) => e.type === 'attack.foothold-lost' && e.foothold === 'zt-session(oem-tech)' && e.t === flag.t,
+        ),
       ).toBe(true);
     }
     expect(blocked).toBeGreaterThan(20);
-    expect(without.every((r) => !r.trace.some((e) => e.type === 'policy.revoke' && e.target === 'oem-tech'))).toBe(
-      true,
-    );
+    expect(without.every((r) => !r.trace.some((e) => e.type === 'pdp.block'))).toBe(true);
     const reached = (rs: typeof without) => rs.filter((r) => r.metrics.compromisedPlcs > 0).length;
     expect(reached(withBlock)).toBeLessThan(reached(without));
   });
@@ -134,16 +134,13 @@ describe('runs on the pharma plant', () => {
     for (const e of flagged)
       expect(e.detail).toMatch(/^zt-telemetry flags T0886 \(approval of rule [\w-]+ refused\) by /);
     for (const r of runs) {
-      const refusal = r.trace.find((e) => e.type === 'policy.approve' && e.outcome === 'denied');
+      const refusal = r.trace.find((e) => e.type === 'approval.refused');
       const flag = r.trace.find((e) => e.type === 'defense.detect' && e.detail.includes('refused'));
       if (flag) expect(refusal!.t).toBeLessThanOrEqual(flag.t);
     }
     // Every request that waited for the approver is counted as held, none of them as denied.
     const held = runs.reduce((n, r) => n + r.metrics.heldForApproval, 0);
-    const asked = runs.reduce(
-      (n, r) => n + r.trace.filter((e) => e.type === 'attack.denied' && /approval/i.test(e.detail)).length,
-      0,
-    );
+    const asked = runs.reduce((n, r) => n + r.trace.filter((e) => e.type === 'attack.held').length, 0);
     expect(held).toBeGreaterThan(0);
     expect(held).toBe(asked);
   });

@@ -92,20 +92,28 @@ function run(input: ScenarioInput, seed = 1) {
 describe('a scripted attack with certain steps', () => {
   it('owns exactly the expected hosts at the expected times', () => {
     const { result } = run(tinyPlant(vpnDesign));
-    const steps = result.trace.filter(
-      (e) =>
-        e.type === 'attack.step' ||
-        e.type === 'attack.initial' ||
-        e.type === 'attack.discover' ||
-        e.type === 'attack.impact',
-    );
-    expect(steps.map((e) => [e.t, e.type, e.technique, e.target ?? null, e.outcome])).toEqual([
-      [1, 'attack.initial', 'T0822', 'vpn-client', 'success'],
-      [1.5, 'attack.discover', 'T0846', null, 'success'],
+    const steps = result.trace.flatMap((e) => {
+      switch (e.type) {
+        case 'attack.initial':
+        case 'attack.foothold':
+          return [[e.t, e.type, e.technique, e.foothold, e.via]];
+        case 'attack.discover':
+          return [[e.t, e.type, e.technique, e.foothold]];
+        case 'attack.step':
+          return [[e.t, e.type, e.technique, e.target, e.outcome]];
+        case 'attack.impact':
+          return [[e.t, e.type, e.technique, e.target, e.line]];
+        default:
+          return [];
+      }
+    });
+    expect(steps).toEqual([
+      [1, 'attack.initial', 'T0822', 'vpn-client', 'vpn'],
+      [1.5, 'attack.discover', 'T0846', 'vpn-client'],
       [3.5, 'attack.step', 'T0866', 'ews', 'success'],
-      [3.5, 'attack.step', 'T0867', 'ews', 'success'],
+      [3.5, 'attack.foothold', 'T0867', 'ews', 'host'],
       [3.75, 'attack.step', 'T0855', 'plc', 'success'],
-      [3.75, 'attack.impact', 'T0831', 'plc', 'success'],
+      [3.75, 'attack.impact', 'T0831', 'plc', 'line1'],
     ]);
     expect(result.compromised).toEqual(['ews', 'plc']);
     expect(result.metrics.timeToFirstPlcHours).toBe(2.75);
@@ -118,16 +126,15 @@ describe('a scripted attack with certain steps', () => {
     flatless.plant!.conduits = [{ from: 'dmz', to: 'ops', services: ['rdp'] }];
     const { result } = run(flatless);
     expect(result.compromised).toEqual(['ews']);
-    const denied = result.trace.find((e) => e.type === 'attack.denied');
-    expect(denied?.target).toBe('plc');
-    expect(denied?.mitigation).toBe('M0930');
+    const denied = result.trace.find((e) => e.type === 'attack.refused');
+    expect(denied).toMatchObject({ foothold: 'ews', target: 'plc', mitigation: 'M0930' });
   });
 
   it('under zero trust a read grant never becomes a write, and denials revoke the session', () => {
     const { result, audit } = run(tinyPlant(ztDesign, false));
     expect(result.compromised).toEqual([]);
     expect(result.metrics.deniedRequests).toBeGreaterThan(0);
-    expect(result.trace.some((e) => e.type === 'policy.revoke')).toBe(true);
+    expect(result.trace.some((e) => e.type === 'attack.foothold-lost' && e.via === 'broker')).toBe(true);
     expect(audit!.records.length).toBeGreaterThan(0);
     expect(result.metrics.auditedShare).toBe(1);
   });
@@ -184,18 +191,18 @@ describe('production loss and recovery', () => {
     const { result } = withRecovery(5);
     // Detected at 1.5 h, cut off at 11.5 h (response time 10 h), back 5 h later.
     expect(result.metrics.timeToContainmentHours).toBe(10.5);
-    expect(result.trace.filter((e) => e.type === 'defense.recover').map((e) => [e.t, e.target])).toEqual([
+    expect(result.trace.flatMap((e) => (e.type === 'line.recovered' ? [[e.t, e.line]] : []))).toEqual([
       [16.5, 'line1'],
     ]);
     expect(result.metrics.productionLoss).toBe((16.5 - 3.75) * 1000);
     expect(down.metrics.productionLoss).toBe((72 - 3.75) * 1000);
     // Recovery draws from its own stream: nothing else in the run moves.
-    expect(result.trace.filter((e) => e.type !== 'defense.recover')).toEqual(down.trace);
+    expect(result.trace.filter((e) => e.type !== 'line.recovered')).toEqual(down.trace);
   });
 
   it('a recovery that ends past the horizon leaves the line down to the horizon', () => {
     const { result } = withRecovery(100);
-    expect(result.trace.some((e) => e.type === 'defense.recover')).toBe(false);
+    expect(result.trace.some((e) => e.type === 'line.recovered')).toBe(false);
     expect(result.metrics.productionLoss).toBe((72 - 3.75) * 1000);
   });
 });

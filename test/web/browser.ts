@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { runExperiment } from '../../sim/experiment/runExperiment.js';
 import { buildPlantModel } from '../../sim/model/plantModel.js';
-import { buildBundle, bundleJson, type ResultsBundle } from '../../sim/report/bundle.js';
+import type { ResultsBundle } from '../../sim/contract/bundle.js';
+import { buildBundle, bundleJson } from '../../sim/report/bundle.js';
 import { loadScenario } from '../../sim/scenario/load.js';
 
 export const CHROMIUM = '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BundlePlant } from '../../sim/report/bundle.js';
+import type { BundlePlant } from '../../sim/contract/bundle.js';
 import { CELL, layoutPlant, type Box, type PlantLayout } from '../../web/src/map/layout.js';
 import { makeBundle } from './browser.js';
 

@@ -3,13 +3,6 @@ import type { RunResult, TraceEvent } from '../../sim/contract/trace.js';
 import { compromiseIndex, cursorAtTime, frameAt } from '../../web/src/views/replayState.js';
 import { makeBundle } from './browser.js';
 
-const ev = (e: Partial<TraceEvent> & Pick<TraceEvent, 't' | 'type'>): TraceEvent => ({
-  actor: 'attacker',
-  outcome: 'success',
-  detail: '',
-  ...e,
-});
-
 function run(trace: TraceEvent[], compromised: string[]): RunResult {
   return {
     scenario: null,
@@ -25,15 +18,50 @@ function run(trace: TraceEvent[], compromised: string[]): RunResult {
   };
 }
 
-const trace = [
-  ev({ t: 2, type: 'attack.initial', technique: 'T0822', target: 'vpn-client' }),
-  ev({ t: 3, type: 'attack.step', technique: 'T0866', source: 'vpn-client', target: 'jump', outcome: 'success' }),
-  ev({ t: 3, type: 'attack.step', technique: 'T0867', target: 'jump' }),
-  ev({ t: 4, type: 'attack.step', technique: 'T0855', source: 'jump', target: 'plc1', outcome: 'failure' }),
-  ev({ t: 5, type: 'attack.denied', source: 'jump', target: 'plc2', outcome: 'denied', mitigation: 'M0930' }),
-  ev({ t: 6, type: 'attack.step', technique: 'T0855', source: 'jump', target: 'plc1' }),
-  ev({ t: 7, type: 'defense.detect', actor: 'defender', source: 'jump', outcome: 'info' }),
-  ev({ t: 8, type: 'policy.revoke', actor: 'defender', target: 'jump', outcome: 'info' }),
+const trace: TraceEvent[] = [
+  { t: 2, type: 'attack.initial', technique: 'T0822', foothold: 'vpn-client', via: 'vpn', detail: '' },
+  {
+    t: 3,
+    type: 'attack.step',
+    technique: 'T0866',
+    foothold: 'vpn-client',
+    target: 'jump',
+    action: 'rdp',
+    outcome: 'success',
+    detail: '',
+  },
+  { t: 3, type: 'attack.foothold', technique: 'T0867', foothold: 'jump', via: 'host', detail: '' },
+  {
+    t: 4,
+    type: 'attack.step',
+    technique: 'T0855',
+    foothold: 'jump',
+    target: 'plc1',
+    action: 's7.write',
+    outcome: 'failure',
+    detail: '',
+  },
+  {
+    t: 5,
+    type: 'attack.refused',
+    foothold: 'jump',
+    target: 'plc2',
+    action: 's7.write',
+    mitigation: 'M0930',
+    detail: '',
+  },
+  {
+    t: 6,
+    type: 'attack.step',
+    technique: 'T0855',
+    foothold: 'jump',
+    target: 'plc1',
+    action: 's7.write',
+    outcome: 'success',
+    detail: '',
+  },
+  { t: 7, type: 'defense.detect', sensor: 'edr', technique: 'T0855', host: 'jump', detail: '' },
+  { t: 8, type: 'attack.foothold-lost', foothold: 'jump', via: 'host', detail: '' },
 ];
 
 describe('replay state', () => {
@@ -73,15 +101,43 @@ describe('replay state', () => {
   });
 
   it('counts a line down from its disruption until it is back in production', () => {
-    const t = [
+    const t: TraceEvent[] = [
       ...trace.slice(0, 6),
-      ev({ t: 6, type: 'attack.impact', technique: 'T0831', source: 'jump', target: 'plc1' }),
-      ev({ t: 8, type: 'policy.revoke', actor: 'defender', target: 'jump', outcome: 'info' }),
-      ev({ t: 20, type: 'defense.recover', actor: 'defender', target: 'line1' }),
+      { t: 6, type: 'attack.impact', technique: 'T0831', foothold: 'jump', target: 'plc1', line: 'line1', detail: '' },
+      { t: 8, type: 'attack.foothold-lost', foothold: 'jump', via: 'host', detail: '' },
+      { t: 20, type: 'line.recovered', line: 'line1', detail: '' },
     ];
     const r = run(t, ['jump', 'plc1']);
     const at = (c: number) => frameAt(r, compromiseIndex(r), c).linesDown;
     expect([at(6), at(7), at(8), at(9)]).toEqual([0, 1, 1, 0]);
+  });
+
+  it('draws a request held for approval as refused, and a PDP block as a revocation of no foothold', () => {
+    const t: TraceEvent[] = [
+      { t: 1, type: 'attack.initial', technique: 'T0822', foothold: 'zt-session(oem)', via: 'broker', detail: '' },
+      {
+        t: 2,
+        type: 'attack.held',
+        foothold: 'zt-session(oem)',
+        target: 'plc1',
+        action: 's7.write',
+        rule: 'jit',
+        detail: '',
+      },
+      { t: 3, type: 'pdp.block', identity: 'oem', detail: '' },
+      { t: 4, type: 'attack.foothold-lost', foothold: 'zt-session(oem)', via: 'broker', detail: '' },
+      { t: 5, type: 'attack.foothold', technique: 'T0822', foothold: 'vpn-client', via: 'vpn', detail: '' },
+    ];
+    const r = run(t, []);
+    const at = (c: number) => frameAt(r, new Map(), c);
+    expect(at(2)).toMatchObject({ attempts: 1, denied: 1 });
+    expect(at(2).arcs.map((a) => a.kind)).toEqual(['denied']);
+    expect(at(3).revocations).toBe(1);
+    expect([...at(3).footholds]).toEqual([['zt-session(oem)', 'live']]);
+    expect([...at(5).footholds]).toEqual([
+      ['zt-session(oem)', 'revoked'],
+      ['vpn-client', 'live'],
+    ]);
   });
 
   it('clamps the cursor and finds it from a time', () => {

@@ -7,8 +7,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResultsBundle } from '../../sim/report/bundle.js';
+import type { ResultsBundle } from '../../sim/contract/bundle.js';
+import type { RunResult } from '../../sim/contract/trace.js';
 import { ensureViewerBuilt, reportHtml, VIEWER_INDEX } from '../../sim/report/html.js';
+import { V1_FIXTURE, v1FixtureText } from '../helpers/bundles.js';
 import { launchChromium, makeBundle, quantile, screenshotPath, segsim, startView } from './browser.js';
 
 const PHARMA = 'scenarios/pharma.yaml';
@@ -164,7 +166,7 @@ describe('segsim view: side by side', () => {
       flat.staticBlastRadius.paths['l1-plc1']!.length,
     );
     // It names a run the PLC fell in and the command that replays it.
-    const firstRun = flat.fellIn['l1-plc1']![0]!;
+    const firstRun = flat.fellIn!['l1-plc1']![0]!;
     expect(await story.locator('[data-design="vpn-flat"] [data-testid=story-replay]').textContent()).toBe(
       `segsim run ${pharma.bundle.scenario.file} --design vpn-flat --attack ${pharma.bundle.attack.id} --seed ${pharma.bundle.seed}:${firstRun}`,
     );
@@ -207,7 +209,7 @@ describe('segsim view: replay', () => {
     // A moment with a refused connection on screen, for the screenshot.
     const trace = segmented.representativeRun.trace;
     const denied = trace.findIndex(
-      (e, i) => e.type === 'attack.denied' && i > trace.findIndex((x) => x.type === 'defense.detect'),
+      (e, i) => e.type === 'attack.refused' && i > trace.findIndex((x) => x.type === 'defense.detect'),
     );
     await page.locator('[data-testid=replay-scrub]').fill(String(denied + 1));
     await expect.poll(() => page.locator('.map-overlay [data-arc=denied]').count()).toBeGreaterThan(0);
@@ -264,6 +266,27 @@ describe('segsim view: distributions and export', () => {
     await page.locator('[data-testid=empty]').waitFor();
     await page.locator('[data-testid=file-input]').setInputFiles(pharmaFile);
     await expect.poll(() => page.locator('.compare-view .panel').count()).toBe(pharma.bundle.designs.length);
+    await page.close();
+  });
+
+  it('reads a version-1 bundle, its replays included', async () => {
+    const v1 = JSON.parse(v1FixtureText()) as { designs: { id: string; representativeRun: RunResult }[] };
+    const page = await open(pathToFileURL(resolve('web/dist/index.html')).href);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.locator('[data-testid=file-input]').setInputFiles(resolve(V1_FIXTURE));
+    await expect.poll(() => page.locator('.compare-view .panel').count()).toBe(v1.designs.length);
+    await page.locator('.tabs [data-tab=replay]').click();
+    for (const d of v1.designs) {
+      await page.selectOption('[data-testid=replay-design]', d.id);
+      await key(page, 'End');
+      const n = d.representativeRun.trace.length;
+      await expect.poll(() => page.locator('[data-testid=replay-clock]').textContent()).toContain(`event ${n} of ${n}`);
+      expect(Number(await page.locator('[data-testid=replay-compromised]').textContent()), d.id).toBe(
+        d.representativeRun.metrics.compromisedAssets,
+      );
+    }
+    expect(errors).toEqual([]);
     await page.close();
   });
 

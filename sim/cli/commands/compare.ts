@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { runExperiment, type ExperimentResult, type ExperimentSpec } from '../../experiment/runExperiment.js';
 import { runExperimentParallel } from '../../experiment/parallel.js';
+import { BUNDLE_SCHEMA_VERSION } from '../../contract/bundle.js';
 import { buildBundle, bundleJson } from '../../report/bundle.js';
 import { renderComparison } from '../../report/compareText.js';
 import { renderMarkdown } from '../../report/markdown.js';
@@ -44,7 +45,7 @@ export function registerCompare(program: Command): Command {
     .option('-n, --runs <n>', 'runs per design', '200')
     .option('-s, --seed <n>', 'base seed; run i uses seed "<seed>:<i>"', '1')
     .addOption(workersOption())
-    .option('--json <file>', 'write the results bundle (schemaVersion 1) for the viewer')
+    .option('--json <file>', `write the results bundle (schemaVersion ${BUNDLE_SCHEMA_VERSION}) for the viewer`)
     .option('--md <file>', 'write a Markdown report')
     .option(
       '--shard <k/n>',

@@ -1,7 +1,8 @@
 // run: one simulated run, told as a timeline or as JSON.
 import type { Command } from 'commander';
 import { AccessLayer } from '../../net/AccessLayer.js';
-import type { RunResult, TraceEvent } from '../../contract/trace.js';
+import { eventFacts, type Outcome } from '../../contract/eventFacts.js';
+import type { RunResult } from '../../contract/trace.js';
 import { runSimulation } from '../../simulation/runSimulation.js';
 import { technique } from '../../attack/techniques.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
@@ -69,7 +70,7 @@ Examples:
     });
 }
 
-const ICON: Record<TraceEvent['outcome'], string> = {
+const ICON: Record<Outcome, string> = {
   success: '●',
   failure: '○',
   denied: '✕',
@@ -80,10 +81,11 @@ const ICON: Record<TraceEvent['outcome'], string> = {
 export function renderRun(r: RunResult, all: boolean): string {
   const out = [`${r.attack} under ${r.design}, seed ${r.seed}, ${r.horizonHours} h`, ''];
   for (const e of r.trace) {
-    if (!all && e.actor === 'technician') continue;
-    const tech = e.technique ? `${e.technique} ${technique(e.technique).name}` : '';
+    const f = eventFacts(e);
+    if (!all && f.actor === 'technician') continue;
+    const tech = f.technique ? `${f.technique} ${technique(f.technique).name}` : '';
     out.push(
-      `  ${hours(e.t).padStart(8)}  ${ICON[e.outcome]} ${e.actor.padEnd(10)} ${tech ? `[${tech}] ` : ''}${e.detail}${e.decision ? `  (rule ${e.decision})` : ''}${e.mitigation ? `  [stopped by ${e.mitigation}]` : ''}`,
+      `  ${hours(e.t).padStart(8)}  ${ICON[f.outcome]} ${f.actor.padEnd(10)} ${tech ? `[${tech}] ` : ''}${e.detail}${f.rule ? `  (rule ${f.rule})` : ''}${f.mitigation ? `  [stopped by ${f.mitigation}]` : ''}`,
     );
   }
   const m = r.metrics;

@@ -1,20 +1,18 @@
 // Getting a results bundle into the page: inlined by `segsim report`, served by `segsim view`, or
-// dropped/chosen by the user. The viewer only imports the bundle's types (the trace contract).
-import type { ResultsBundle } from '../../../sim/report/bundle.js';
+// dropped/chosen by the user. The viewer reads only the simulator's contract (sim/contract/):
+// the bundle's wire types, and the upgrade that reads every earlier bundle version.
+import type { ResultsBundle } from '../../../sim/contract/bundle.js';
+import { BundleFormatError, upgradeBundle } from '../../../sim/contract/upgrade.js';
 
-export type { BundleConduit, BundleDesign, BundlePlant, ResultsBundle } from '../../../sim/report/bundle.js';
-export type { RunMetrics, RunResult, TraceEvent } from '../../../sim/contract/trace.js';
-export type { BlastRadius, PathStep } from '../../../sim/metrics/blastRadius.js';
-export type { Comparison, DesignSummary, MetricName } from '../../../sim/experiment/summary.js';
-export type { PairedDifference, Summary } from '../../../sim/metrics/statistics.js';
-
-const SUPPORTED_SCHEMA = 1;
+export type { BundleConduit, BundleDesign, BundlePlant, ResultsBundle } from '../../../sim/contract/bundle.js';
+export type { PathStep, Summary } from '../../../sim/contract/results.js';
+export type { MetricName, RunResult, TraceEvent } from '../../../sim/contract/trace.js';
 
 export class BundleError extends Error {
   override name = 'BundleError';
 }
 
-/** Parses and checks the parts of a bundle the viewer relies on; the message names what is wrong. */
+/** Parses a bundle of any version the contract reads, as the current version; the message names what is wrong. */
 export function parseBundle(text: string, source: string): ResultsBundle {
   let data: unknown;
   try {
@@ -22,20 +20,16 @@ export function parseBundle(text: string, source: string): ResultsBundle {
   } catch (err) {
     throw new BundleError(`${source}: not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (typeof data !== 'object' || data === null) throw new BundleError(`${source}: not a segsim results bundle`);
-  const b = data as Partial<ResultsBundle>;
-  if (b.generator !== 'segsim')
+  try {
+    return upgradeBundle(data);
+  } catch (err) {
+    if (!(err instanceof BundleFormatError)) throw err;
     throw new BundleError(
-      `${source}: not a segsim results bundle (write one with: segsim compare <scenario> --json out.json)`,
+      err.code === 'NOT_A_BUNDLE'
+        ? `${source}: not a segsim results bundle (write one with: segsim compare <scenario> --json out.json)`
+        : `${source}: ${err.message}`,
     );
-  if (b.schemaVersion !== SUPPORTED_SCHEMA)
-    throw new BundleError(
-      `${source}: bundle schemaVersion ${String(b.schemaVersion)}, this viewer reads ${SUPPORTED_SCHEMA}`,
-    );
-  if (!b.plant || !Array.isArray(b.plant.assets) || !Array.isArray(b.plant.zones))
-    throw new BundleError(`${source}: bundle has no plant`);
-  if (!Array.isArray(b.designs) || b.designs.length === 0) throw new BundleError(`${source}: bundle has no designs`);
-  return b as ResultsBundle;
+  }
 }
 
 /** The bundle inlined in the page by `segsim report`, if any. */

@@ -30,8 +30,7 @@ export function entryPoints(d: BundleDesign): string[] {
     const first = path[0];
     if (first && first.from === 'attacker') out.add(first.to);
   }
-  for (const e of d.representativeRun.trace)
-    if (e.type === 'attack.initial' && e.outcome === 'success' && e.target) out.add(e.target);
+  for (const e of d.representativeRun.trace) if (e.type === 'attack.initial') out.add(e.foothold);
   return [...out];
 }
 
@@ -39,13 +38,13 @@ export function entryPoints(d: BundleDesign): string[] {
 export function remoteNames(bundle: ResultsBundle): string[] {
   const assets = new Set(bundle.plant.assets.map((a) => a.id));
   const out = new Set<string>();
-  const add = (name: string | undefined) => {
-    if (name && name !== 'attacker' && !assets.has(name) && !name.includes(',')) out.add(name);
+  const add = (name: string) => {
+    if (name !== 'attacker' && !assets.has(name)) out.add(name);
   };
   for (const d of bundle.designs) {
     for (const path of Object.values(d.staticBlastRadius.paths)) for (const s of path) add(s.from), add(s.to);
     for (const e of d.representativeRun.trace)
-      if (e.actor === 'attacker' || e.type === 'policy.revoke') add(e.source), add(e.target);
+      if ((e.type === 'attack.initial' || e.type === 'attack.foothold') && e.via !== 'host') add(e.foothold);
   }
   return [...out].sort();
 }
@@ -55,12 +54,11 @@ export function conduitsOf(bundle: ResultsBundle, d: BundleDesign): BundleCondui
 }
 
 /**
- * Per-run values of a metric in seed order, when the bundle carries them. Bundle schema 1 does not:
- * the distribution views then draw from the summary statistics and say so.
+ * Per-run values of a metric in seed order, when the bundle carries them. Early version-1 bundles
+ * do not: the distribution views then draw from the summary statistics and say so.
  */
 export function perRunValues(d: BundleDesign, metric: MetricName): (number | null)[] | null {
-  const perRun = (d as BundleDesign & { perRun?: Partial<Record<MetricName, (number | null)[]>> }).perRun;
-  const values = perRun?.[metric];
+  const values = d.perRun?.[metric];
   return Array.isArray(values) ? values : null;
 }
 

@@ -1,11 +1,12 @@
 // The replay's event list: one row per trace event, the current one highlighted, future ones dim.
+import { eventFacts, type Outcome } from '../../../sim/contract/eventFacts.js';
 import type { TraceEvent } from '../data/bundle.js';
 import { clock } from '../format.js';
 import { escapeXml } from '../map/assetLayers.js';
 
 const esc = escapeXml;
 
-const OUTCOME: Record<TraceEvent['outcome'], string> = {
+const OUTCOME: Record<Outcome, string> = {
   success: '✓ success',
   failure: '✗ failed',
   denied: '⊘ denied',
@@ -15,20 +16,27 @@ const OUTCOME: Record<TraceEvent['outcome'], string> = {
 
 const TYPE: Record<TraceEvent['type'], string> = {
   'attack.initial': 'initial access',
+  'attack.no-entry': 'no way in',
+  'attack.foothold': 'foothold',
   'attack.discover': 'discovery',
   'attack.step': 'attack step',
-  'attack.denied': 'attempt refused',
+  'attack.unable': 'step not possible',
+  'attack.refused': 'attempt refused',
+  'attack.held': 'held for approval',
   'attack.impact': 'impact',
+  'attack.foothold-lost': 'foothold lost',
+  'approval.granted': 'approval granted',
+  'approval.refused': 'approval refused',
   'defense.detect': 'detection',
   'defense.respond': 'response',
-  'defense.recover': 'recovery',
-  'policy.revoke': 'revocation',
-  'policy.approve': 'approval',
+  'pdp.block': 'PDP block',
+  'line.recovered': 'recovery',
   'workload.request': 'service request',
   'workload.access': 'service access',
+  'workload.failed': 'no service access',
 };
 
-export const isTechnician = (e: TraceEvent) => e.type.startsWith('workload.');
+export const isTechnician = (e: TraceEvent) => eventFacts(e).actor === 'technician';
 
 export class EventList {
   readonly element: HTMLElement;
@@ -43,21 +51,22 @@ export class EventList {
       '<thead><tr><th>t</th><th>technique</th><th>event</th><th>decision</th><th>reason</th></tr></thead>';
     const body = document.createElement('tbody');
     trace.forEach((e, i) => {
+      const f = eventFacts(e);
       const tr = document.createElement('tr');
-      tr.className = `future actor-${e.actor} outcome-${e.outcome}${isTechnician(e) ? ' technician' : ''}`;
+      tr.className = `future actor-${f.actor} outcome-${f.outcome}${f.actor === 'technician' ? ' technician' : ''}`;
       tr.dataset.index = String(i);
       const decision = [
-        OUTCOME[e.outcome],
-        e.decision ? `rule ${esc(e.decision)}` : '',
-        e.mitigation ? `stopped by ${esc(e.mitigation)}` : '',
+        OUTCOME[f.outcome],
+        f.rule ? `rule ${esc(f.rule)}` : '',
+        f.mitigation ? `stopped by ${esc(f.mitigation)}` : '',
       ]
         .filter(Boolean)
         .join(' · ');
       const hop =
-        e.source || e.target ? `${esc(e.source ?? '')}${e.source && e.target ? ' → ' : ''}${esc(e.target ?? '')}` : '';
+        f.source || f.target ? `${esc(f.source ?? '')}${f.source && f.target ? ' → ' : ''}${esc(f.target ?? '')}` : '';
       tr.innerHTML =
-        `<td class="t">${clock(e.t)}</td><td class="technique">${esc(e.technique ?? '')}</td>` +
-        `<td class="what"><span class="actor">${esc(e.actor)}</span> ${TYPE[e.type] ?? esc(e.type)}${e.action ? ` <code>${esc(e.action)}</code>` : ''}${hop ? `<div class="hop">${hop}</div>` : ''}</td>` +
+        `<td class="t">${clock(e.t)}</td><td class="technique">${esc(f.technique ?? '')}</td>` +
+        `<td class="what"><span class="actor">${esc(f.actor)}</span> ${TYPE[e.type] ?? esc(e.type)}${f.action ? ` <code>${esc(f.action)}</code>` : ''}${hop ? `<div class="hop">${hop}</div>` : ''}</td>` +
         `<td class="decision">${decision}</td><td class="reason">${esc(e.detail)}</td>`;
       tr.addEventListener('click', () => onPick(i + 1));
       body.appendChild(tr);

@@ -27,14 +27,11 @@ export interface ReplayFrame {
   arcs: Arc[];
 }
 
-const OWNED_TECHNIQUE = 'T0867';
 const ARC_MEMORY = 6;
 
-const owns = (e: TraceEvent) =>
-  e.outcome === 'success' &&
-  e.target !== undefined &&
-  ((e.type === 'attack.step' && e.technique === OWNED_TECHNIQUE && e.source === undefined) ||
-    e.type === 'attack.initial');
+/** The foothold an event gives the attacker, if it gives one. */
+const gained = (e: TraceEvent): string | null =>
+  e.type === 'attack.initial' || e.type === 'attack.foothold' ? e.foothold : null;
 
 /**
  * When each asset of the run's compromised set fell, as an event index: the event that made it a
@@ -46,10 +43,11 @@ export function compromiseIndex(run: RunResult): Map<string, number> {
   const owned = new Map<string, number>();
   const hit = new Map<string, number>();
   run.trace.forEach((e, i) => {
-    if (e.target === undefined || !wanted.has(e.target)) return;
-    if (owns(e) && !owned.has(e.target)) owned.set(e.target, i);
-    if (e.outcome === 'success' && (e.type === 'attack.step' || e.type === 'attack.impact') && !hit.has(e.target))
-      hit.set(e.target, i);
+    const foothold = gained(e);
+    if (foothold !== null && wanted.has(foothold) && !owned.has(foothold)) owned.set(foothold, i);
+    const struck =
+      (e.type === 'attack.step' && e.outcome === 'success') || e.type === 'attack.impact' ? e.target : null;
+    if (struck !== null && wanted.has(struck) && !hit.has(struck)) hit.set(struck, i);
   });
   const out = new Map<string, number>();
   for (const id of run.compromised) {
@@ -80,39 +78,43 @@ export function frameAt(run: RunResult, fallen: ReadonlyMap<string, number>, cur
     const e = run.trace[i]!;
     switch (e.type) {
       case 'attack.initial':
-      case 'attack.step':
-        if (owns(e)) frame.footholds.set(e.target!, 'live');
-        if (e.type === 'attack.step' && e.source !== undefined && e.target !== undefined) {
-          frame.attempts++;
-          arcs.push({
-            index: i,
-            source: e.source,
-            target: e.target,
-            kind: e.outcome === 'success' ? 'success' : 'failure',
-            age: 0,
-          });
-        }
+      case 'attack.foothold':
+        frame.footholds.set(e.foothold, 'live');
         break;
-      case 'attack.denied':
+      case 'attack.step':
+        frame.attempts++;
+        arcs.push({
+          index: i,
+          source: e.foothold,
+          target: e.target,
+          kind: e.outcome === 'success' ? 'success' : 'failure',
+          age: 0,
+        });
+        break;
+      // A request held for an approval is drawn and counted as refused: it did not go through.
+      case 'attack.refused':
+      case 'attack.held':
         frame.denied++;
         frame.attempts++;
-        if (e.source !== undefined && e.target !== undefined)
-          arcs.push({ index: i, source: e.source, target: e.target, kind: 'denied', age: 0 });
+        arcs.push({ index: i, source: e.foothold, target: e.target, kind: 'denied', age: 0 });
         break;
       case 'defense.detect':
         frame.detections++;
-        if (e.source !== undefined) frame.detected.add(e.source);
+        if (e.host !== undefined) frame.detected.add(e.host);
         break;
       // A run disrupts each line once at most, and brings it back once at most.
       case 'attack.impact':
-        if (e.outcome === 'success') frame.linesDown++;
+        frame.linesDown++;
         break;
-      case 'defense.recover':
+      case 'line.recovered':
         frame.linesDown--;
         break;
-      case 'policy.revoke':
+      case 'attack.foothold-lost':
         frame.revocations++;
-        if (e.target !== undefined) frame.footholds.set(e.target, 'revoked');
+        frame.footholds.set(e.foothold, 'revoked');
+        break;
+      case 'pdp.block':
+        frame.revocations++;
         break;
       default:
         break;

@@ -2,7 +2,8 @@
 // connection attempts, denials, detections and revocations appear on the map as they happen.
 import type { AppContext, View } from '../app.js';
 import { EVENT, OWNED, THEME } from '../colors.js';
-import type { BundleDesign } from '../data/bundle.js';
+import { eventFacts } from '../../../sim/contract/eventFacts.js';
+import type { BundleDesign, TraceEvent } from '../data/bundle.js';
 import { conduitsOf, designLabel, entryPoints } from '../data/derive.js';
 import { clock, hours } from '../format.js';
 import { escapeXml, NEUTRAL_STYLE, type AssetStyle } from '../map/assetLayers.js';
@@ -225,7 +226,7 @@ export class ReplayView implements View {
     ].join('');
     const e = this.cursor > 0 ? this.trace[this.cursor - 1]! : null;
     this.caption.innerHTML = e
-      ? `<span class="t">${clock(e.t)}</span> <span class="pill outcome-${e.outcome}">${escapeXml(e.outcome)}</span> ${e.technique ? `<b>${escapeXml(e.technique)}</b> ` : ''}${escapeXml(e.detail)}${e.mitigation ? ` <span class="muted">[stopped by ${escapeXml(e.mitigation)}]</span>` : ''}`
+      ? caption(e)
       : `<span class="muted">Seed ${escapeXml(String(run.seed))}: the run nearest the median compromised-asset count. Press space to play, arrow keys to step.</span>`;
     this.drawMap(f);
   }
@@ -322,4 +323,9 @@ export class ReplayView implements View {
     this.map?.destroy();
     this.element.remove();
   }
+}
+
+function caption(e: TraceEvent): string {
+  const f = eventFacts(e);
+  return `<span class="t">${clock(e.t)}</span> <span class="pill outcome-${f.outcome}">${escapeXml(f.outcome)}</span> ${f.technique ? `<b>${escapeXml(f.technique)}</b> ` : ''}${escapeXml(e.detail)}${f.mitigation ? ` <span class="muted">[stopped by ${escapeXml(f.mitigation)}]</span>` : ''}`;
 }

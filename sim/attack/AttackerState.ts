@@ -1,0 +1,107 @@
+// The attacker's memory, shared by its parts: what it holds (credentials, second factors, the
+// device it acts from, the tunnels it opened, approvals it obtained), the targets it ranks and the
+// tries since its last retry; and how each of its actions is counted and shown to the sensors.
+import type { RandomStream } from '../kernel/index.js';
+import type { Device } from '../model/schema.js';
+import type { AccessState, Origin } from '../net/AccessLayer.js';
+import type { Approval } from '../policy/types.js';
+import type { Observable, World } from '../world/World.js';
+import type { Knowledge } from './capabilities.js';
+import type { Entry, Foothold } from './initialAccess.js';
+import { targetScorer } from './strategy.js';
+import { TargetList } from './TargetList.js';
+import { plays, resolveTechnique, techniqueFor, type Technique, type TechniqueUse } from './techniques.js';
+
+/** What a sensor sees of an action beyond the technique, which `act` adds. */
+type ActionView = Omit<Observable, 't' | 'technique' | 'observability' | 'scan'>;
+
+export class AttackerState {
+  readonly rng: RandomStream;
+  readonly targets: TargetList;
+  readonly credentials: Set<number>;
+  readonly device: Device | undefined;
+  /** The tunnels opened so far: learning credentials later does not open them twice. */
+  readonly opened: Set<string>;
+  /** Just-in-time approvals the attacker talked the approver into, by rule. */
+  readonly approvals = new Map<string, Approval>();
+  /** Attempts made since the last retry, as attempt keys (see Footholds.attemptKey). */
+  readonly tried = new Set<number>();
+  private readonly mfaUsers: Set<number>;
+  /** When the second factors it holds stop working. */
+  private readonly mfaUntil: number;
+  private readonly score: (asset: number, discoveryOrder: number) => number;
+
+  constructor(
+    readonly world: World,
+    entry: Entry,
+  ) {
+    this.rng = world.kernel.stream('attacker');
+    this.targets = new TargetList(world.model.assets.length);
+    this.score = targetScorer(world);
+    this.credentials = entry.knowledge.credentials;
+    this.mfaUsers = entry.knowledge.mfaUsers;
+    this.device = entry.device;
+    this.opened = entry.opened;
+    const ia = world.attack.initialAccess;
+    // A live session's second factor lasts only as long as the session the victim opened.
+    this.mfaUntil =
+      ia.kind === 'compromised-device' && ia.liveSession
+        ? ia.at + (world.design.zt?.sessionTtlHours ?? Infinity)
+        : Infinity;
+  }
+
+  /** A technique by id, with the scenario's and the attack's overrides. */
+  technique(id: string): Technique {
+    return resolveTechnique(id, this.world.model.scenario.techniques, this.world.attack.techniques);
+  }
+
+  /** The technique that plays a part, with the overrides. */
+  techniqueFor(use: TechniqueUse): Technique {
+    return this.technique(techniqueFor(use));
+  }
+
+  /** The access state its own connections see: the run's, plus the approvals it obtained. */
+  state(): AccessState {
+    return { ...this.world.accessState(), approvals: this.approvals };
+  }
+
+  liveMfaUsers(): Set<number> {
+    return this.world.now < this.mfaUntil ? this.mfaUsers : new Set();
+  }
+
+  knowledge(): Knowledge {
+    return { credentials: this.credentials, mfaUsers: this.liveMfaUsers() };
+  }
+
+  /** Where a foothold's connections come from now: a brokered one carries MFA while the attacker holds it. */
+  originFor(f: Foothold): Origin {
+    if (f.origin.kind !== 'broker') return f.origin;
+    const user = f.origin.subject.user;
+    const hasMfa =
+      user !== undefined && this.world.now < this.mfaUntil && this.mfaUsers.has(this.world.model.userIndex.get(user)!);
+    return { ...f.origin, mfa: hasMfa };
+  }
+
+  /** Adds newly known assets to the ranked targets; returns how many were new. */
+  learnAssets(assets: Iterable<number>): number {
+    const w = this.world;
+    return this.targets.learn(assets, (a) => w.owned[a] === 1 || w.controlled[a] === 1, this.score);
+  }
+
+  /** New means: every target is worth trying again from every foothold. */
+  forgetTries(): void {
+    this.tried.clear();
+    this.targets.retryAll();
+  }
+
+  /** Counts an attacker action and lets the sensors see it; `audited` when the trail holds it although no PDP decided it here. */
+  act(t: Technique, view: ActionView, audited = false): void {
+    this.world.record.attackerAction(audited || view.pdpDecided || (view.viaVpn && view.zone === -1));
+    this.world.observe({
+      technique: t.id,
+      observability: t.observability,
+      scan: plays(t, 'network-scan'),
+      ...view,
+    });
+  }
+}

@@ -1,0 +1,71 @@
+// What a successful step gains the attacker: a host it runs tools on (and the credentials stored
+// there), a controller under its command (and the line it takes down), credentials that open
+// more targets and maybe new tunnels.
+import type { Action } from '../model/catalog.js';
+import type { AttackerState } from './AttackerState.js';
+import type { Footholds, LiveFoothold } from './Footholds.js';
+import { remoteFootholds } from './initialAccess.js';
+import { observationOf } from './observation.js';
+
+export class Conquest {
+  constructor(
+    private readonly s: AttackerState,
+    private readonly footholds: Footholds,
+  ) {}
+
+  /** Owns a host through `means`; `from` is null when the initial access itself owned it (phishing). */
+  ownHost(asset: number, means: string, technique: string, from: LiveFoothold | null): void {
+    const w = this.s.world;
+    if (w.owned[asset]) return;
+    w.owned[asset] = 1;
+    const a = w.model.assets[asset]!;
+    if (from === null)
+      w.emit({
+        type: 'attack.initial',
+        technique,
+        foothold: a.id,
+        via: 'host',
+        detail: `${a.id} owned through ${means}`,
+      });
+    const transfer = this.s.techniqueFor('tool-transfer');
+    this.footholds.gain({ origin: { kind: 'host', asset }, label: `${a.id} owned`, technique: transfer.id }, false);
+    this.learnCredentials(a.storedCredentials);
+  }
+
+  /**
+   * The manipulation rides the write that took the controller: in the audit trail when that write
+   * was, but not a second PDP decision for the sensors to see.
+   */
+  control(asset: number, from: LiveFoothold, action: Action, writeAudited: boolean): void {
+    const w = this.s.world;
+    if (w.controlled[asset]) return;
+    w.controlled[asset] = 1;
+    const a = w.model.assets[asset]!;
+    w.record.controllerTaken(w.now);
+    if (!w.attack.impact || a.line < 0 || w.lineImpactAt[a.line] !== null) return;
+    w.lineImpactAt[a.line] = w.now;
+    const t = this.s.techniqueFor('line-impact');
+    const line = w.model.lines[a.line]!.id;
+    this.s.act(t, observationOf(w.model, from, asset, action, false, false), writeAudited);
+    w.emit({
+      type: 'attack.impact',
+      technique: t.id,
+      foothold: from.name,
+      target: a.id,
+      line,
+      detail: `${t.name}: line ${line} disrupted`,
+    });
+  }
+
+  learnCredentials(creds: readonly number[]): void {
+    const s = this.s;
+    const fresh = creds.filter((c) => !s.credentials.has(c));
+    if (fresh.length === 0) return;
+    for (const c of fresh) {
+      s.credentials.add(c);
+      s.learnAssets(s.world.model.credentials[c]!.opens);
+    }
+    s.forgetTries();
+    for (const f of remoteFootholds(s.world.access, s.knowledge(), s.device, s.opened)) this.footholds.gain(f, false);
+  }
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLE_SCHEMA_VERSION, type ResultsBundle } from '../../sim/contract/bundle.js';
+import { BundleFormatError, upgradeBundle } from '../../sim/contract/upgrade.js';
+import type { ResultsBundleV1 } from '../../sim/contract/v1.js';
+import { runExperiment } from '../../sim/experiment/runExperiment.js';
+import { buildBundle, bundleJson } from '../../sim/report/bundle.js';
+import { pharma, PHARMA } from '../experiment/pharma.js';
+import { v1FixtureText } from '../helpers/bundles.js';
+
+const v1 = (): ResultsBundleV1 => JSON.parse(v1FixtureText());
+
+const codeOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (err) {
+    return err instanceof BundleFormatError ? err.code : String(err);
+  }
+  return 'no error';
+};
+
+describe('upgradeBundle', () => {
+  it('reads a version-1 bundle as version 2, every figure unchanged', () => {
+    const old = v1();
+    const up = upgradeBundle(old);
+    expect(up.schemaVersion).toBe(BUNDLE_SCHEMA_VERSION);
+    const figures = (b: ResultsBundle | ResultsBundleV1) => ({
+      ...b,
+      schemaVersion: null,
+      designs: b.designs.map((d) => ({ ...d, representativeRun: { ...d.representativeRun, trace: null } })),
+    });
+    expect(figures(up)).toEqual(figures(old));
+    up.designs.forEach((d, i) => {
+      const before = old.designs[i]!.representativeRun.trace;
+      expect(d.representativeRun.trace.map((e) => [e.t, e.detail])).toEqual(before.map((e) => [e.t, e.detail]));
+    });
+  });
+
+  it('reads it as the bundle the same command writes today, event for event', () => {
+    const { model, scenario } = pharma();
+    const spec = { designs: scenario.designs, attack: scenario.attacks[0]!, runs: 20, seed: 1 };
+    const now = JSON.parse(bundleJson(buildBundle(model, PHARMA, runExperiment(model, spec))));
+    expect(upgradeBundle(v1())).toEqual(now);
+  });
+
+  it('returns a version-2 bundle as it is', () => {
+    const up = upgradeBundle(v1());
+    expect(upgradeBundle(up)).toBe(up);
+  });
+
+  it('refuses what it cannot read, with a code', () => {
+    expect(codeOf(() => upgradeBundle(null))).toBe('NOT_A_BUNDLE');
+    expect(codeOf(() => upgradeBundle([1]))).toBe('NOT_A_BUNDLE');
+    expect(codeOf(() => upgradeBundle({ ...v1(), generator: 'other' }))).toBe('NOT_A_BUNDLE');
+    expect(codeOf(() => upgradeBundle({ ...v1(), schemaVersion: 3 }))).toBe('UNSUPPORTED_VERSION');
+    expect(codeOf(() => upgradeBundle({ ...v1(), plant: {} }))).toBe('INCOMPLETE');
+    expect(codeOf(() => upgradeBundle({ ...v1(), designs: [] }))).toBe('INCOMPLETE');
+    expect(() => upgradeBundle({ ...v1(), schemaVersion: 3 })).toThrow(
+      'results bundle schemaVersion 3; this segsim reads versions 1 to 2',
+    );
+  });
+});
