@@ -16,6 +16,7 @@ import { registerReport } from './commands/report.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerLint } from './commands/lint.js';
+import { registerDiff } from './commands/diff.js';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -63,6 +64,7 @@ registerGenerate(program);
 registerView(program);
 registerReport(program);
 registerLint(program);
+registerDiff(program);
 
 try {
   await program.parseAsync(process.argv);
