@@ -17,6 +17,7 @@ import { registerSweep } from './commands/sweep.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerLint } from './commands/lint.js';
 import { registerDiff } from './commands/diff.js';
+import { registerInit } from './commands/init.js';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -65,6 +66,7 @@ registerView(program);
 registerReport(program);
 registerLint(program);
 registerDiff(program);
+registerInit(program);
 
 try {
   await program.parseAsync(process.argv);
