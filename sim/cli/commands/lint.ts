@@ -46,10 +46,10 @@ Examples:
   $ segsim lint --list-rules
 
 Disable a rule with a YAML comment in the scenario file:
-  # segsim-lint-disable rule-untested               for the whole file
-  # segsim-lint-disable-next-line write-without-approval   for the line below
-  - { id: vendor-vpn, ... }  # segsim-lint-disable-line shared-account-without-mfa
-Without rule ids the comment disables every rule.
+  # segsim-lint-disable rule-untested                         the whole file
+  # segsim-lint-disable-next-line write-without-approval      the line below
+  accounts: [vendor-vpn]  # segsim-lint-disable-line shared-account-without-mfa
+Without rule ids the comment disables every rule; several ids are separated by spaces or commas.
 
 A change that opens a line to a vendor or integrator it did not reach before is a finding of
 \`segsim diff\`, which compares two versions of a scenario.
