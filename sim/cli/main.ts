@@ -15,6 +15,9 @@ import { registerView } from './commands/view.js';
 import { registerReport } from './commands/report.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerMatrix } from './commands/matrix.js';
+import { registerLint } from './commands/lint.js';
+import { registerDiff } from './commands/diff.js';
+import { registerInit } from './commands/init.js';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -61,6 +64,9 @@ registerAudit(program);
 registerGenerate(program);
 registerView(program);
 registerReport(program);
+registerLint(program);
+registerDiff(program);
+registerInit(program);
 
 try {
   await program.parseAsync(process.argv);

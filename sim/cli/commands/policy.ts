@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { PolicyError } from '../../policy/errors.js';
 import { runScenarioPolicyTests, type ScenarioPolicyReport } from '../../experiment/scenarioPolicyTests.js';
 import { formatFailures, formatSummary } from '../../report/policyTestText.js';
+import { renderPolicyJUnit } from '../../report/policyJUnit.js';
+import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { usageError } from '../errors.js';
 import { loadScenarioOrExit } from '../load.js';
 
@@ -19,6 +21,7 @@ Examples:
   policy tests: 20 passed, 0 failed (6 tests in 1 design)
 
   $ segsim policy test scenarios/pharma.yaml --design zt --json > policy-tests.json
+  $ segsim policy test scenarios/pharma.yaml --junit policy-junit.xml
 
   A failure names the design, the test, the pair, and the rule that decided and why:
   FAIL zt › OEM tech reads line 1 PLC: l2-plc1:s7.read expected deny, got allow by rule
@@ -34,18 +37,22 @@ export function registerPolicy(program: Command): Command {
     .argument('<scenario>', 'scenario YAML file')
     .option('--design <id>', 'only this design')
     .option('--json', 'print every result, with decisions and reasons, as JSON')
+    .option('--junit <file>', 'also write JUnit XML: a testsuite per design, a testcase per policy test')
     .addHelpText('after', HELP)
-    .action(async (file: string, options: { design?: string; json?: boolean }, command: Command) => {
+    .action(async (file: string, options: { design?: string; json?: boolean; junit?: string }, command: Command) => {
       const output = command.configureOutput();
       const out = output.writeOut ?? ((text: string) => process.stdout.write(text));
       const scenario = await loadScenarioOrExit(file);
       let report: ScenarioPolicyReport;
+      const start = performance.now();
       try {
         report = runScenarioPolicyTests(scenario, options.design);
       } catch (error) {
         if (error instanceof PolicyError) throw usageError(`${file}: ${error.message}`);
         throw error;
       }
+      if (options.junit !== undefined)
+        writeFileAtomic(options.junit, renderPolicyJUnit(report, file, (performance.now() - start) / 1000));
       if (options.json) out(`${JSON.stringify(report, null, 2)}\n`);
       else {
         if (report.designs.length === 0) out(`${file}: no design has a zt section, so there are no policy tests\n`);
