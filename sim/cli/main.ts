@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliExit } from './errors.js';
 import { OutputFileError } from '../report/writeFileAtomic.js';
+import { BudgetExceededError } from '../kernel/errors.js';
 import { registerScenarioCommands } from './commands/scenario.js';
 import { registerReach } from './commands/reach.js';
 import { registerAudit } from './commands/audit.js';
@@ -68,7 +69,7 @@ try {
   if (err instanceof CliExit) {
     if (err.message) process.stderr.write(`segsim: ${err.message}\n`);
     process.exitCode = err.exitCode;
-  } else if (err instanceof OutputFileError) {
+  } else if (err instanceof OutputFileError || err instanceof BudgetExceededError) {
     process.stderr.write(`segsim: ${err.message}\n`);
     process.exitCode = 2;
   } else if (err instanceof CommanderError) {

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { openScenario, pickMany } from '../scenarioContext.js';
 import { usageError } from '../errors.js';
 import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
+import { parseRuns } from '../bounds.js';
 
 interface MatrixOptions {
   designs?: string;
@@ -40,7 +41,7 @@ Each cell is what \`segsim compare FILE --attack A\` reports for that design wit
 read a cell there, with its confidence intervals, paired differences and the attack paths.`,
     )
     .action(async (file: string, opts: MatrixOptions) => {
-      const runs = positiveInteger(opts.runs, '--runs');
+      const runs = parseRuns(opts.runs);
       const seed = positiveInteger(opts.seed, '--seed');
       const ctx = await openScenario(file);
       const attacks = pickMany(ctx.scenario.attacks, opts.attacks, 'attack', file);

@@ -5,8 +5,9 @@ import type { RunResult, TraceEvent } from '../../contract/trace.js';
 import { runSimulation } from '../../simulation/runSimulation.js';
 import { technique } from '../../attack/techniques.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { usageError, CliExit } from '../errors.js';
+import { CliExit } from '../errors.js';
 import { openScenario, pickAttack, pickDesign } from '../scenarioContext.js';
+import { parseHorizon } from '../bounds.js';
 
 interface RunOpts {
   design?: string;
@@ -47,9 +48,7 @@ Examples:
       const ctx = await openScenario(file);
       const design = pickDesign(ctx, opts.design);
       const attack = pickAttack(ctx, opts.attack);
-      const horizon = opts.horizon === undefined ? undefined : Number(opts.horizon);
-      if (horizon !== undefined && !(horizon > 0))
-        throw usageError(`--horizon must be a positive number of hours, got "${opts.horizon}"`);
+      const horizon = opts.horizon === undefined ? undefined : parseHorizon(opts.horizon);
       const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
       const { result, audit } = runSimulation(ctx.model, new AccessLayer(ctx.model, design), attack, {
         seed,

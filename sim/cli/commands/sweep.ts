@@ -17,6 +17,7 @@ import { readSources } from '../../scenario/sources.js';
 import { usageError } from '../errors.js';
 import { exitWithIssues } from '../load.js';
 import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
+import { parseRuns } from '../bounds.js';
 
 interface SweepOptions {
   set: string;
@@ -59,7 +60,7 @@ Each value is checked like the scenario file itself before anything runs. Run i 
 "<seed>:<i>" at every value, so the differences between values are paired.`,
     )
     .action((file: string, opts: SweepOptions) => {
-      const runs = positiveInteger(opts.runs, '--runs');
+      const runs = parseRuns(opts.runs);
       const seed = positiveInteger(opts.seed, '--seed');
       const eq = opts.set.indexOf('=');
       if (eq < 0)
