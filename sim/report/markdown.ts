@@ -1,7 +1,7 @@
 // The Markdown report of a comparison, for pasting into a proposal or a ticket.
 import { MITIGATIONS, type Mitigation } from '../model/catalog.js';
 import type { ResultsBundle } from './bundle.js';
-import { comparisonRows, designSentences, headline, num, pct, staticRows, type Row } from './rows.js';
+import { comparisonRows, designSentences, headline, nonFiniteNotes, num, pct, staticRows, type Row } from './rows.js';
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -25,6 +25,7 @@ export function renderMarkdown(bundle: ResultsBundle): string {
     '',
   );
   out.push('## Monte Carlo', '', ...markdownTable(['', ...ids], comparisonRows(bundle)), '');
+  for (const note of nonFiniteNotes(bundle)) out.push(`> ${note}`, '');
   out.push(
     '## Static worst case',
     '',

@@ -15,7 +15,7 @@ export function pct(share: number): string {
 }
 
 export function num(x: number | null, digits = 1): string {
-  if (x === null) return '–';
+  if (x === null || !Number.isFinite(x)) return '–';
   if (Number.isInteger(x)) return x.toLocaleString('en');
   return x.toLocaleString('en', { maximumFractionDigits: Math.abs(x) >= 100 ? 0 : digits, minimumFractionDigits: 0 });
 }
@@ -84,4 +84,16 @@ export function designSentences(bundle: ResultsBundle): string[] {
         : `the attacker holds a median of ${num(s.compromisedAssets.median)} assets (${num(s.compromisedAssets.p95)} in the worst 5% of runs)`;
     return `Under ${d.name ?? d.id} (${d.id}) the attacker ${reach}; ${spread}.`;
   });
+}
+
+/** "vpn: productionLoss was not a finite number in 5 runs, left out of its statistics", when it happens. */
+export function nonFiniteNotes(bundle: ResultsBundle): string[] {
+  return bundle.designs.flatMap((d) =>
+    Object.entries(d.summary).flatMap(([metric, s]) => {
+      const count = (s as Partial<Summary> | null)?.nonFinite;
+      return count === undefined
+        ? []
+        : [`${d.id}: ${metric} was not a finite number in ${count} runs, left out of its statistics`];
+    }),
+  );
 }
