@@ -1,6 +1,7 @@
 // The segsim command line: a thin shell over the pure core.
 import { Command, CommanderError } from 'commander';
 import { CliExit } from './errors.js';
+import { registerImportRoot } from './load.js';
 import { OutputFileError } from '../report/writeFileAtomic.js';
 import { BudgetExceededError } from '../kernel/errors.js';
 import { registerScenarioCommands } from './commands/scenario.js';
@@ -49,6 +50,7 @@ Examples:
 Exit codes: 0 ok, 1 a check or test failed, 2 bad input or usage.`,
   );
 
+registerImportRoot(program);
 registerScenarioCommands(program);
 registerReach(program);
 registerCompare(program);

@@ -4,7 +4,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { formatIssue } from '../../scenario/issues.js';
 import { scenarioJsonSchema } from '../../scenario/jsonSchema.js';
 import { summarize, type ScenarioSummary } from '../../scenario/summary.js';
-import { loadScenarioOrExit } from '../load.js';
+import { loadScenarioOrExit, sourceOptions } from '../load.js';
 import { CliExit } from '../errors.js';
 
 export function registerScenarioCommands(program: Command): void {
@@ -22,7 +22,7 @@ export function registerScenarioCommands(program: Command): void {
     .action((files: string[], opts: { quiet?: boolean }) => {
       let bad = 0;
       for (const file of files) {
-        const r = loadScenario(file);
+        const r = loadScenario(file, sourceOptions());
         if (r.ok) {
           const s = summarize(r.scenario);
           if (!opts.quiet)

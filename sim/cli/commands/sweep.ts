@@ -15,7 +15,7 @@ import { validateMerged } from '../../scenario/load.js';
 import type { Scenario } from '../../model/schema.js';
 import { readSources } from '../../scenario/sources.js';
 import { usageError } from '../errors.js';
-import { exitWithIssues } from '../load.js';
+import { exitWithIssues, sourceOptions } from '../load.js';
 import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
 import { parseRuns } from '../bounds.js';
 
@@ -77,7 +77,7 @@ Each value is checked like the scenario file itself before anything runs. Run i 
         if (err instanceof SweepError) throw usageError(`--set: ${err.message}`);
         throw err;
       }
-      const read = readSources(file);
+      const read = readSources(file, file, sourceOptions());
       if (!read.ok) return exitWithIssues(read.issues, file);
       // Every value is set and checked before the first run.
       const scenarios = values.map((value): Scenario => {
