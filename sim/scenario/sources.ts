@@ -151,7 +151,8 @@ function parseImport(
 /** `quote` false: messages name the YAML error's code, never text from the file. */
 function parseSource(file: string, text: string, issues: ScenarioIssue[], quote = true): Source | undefined {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // The parser's own duplicate-key check compares every pair of keys; the visitor below uses a set.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const at = (offset: number | undefined, message: string): ScenarioIssue => {
     const pos = lines.linePos(offset ?? 0);
     return { file, line: Math.max(1, pos.line), col: Math.max(1, pos.col), path: [], message };
@@ -164,6 +165,15 @@ function parseSource(file: string, text: string, issues: ScenarioIssue[], quote 
   // What toJS would warn about or throw on, located here instead.
   const structural: ScenarioIssue[] = [];
   visitYaml(doc, {
+    Map: (_, map) => {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key))
+          structural.push(at((pair.key as YamlNode | null)?.range?.[0], 'YAML syntax: Map keys must be unique'));
+        seen.add(key);
+      }
+    },
     Pair: (_, pair) => {
       if (isCollection(pair.key))
         structural.push(at(pair.key.range?.[0], 'YAML: a key must be a plain value, not a list or mapping'));
