@@ -6,6 +6,7 @@ import { formatIssue, type ScenarioIssue } from '../scenario/issues.js';
 import type { Scenario } from '../model/schema.js';
 import type { SourceOptions } from '../scenario/sources.js';
 import { CliExit } from './errors.js';
+import { writeProblem } from './terminal.js';
 
 let importRoot: string | undefined;
 
@@ -32,7 +33,7 @@ export async function loadScenarioOrExit(file: string): Promise<Scenario> {
 
 /** Prints located problems, one a line, and stops with exit code 2: "`what`: N problems, nothing was run". */
 export function exitWithIssues(issues: readonly ScenarioIssue[], what: string): never {
-  for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  for (const issue of issues) writeProblem(`${formatIssue(issue)}\n`);
   const n = issues.length;
   throw new CliExit(2, `${what}: ${n} problem${n === 1 ? '' : 's'}, nothing was run`);
 }

@@ -1,6 +1,7 @@
 // Renderings of scenario checks: terminal PASS/FAIL lines, JUnit XML for CI, Markdown.
 import type { ExpectationCheck, Witness } from '../experiment/checkScenario.js';
 import type { TraceEvent } from '../contract/trace.js';
+import { markdownCode, markdownFence, markdownText, xmlText } from './escape.js';
 
 export interface ScenarioCheck {
   file: string;
@@ -48,7 +49,7 @@ export function renderCheckText(results: readonly ScenarioCheck[]): string {
   return `${out.join('\n')}\n`;
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = xmlText;
 
 /** One testsuite per scenario, one testcase per expectation. No timings, so reruns diff clean. */
 export function renderJUnit(results: readonly ScenarioCheck[]): string {
@@ -82,7 +83,7 @@ export function renderCheckMarkdown(results: readonly ScenarioCheck[]): string {
   const out = ['# segsim check', ''];
   for (const r of results) {
     out.push(
-      `## \`${r.file}\``,
+      `## ${markdownCode(r.file)}`,
       '',
       `Seed ${r.seed}.`,
       '',
@@ -91,12 +92,12 @@ export function renderCheckMarkdown(results: readonly ScenarioCheck[]): string {
     );
     for (const c of r.checks)
       out.push(
-        `| ${c.pass ? '✅ PASS' : '❌ FAIL'} | ${c.name.replace(/\|/g, '\\|')} | ${c.runs} | ${c.observed.join('; ').replace(/\|/g, '\\|')} |`,
+        `| ${c.pass ? '✅ PASS' : '❌ FAIL'} | ${markdownText(c.name)} | ${c.runs} | ${markdownText(c.observed.join('; '))} |`,
       );
     for (const c of r.checks.filter((x) => !x.pass)) {
-      out.push('', `### FAIL: ${c.name}`, '', ...c.failures.map((f) => `- ${f}`));
+      out.push('', `### FAIL: ${markdownText(c.name)}`, '', ...c.failures.map((f) => `- ${markdownText(f)}`));
       const w = c.witnessRun;
-      if (w !== null) out.push('', '```', ...witnessLines(r.file, c), '```');
+      if (w !== null) out.push('', ...markdownFence(witnessLines(r.file, c)));
     }
     out.push('');
   }

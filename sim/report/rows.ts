@@ -69,8 +69,8 @@ export function headline(bundle: ResultsBundle): string {
   return `${bundle.attack.id}: ${parts.join('; ')}`;
 }
 
-/** One sentence per design, for reading aloud. */
-export function designSentences(bundle: ResultsBundle): string[] {
+/** One sentence per design, for reading aloud; `text` escapes a design's name for the output format. */
+export function designSentences(bundle: ResultsBundle, text: (s: string) => string = (s) => s): string[] {
   return bundle.designs.map((d) => {
     const s = d.summary;
     const p = s.plcReachedProbability;
@@ -82,7 +82,7 @@ export function designSentences(bundle: ResultsBundle): string[] {
       s.compromisedAssets.max === 0
         ? 'no asset is compromised in any run'
         : `the attacker holds a median of ${num(s.compromisedAssets.median)} assets (${num(s.compromisedAssets.p95)} in the worst 5% of runs)`;
-    return `Under ${d.name ?? d.id} (${d.id}) the attacker ${reach}; ${spread}.`;
+    return `Under ${text(d.name ?? d.id)} (${d.id}) the attacker ${reach}; ${spread}.`;
   });
 }
 

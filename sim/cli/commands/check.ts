@@ -12,6 +12,7 @@ import { openScenario, pickAttack, pickDesign, type ScenarioContext } from '../s
 import { BaselineError, baselineExpectations, readBaseline } from '../../experiment/baseline.js';
 import { positiveInteger, startProgress } from './compare.js';
 import { parseRuns } from '../bounds.js';
+import { writeText } from '../terminal.js';
 
 interface CheckOptions {
   runs: string;
@@ -73,7 +74,7 @@ Exit codes: 0 every expectation holds, 1 one failed, 2 bad input.`,
       });
       if (opts.junit) writeFileAtomic(opts.junit, renderJUnit(results));
       if (opts.md) writeFileAtomic(opts.md, renderCheckMarkdown(results));
-      process.stdout.write(renderCheckText(results));
+      writeText(renderCheckText(results));
       if (results.some((r) => r.checks.some((c) => !c.pass))) throw new CliExit(1, '');
     });
 }

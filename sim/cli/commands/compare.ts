@@ -13,6 +13,7 @@ import { parseRuns, parseWorkers } from '../bounds.js';
 import { parseShard, runShard, shardIndices } from '../../experiment/shards.js';
 import type { PlantModel } from '../../model/plantModel.js';
 import { openScenario, pickAttack, pickMany, type ScenarioContext } from '../scenarioContext.js';
+import { writeText } from '../terminal.js';
 
 export interface CompareOptions {
   designs?: string;
@@ -76,7 +77,7 @@ The same command with the same seed gives the same numbers and byte-identical fi
       const bundle = buildBundle(ctx.model, portableName(file), await runWithProgress(ctx.model, spec, workers));
       if (opts.json) writeFileAtomic(opts.json, bundleJson(bundle));
       if (opts.md) writeFileAtomic(opts.md, renderMarkdown(bundle));
-      process.stdout.write(renderComparison(bundle));
+      writeText(renderComparison(bundle));
     });
 }
 

@@ -6,6 +6,7 @@ import { openScenario, pickMany } from '../scenarioContext.js';
 import { usageError } from '../errors.js';
 import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
 import { parseRuns } from '../bounds.js';
+import { writeText } from '../terminal.js';
 
 interface MatrixOptions {
   designs?: string;
@@ -58,6 +59,6 @@ read a cell there, with its confidence intervals, paired differences and the att
       };
       if (opts.json) writeFileAtomic(opts.json, matrixJson(matrix));
       if (opts.md) writeFileAtomic(opts.md, renderMatrixMarkdown(matrix));
-      process.stdout.write(renderMatrixText(matrix));
+      writeText(renderMatrixText(matrix));
     });
 }

@@ -9,6 +9,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { CliExit, usageError } from '../errors.js';
 import { openScenario, pickAttack, pickMany } from '../scenarioContext.js';
+import { writeText } from '../terminal.js';
 
 export function registerMerge(program: Command): Command {
   return program
@@ -58,7 +59,7 @@ The scenario must be the same file the shards ran (checked by digest).`,
       const bundle = buildBundle(ctx.model, first.scenario.file, assembleExperiment(ctx.model, spec, records));
       writeFileAtomic(opts.json, bundleJson(bundle));
       if (opts.md) writeFileAtomic(opts.md, renderMarkdown(bundle));
-      process.stdout.write(renderComparison(bundle));
+      writeText(renderComparison(bundle));
     });
 }
 

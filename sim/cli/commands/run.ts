@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { CliExit } from '../errors.js';
 import { openScenario, pickAttack, pickDesign } from '../scenarioContext.js';
 import { parseHorizon } from '../bounds.js';
+import { writeText } from '../terminal.js';
 
 interface RunOpts {
   design?: string;
@@ -60,7 +61,8 @@ Examples:
       } catch (err) {
         throw new CliExit(2, `cannot write output: ${(err as Error).message}`);
       }
-      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderRun(result, opts.all === true));
+      if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else writeText(renderRun(result, opts.all === true));
       if (opts.audit && audit && !opts.json)
         process.stdout.write(
           `\naudit log: ${opts.audit} (${audit.records.length} records, head ${audit.head.slice(0, 16)}…)\n`,

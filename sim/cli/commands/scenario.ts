@@ -6,6 +6,7 @@ import { scenarioJsonSchema } from '../../scenario/jsonSchema.js';
 import { summarize, type ScenarioSummary } from '../../scenario/summary.js';
 import { loadScenarioOrExit, sourceOptions } from '../load.js';
 import { CliExit } from '../errors.js';
+import { writeProblem, writeText } from '../terminal.js';
 
 export function registerScenarioCommands(program: Command): void {
   program
@@ -31,7 +32,7 @@ export function registerScenarioCommands(program: Command): void {
             );
         } else {
           bad++;
-          for (const issue of r.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+          for (const issue of r.issues) writeProblem(`${formatIssue(issue)}\n`);
           process.stdout.write(`FAIL  ${file}  ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}\n`);
         }
       }
@@ -62,7 +63,8 @@ export function registerScenarioCommands(program: Command): void {
     )
     .action(async (file: string, opts: { json?: boolean }) => {
       const s = summarize(await loadScenarioOrExit(file));
-      process.stdout.write(opts.json ? `${JSON.stringify(s, null, 2)}\n` : renderSummary(file, s));
+      if (opts.json) process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+      else writeText(renderSummary(file, s));
     });
 }
 

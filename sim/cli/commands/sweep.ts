@@ -18,6 +18,7 @@ import { usageError } from '../errors.js';
 import { exitWithIssues, sourceOptions } from '../load.js';
 import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
 import { parseRuns } from '../bounds.js';
+import { writeText } from '../terminal.js';
 
 interface SweepOptions {
   set: string;
@@ -102,7 +103,7 @@ Each value is checked like the scenario file itself before anything runs. Run i 
       };
       if (opts.json) writeFileAtomic(opts.json, sweepJson(sweep));
       if (opts.md) writeFileAtomic(opts.md, renderSweepMarkdown(sweep));
-      process.stdout.write(renderSweepText(sweep));
+      writeText(renderSweepText(sweep));
     });
 }
 
