@@ -1,5 +1,5 @@
 // merge: shard files from `compare --shard k/n` → the bundle one unsharded compare would write.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { assembleExperiment } from '../../experiment/runExperiment.js';
 import { mergeShards, scenarioDigest, type ShardFile } from '../../experiment/shards.js';
@@ -42,6 +42,10 @@ The scenario must be the same file the shards ran (checked by digest).`,
         throw usageError((err as Error).message);
       }
       const { first, records } = merged;
+      if (opts.scenario === undefined && !existsSync(first.scenario.file))
+        throw usageError(
+          `the shards ran the scenario "${first.scenario.file}", which is not in this folder (a shard records no folder for an absolute path); name it with --scenario PATH`,
+        );
       const ctx = await openScenario(opts.scenario ?? first.scenario.file);
       if (scenarioDigest(ctx.scenario) !== first.scenario.digest)
         throw usageError(
