@@ -136,6 +136,6 @@ function timeBudget(hours: number, budget: KernelBudget): BudgetExceededError {
 function eventBudget(at: number, budget: KernelBudget): BudgetExceededError {
   return new BudgetExceededError(
     'EVENT_BUDGET',
-    `the run fired more than ${budget.events} events by ${Number(at.toPrecision(6))} h simulated (an interval too short for the horizon?)`,
+    `the run fired more than ${budget.events} events by ${Number(at.toPrecision(6))} h simulated: an interval too short for the horizon (workload interarrival, zt.sweepHours) or a shorter horizonHours would fit (docs/limits.md)`,
   );
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { AccessLayer } from '../../net/AccessLayer.js';
 import type { RunResult, TraceEvent } from '../../contract/trace.js';
 import { runSimulation } from '../../simulation/runSimulation.js';
+import { withRunNamed } from '../../experiment/runs.js';
 import { technique } from '../../attack/techniques.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { CliExit } from '../errors.js';
@@ -51,10 +52,12 @@ Examples:
       const attack = pickAttack(ctx, opts.attack);
       const horizon = opts.horizon === undefined ? undefined : parseHorizon(opts.horizon);
       const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-      const { result, audit } = runSimulation(ctx.model, new AccessLayer(ctx.model, design), attack, {
-        seed,
-        ...(horizon === undefined ? {} : { horizonHours: horizon }),
-      });
+      const { result, audit } = withRunNamed(design.id, attack.id, seed, () =>
+        runSimulation(ctx.model, new AccessLayer(ctx.model, design), attack, {
+          seed,
+          ...(horizon === undefined ? {} : { horizonHours: horizon }),
+        }),
+      );
       try {
         if (opts.trace) writeFileAtomic(opts.trace, `${JSON.stringify(result.trace, null, 2)}\n`);
         if (opts.audit && audit) writeFileAtomic(opts.audit, audit.toJsonLines());
