@@ -35,7 +35,8 @@ export function renderCheckText(results: readonly ScenarioCheck[]): string {
     out.push(`${r.file}  (seed ${r.seed})`);
     if (r.checks.length === 0) out.push('  no expectations');
     for (const c of r.checks) {
-      out.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name}`);
+      // One line per expectation whatever its name holds, so a name cannot forge a PASS line.
+      out.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name.replace(/[\r\n]+/g, ' ')}`);
       const detail = c.pass ? c.observed : [...c.failures, ...witnessLines(r.file, c)];
       for (const line of detail) out.push(`        ${line}`);
     }
