@@ -94,10 +94,11 @@ export function describeRange(limit: Limit): string {
   return limit.minExclusive ? `above ${min} and at most ${max}${unit}` : `between ${min} and ${max}${unit}`;
 }
 
-/** Very large and very small bounds in exponent form: 1e12, 1e-6. */
+/** A bound as a person reads it: 100000 and 16777216 in full, 1e12 and 1e-6 in exponent form. */
 export function formatLimit(n: number): string {
-  const size = Math.abs(n);
-  return size >= 1e7 || (size > 0 && size < 1e-3) ? n.toExponential().replace('e+', 'e') : String(n);
+  const plain = String(n);
+  const exponent = n.toExponential().replace('e+', 'e');
+  return plain.length >= 8 && exponent.length < plain.length ? exponent : plain;
 }
 
 export function inRange(limit: Limit, value: number): boolean {

@@ -48,9 +48,13 @@ export function outsideRoot(file: string, root: string): string | null {
   let realRoot: string;
   try {
     real = realpathSync(file);
-    realRoot = realpathSync(root);
   } catch {
     return null; // a missing file is reported by the read, with its own reason
+  }
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return `the folder imports may come from (${root}) does not exist`;
   }
   const rel = relative(realRoot, real);
   const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);

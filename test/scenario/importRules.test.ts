@@ -59,6 +59,9 @@ describe('import rules', () => {
     });
     expect(messages(join(dir, 'study/a.yaml'))[0]).toMatch(/outside the folder/);
     expect(messages(join(dir, 'study/a.yaml'), dir)).toEqual(['ok']);
+    expect(messages(join(dir, 'study/a.yaml'), join(dir, 'missing'))[0]).toMatch(
+      /the folder imports may come from \(.*missing\) does not exist/,
+    );
   });
 
   it('never quote a file that is not a scenario', () => {
