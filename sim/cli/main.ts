@@ -1,7 +1,9 @@
 // The segsim command line: a thin shell over the pure core.
 import { Command, CommanderError } from 'commander';
 import { CliExit } from './errors.js';
+import { registerImportRoot } from './load.js';
 import { OutputFileError } from '../report/writeFileAtomic.js';
+import { BudgetExceededError } from '../kernel/errors.js';
 import { registerScenarioCommands } from './commands/scenario.js';
 import { registerReach } from './commands/reach.js';
 import { registerAudit } from './commands/audit.js';
@@ -51,6 +53,7 @@ Examples:
 Exit codes: 0 ok, 1 a check or test failed, 2 bad input or usage.`,
   );
 
+registerImportRoot(program);
 registerScenarioCommands(program);
 registerReach(program);
 registerCompare(program);
@@ -74,7 +77,7 @@ try {
   if (err instanceof CliExit) {
     if (err.message) process.stderr.write(`segsim: ${err.message}\n`);
     process.exitCode = err.exitCode;
-  } else if (err instanceof OutputFileError) {
+  } else if (err instanceof OutputFileError || err instanceof BudgetExceededError) {
     process.stderr.write(`segsim: ${err.message}\n`);
     process.exitCode = 2;
   } else if (err instanceof CommanderError) {

@@ -13,7 +13,7 @@ import {
   type ExperimentSpec,
 } from './runExperiment.js';
 import type { RunRecord } from './runs.js';
-import type { Chunk, FromWorker, WorkerInit } from './workerProtocol.js';
+import { workerFailure, type Chunk, type FromWorker, type WorkerInit } from './workerProtocol.js';
 
 export interface ParallelOptions extends ExperimentOptions {
   workers: number;
@@ -86,7 +86,7 @@ export async function runExperimentParallel(
             };
             worker.on('message', (m: FromWorker) => {
               if (m.type === 'runs') options.onProgress?.((done += m.count), total);
-              else if (m.type === 'error') reject(new Error(`experiment worker failed: ${m.message}`));
+              else if (m.type === 'error') reject(workerFailure(m));
               else {
                 const chunk = chunks[m.id]!;
                 m.records.forEach((r, k) => (records[chunk.design]![chunk.from + k] = r));

@@ -5,6 +5,7 @@ import type { RunMetrics } from '../contract/trace.js';
 import type { AccessLayer } from '../net/AccessLayer.js';
 import type { Attack } from '../model/schema.js';
 import { runSimulation } from '../simulation/runSimulation.js';
+import { BudgetExceededError } from '../kernel/errors.js';
 
 export interface RunRecord {
   /** Position in the experiment's seed list: the same index is the same seed in every design. */
@@ -33,11 +34,23 @@ export function runRecord(
   horizonHours?: number,
 ): RunRecord {
   const seed = runSeed(base, index);
-  const { result } = runSimulation(
-    model,
-    access,
-    attack,
-    horizonHours === undefined ? { seed, trace: false } : { seed, horizonHours, trace: false },
+  const { result } = withRunNamed(access.design.id, attack.id, seed, () =>
+    runSimulation(
+      model,
+      access,
+      attack,
+      horizonHours === undefined ? { seed, trace: false } : { seed, horizonHours, trace: false },
+    ),
   );
   return { index, seed, metrics: result.metrics, compromised: result.compromised, blockedBy: result.blockedBy };
+}
+
+/** Runs `simulate`; a budget error says which run hit it, so it can be replayed with `segsim run`. */
+export function withRunNamed<T>(design: string, attack: string, seed: number | string, simulate: () => T): T {
+  try {
+    return simulate();
+  } catch (err) {
+    if (!(err instanceof BudgetExceededError)) throw err;
+    throw new BudgetExceededError(err.code, `design ${design}, attack ${attack}, seed ${seed}: ${err.message}`);
+  }
 }

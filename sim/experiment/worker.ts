@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { buildPlantModel } from '../model/plantModel.js';
 import { AccessLayer } from '../net/AccessLayer.js';
 import { runRecord, type RunRecord } from './runs.js';
-import type { Chunk, FromWorker, WorkerInit } from './workerProtocol.js';
+import { errorMessage, type Chunk, type FromWorker, type WorkerInit } from './workerProtocol.js';
 
 const PROGRESS_EVERY = 10;
 const init = workerData as WorkerInit;
@@ -27,9 +27,9 @@ try {
       }
       send({ type: 'chunk', id: chunk.id, records });
     } catch (err) {
-      send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      send(errorMessage(err));
     }
   });
 } catch (err) {
-  send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  send(errorMessage(err));
 }

@@ -1,4 +1,5 @@
 // Messages between the experiment's main thread and its workers.
+import { BudgetExceededError, type BudgetKind } from '../kernel/errors.js';
 import type { Scenario } from '../model/schema.js';
 import type { RunRecord } from './runs.js';
 
@@ -22,4 +23,17 @@ export interface Chunk {
 export type FromWorker =
   | { type: 'runs'; count: number }
   | { type: 'chunk'; id: number; records: RunRecord[] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; budget?: BudgetKind };
+
+/** A worker's failure as the message it sends: a budget error keeps its class across the thread. */
+export function errorMessage(err: unknown): FromWorker {
+  if (err instanceof BudgetExceededError) return { type: 'error', message: err.message, budget: err.code };
+  return { type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+}
+
+/** The main thread's side of errorMessage. */
+export function workerFailure(m: { message: string; budget?: BudgetKind }): Error {
+  return m.budget === undefined
+    ? new Error(`experiment worker failed: ${m.message}`)
+    : new BudgetExceededError(m.budget, m.message);
+}

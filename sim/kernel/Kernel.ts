@@ -1,5 +1,6 @@
 import { EventQueue, type EventFn, type EventHandle } from './EventQueue.js';
-import { KernelError } from './errors.js';
+import { KERNEL_BUDGET, type KernelBudget } from './budget.js';
+import { BudgetExceededError, KernelError } from './errors.js';
 import { RandomStream } from './random.js';
 
 export interface RunResult {
@@ -23,8 +24,12 @@ export class Kernel {
   private clock = 0;
   private running = false;
   private stopRequested = false;
+  private fired = 0;
 
-  constructor(readonly seed: string | number) {}
+  constructor(
+    readonly seed: string | number,
+    readonly budget: Readonly<KernelBudget> = KERNEL_BUDGET,
+  ) {}
 
   /** Simulated time in hours. */
   get now(): number {
@@ -77,6 +82,7 @@ export class Kernel {
    * or an event calls `stop()`. Events at exactly `horizon` fire. Unless
    * stopped, a finite horizon leaves the clock at the horizon (time passes
    * even when nothing happens); a stopped run leaves it at the stopping event.
+   * Throws BudgetExceededError before firing an event past the budget's hours or its event count.
    */
   run(horizon = Infinity): RunResult {
     if (!(horizon >= this.clock)) {
@@ -85,6 +91,8 @@ export class Kernel {
     if (this.running) {
       throw new KernelError('REENTRANT_RUN', 'run() called from inside an event; schedule the work instead');
     }
+    const budget = this.budget;
+    if (horizon < Infinity && horizon > budget.hours) throw timeBudget(horizon, budget);
     this.running = true;
     this.stopRequested = false;
     const queue = this.queue;
@@ -93,6 +101,8 @@ export class Kernel {
       let fn: EventFn | undefined;
       while (!this.stopRequested && (fn = queue.popUntil(horizon)) !== undefined) {
         this.clock = queue.poppedTime;
+        if (this.clock > budget.hours) throw timeBudget(this.clock, budget);
+        if (++this.fired > budget.events) throw eventBudget(this.clock, budget);
         events++;
         fn();
       }
@@ -114,4 +124,18 @@ export class Kernel {
     }
     return s;
   }
+}
+
+function timeBudget(hours: number, budget: KernelBudget): BudgetExceededError {
+  return new BudgetExceededError(
+    'TIME_BUDGET',
+    `the run would simulate ${hours} h, past the time budget of ${budget.hours} h`,
+  );
+}
+
+function eventBudget(at: number, budget: KernelBudget): BudgetExceededError {
+  return new BudgetExceededError(
+    'EVENT_BUDGET',
+    `the run fired more than ${budget.events} events by ${Number(at.toPrecision(6))} h simulated: an interval too short for the horizon (workload interarrival, zt.sweepHours) or a shorter horizonHours would fit (docs/limits.md)`,
+  );
 }

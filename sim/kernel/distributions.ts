@@ -7,13 +7,23 @@ export type Distribution =
   | { dist: 'lognormal'; median: number; sigma: number };
 
 /**
- * Draws one value by inverse transform from `u` (uniform on [0,1)).
+ * Largest draw: a draw can only overflow through parameters far outside the scenario's bounds, and
+ * a value this large already lies past any run's time budget, so clamping changes no outcome.
+ */
+export const MAX_DRAW = 1e12;
+
+/**
+ * Draws one value by inverse transform from `u` (uniform on [0,1)), clamped to [0, MAX_DRAW].
  * Every distribution consumes exactly one uniform, constant included, so
  * changing a distribution in one design never shifts the later draws of the
  * stream: common random numbers stay aligned across designs.
  */
 export function sample(dist: Distribution, u: () => number): number {
-  const x = u();
+  const value = draw(dist, u());
+  return Math.min(value, MAX_DRAW); // Infinity included
+}
+
+function draw(dist: Distribution, x: number): number {
   switch (dist.dist) {
     case 'constant':
       return dist.value;

@@ -18,3 +18,16 @@ export class KernelError extends Error {
     super(message);
   }
 }
+
+export type BudgetKind = 'EVENT_BUDGET' | 'TIME_BUDGET';
+
+/** A run asked for more events or simulated time than the kernel's budget: bad input, not a bug. */
+export class BudgetExceededError extends Error {
+  override readonly name = 'BudgetExceededError';
+  constructor(
+    readonly code: BudgetKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,12 +1,15 @@
 // Descriptive statistics over Monte Carlo samples. Nulls (a metric with no value in a run, e.g. no
-// PLC fell) are counted, then left out. Quantiles are Hyndman & Fan type 7 (linear interpolation
+// PLC fell) are counted, then left out; so are values that are not finite (an overflow), so no
+// Infinity or NaN ever reaches a table or a JSON file. Quantiles are Hyndman & Fan type 7 (linear interpolation
 // between order statistics, R's and NumPy's default): q(p) = x[h] + (h - ⌊h⌋)(x[⌊h⌋+1] - x[⌊h⌋]),
 // h = (n - 1)p, 0-based. Standard deviation is the sample one (n - 1).
 
 export interface Summary {
-  /** Non-null values. */
+  /** Finite values: what every statistic below is computed from. */
   n: number;
   nulls: number;
+  /** Values that were Infinity or NaN, left out; absent when there were none. */
+  nonFinite?: number;
   mean: number | null;
   median: number | null;
   p95: number | null;
@@ -21,7 +24,7 @@ export interface Summary {
 export interface PairedDifference {
   /** Pairs where both values are present. */
   n: number;
-  /** Pairs dropped because either side is null. */
+  /** Pairs dropped because either side is null, or the difference is not finite. */
   excluded: number;
   /** Mean of a[i] - b[i]. */
   mean: number | null;
@@ -39,17 +42,28 @@ export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   let sum = 0;
   for (const v of values) sum += v;
-  return sum / values.length;
+  if (Number.isFinite(sum)) return sum / values.length;
+  // The sum of finite values overflowed: divide first (slower, and only ever needed here).
+  let scaled = 0;
+  for (const v of values) scaled += v / values.length;
+  return Math.max(-Number.MAX_VALUE, Math.min(Number.MAX_VALUE, scaled)); // rounding can step just past the largest double
 }
 
-/** Sample standard deviation, two-pass. */
+/** Sample standard deviation, two-pass; null when it is too large to represent. */
 export function standardDeviation(values: readonly number[]): number | null {
   if (values.length < 2) return null;
   const m = mean(values)!;
   let ss = 0;
   for (const v of values) ss += (v - m) * (v - m);
-  return Math.sqrt(ss / (values.length - 1));
+  if (Number.isFinite(ss)) return Math.sqrt(ss / (values.length - 1));
+  let scale = 0;
+  for (const v of values) scale = Math.max(scale, Math.abs(v - m));
+  let scaled = 0;
+  for (const v of values) scaled += ((v - m) / scale) ** 2;
+  return finiteOrNull(scale * Math.sqrt(scaled / (values.length - 1)));
 }
+
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** Type 7 quantile of already sorted values. */
 export function quantileSorted(sorted: readonly number[], p: number): number | null {
@@ -59,7 +73,9 @@ export function quantileSorted(sorted: readonly number[], p: number): number | n
   const lo = Math.floor(h);
   const x = sorted[lo]!;
   const next = sorted[Math.min(lo + 1, sorted.length - 1)]!;
-  return x + (h - lo) * (next - x);
+  const q = x + (h - lo) * (next - x);
+  // next - x overflows only between values of opposite sign near the largest double.
+  return Number.isFinite(q) ? q : x * (1 - (h - lo)) + next * (h - lo);
 }
 
 export function quantile(values: readonly number[], p: number): number | null {
@@ -106,15 +122,19 @@ export function meanInterval95(values: readonly number[]): [number, number] | nu
   if (sd === null) return null;
   const m = mean(values)!;
   const half = (tCritical95(values.length - 1) * sd) / Math.sqrt(values.length);
-  return [m - half, m + half];
+  const [lo, hi] = [m - half, m + half];
+  return Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
 }
 
 export function summarize(values: Sample): Summary {
-  const xs = present(values);
+  const xs = present(values).filter(Number.isFinite);
+  const nulls = values.filter((v) => v === null).length;
+  const nonFinite = values.length - nulls - xs.length;
   const sorted = sortNumbers(xs);
   return {
     n: xs.length,
-    nulls: values.length - xs.length,
+    nulls,
+    ...(nonFinite === 0 ? {} : { nonFinite }),
     mean: mean(xs),
     median: quantileSorted(sorted, 0.5),
     p95: quantileSorted(sorted, 0.95),
@@ -132,7 +152,7 @@ export function pairedDifference(a: Sample, b: Sample): PairedDifference {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x !== null && y !== null) d.push(x - y);
+    if (x !== null && y !== null && Number.isFinite(x - y)) d.push(x - y);
   }
   return {
     n: d.length,

@@ -2,26 +2,29 @@
 // Objects are strict so a typo is an error, not a silently ignored key. Over 300 lines because the
 // format is one schema: the types, the JSON Schema export and the error paths all derive from it whole.
 import { z } from 'zod';
+import { bounded, shortestMeanMessage } from './bounded.js';
 import { ACTION_NAMES, ASSET_KIND_NAMES, MITIGATION_IDS, PROTOCOLS, PROTOCOL_NAMES, type Protocol } from './catalog.js';
+import { distributionMean } from '../kernel/distributions.js';
+import { LIMITS } from './limits.js';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids use letters, digits, ".", "_" and "-"');
 const ids = z.array(id);
-const probability = z.number().min(0).max(1);
-const hours = z.number().nonnegative();
+const probability = bounded(LIMITS.probability);
+const hours = bounded(LIMITS.hours);
+const scale = bounded(LIMITS.scaleHours);
+/** A repeating interval: a session TTL, a sweep or window period, an approval's life. */
+const period = (description: string) => bounded(LIMITS.periodHours, description);
 
 // ---- distributions (simulated hours) ----
 export const distributionSchema = z
   .union([
-    z
-      .number()
-      .nonnegative()
-      .transform((value) => ({ dist: 'constant' as const, value })),
+    hours.transform((value) => ({ dist: 'constant' as const, value })),
     z.discriminatedUnion('dist', [
       z.strictObject({ dist: z.literal('constant'), value: hours }),
       z.strictObject({ dist: z.literal('uniform'), min: hours, max: hours }),
       z.strictObject({ dist: z.literal('triangular'), min: hours, mode: hours, max: hours }),
-      z.strictObject({ dist: z.literal('exponential'), mean: z.number().positive() }),
-      z.strictObject({ dist: z.literal('lognormal'), median: z.number().positive(), sigma: z.number().positive() }),
+      z.strictObject({ dist: z.literal('exponential'), mean: scale }),
+      z.strictObject({ dist: z.literal('lognormal'), median: scale, sigma: bounded(LIMITS.lognormalSigma) }),
     ]),
   ])
   .superRefine((d, ctx) => {
@@ -33,6 +36,12 @@ export const distributionSchema = z
   .describe(
     'A duration in simulated hours: a number, or { dist: constant|uniform|triangular|exponential|lognormal, ... }',
   );
+
+/** Hours between repetitions: any distribution whose mean is at least the shortest period. */
+const intervalSchema = distributionSchema.superRefine((d, ctx) => {
+  const mean = distributionMean(d);
+  if (mean < LIMITS.periodHours.min) ctx.addIssue({ code: 'custom', message: shortestMeanMessage(mean) });
+});
 
 // ---- plant ----
 const protocol = z.enum(PROTOCOL_NAMES as [Protocol, ...Protocol[]]);
@@ -62,7 +71,7 @@ export const zoneSchema = z.strictObject({
 export const lineSchema = z.strictObject({
   id,
   name: z.string().optional(),
-  valuePerHour: z.number().nonnegative().describe('Production value lost per hour the line is impacted'),
+  valuePerHour: bounded(LIMITS.valuePerHour, 'Production value lost per hour the line is impacted'),
   safetyCritical: z.boolean().default(false),
   recoveryHours: distributionSchema
     .optional()
@@ -134,7 +143,7 @@ export const selectorSchema = z.union([
     zone: id.optional(),
     line: id.optional(),
     kind: z.enum(ASSET_KIND_NAMES as [string, ...string[]]).optional(),
-    level: z.number().optional(),
+    level: bounded(LIMITS.level).optional(),
   }),
 ]);
 
@@ -162,9 +171,9 @@ export const identitiesSchema = z.strictObject({
 // ---- policy ----
 export const windowSchema = z.strictObject({
   id,
-  every: z.number().positive().default(24).describe('Period in hours (24 = daily)'),
-  start: hours.describe('Opening hour within the period'),
-  duration: z.number().positive(),
+  every: period('Period in hours (24 = daily)').default(24),
+  start: bounded(LIMITS.hours, 'Opening hour within the period'),
+  duration: scale,
 });
 
 export const subjectSchema = z.strictObject({
@@ -189,13 +198,16 @@ export const ruleSchema = z.strictObject({
       posture: z.record(z.string(), z.union([z.boolean(), z.string(), z.number()])).optional(),
       window: id.optional(),
       approval: z
-        .strictObject({ by: id.describe('Role that approves'), validHours: z.number().positive().default(4) })
+        .strictObject({
+          by: id.describe('Role that approves'),
+          validHours: period('Hours an approval lasts').default(4),
+        })
         .optional(),
       sources: ids.optional().describe('Tunnel or connector ids the request may come through'),
     })
     .default({}),
   obligations: z
-    .strictObject({ ttlHours: z.number().positive().optional(), record: z.boolean().optional() })
+    .strictObject({ ttlHours: period('Longest session the rule grants').optional(), record: z.boolean().optional() })
     .default({}),
 });
 
@@ -252,9 +264,9 @@ export const designSchema = z.strictObject({
   zt: z
     .strictObject({
       connectors: ids.min(1).describe('zt-connector assets connections originate from'),
-      sessionTtlHours: z.number().positive().default(8),
-      sweepHours: z.number().positive().default(0.25).describe('Continuous evaluation sweep period'),
-      maxDenied: z.number().int().positive().default(5).describe('Denied requests that revoke a session'),
+      sessionTtlHours: period('Longest zero-trust session').default(8),
+      sweepHours: period('Continuous evaluation sweep period').default(0.25),
+      maxDenied: bounded(LIMITS.maxDenied, 'Denied requests that revoke a session', true).default(5),
       blockOnDetection: z
         .boolean()
         .default(false)
@@ -323,7 +335,9 @@ export const workloadRequestSchema = z.strictObject({
   user: id,
   device: id,
   targets: z.array(z.strictObject({ asset: id, action })).min(1),
-  interarrival: distributionSchema.describe('Hours between requests'),
+  interarrival: intervalSchema.describe(
+    `Hours between requests; the mean must be at least ${LIMITS.periodHours.min} h`,
+  ),
   duration: distributionSchema.describe('Hours of work once connected'),
 });
 
@@ -333,10 +347,10 @@ export const expectationSchema = z.strictObject({
   attack: id,
   metric: z.string().optional(),
   stat: z.enum(['mean', 'median', 'p95', 'max', 'min']).default('mean'),
-  max: z.number().optional(),
-  min: z.number().optional(),
+  max: bounded(LIMITS.expectationValue).optional(),
+  min: bounded(LIMITS.expectationValue).optional(),
   neverCompromise: selectorSchema.optional(),
-  runs: z.number().int().positive().optional(),
+  runs: bounded(LIMITS.runs, 'Runs for this expectation', true).optional(),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -347,7 +361,7 @@ export const scenarioSchema = z.strictObject({
     .array(z.string())
     .default([])
     .describe('Scenario files merged into this one (paths relative to this file)'),
-  horizonHours: z.number().positive().default(72),
+  horizonHours: bounded(LIMITS.horizonHours, 'Simulated hours per run').default(72),
   plant: plantSchema.default({ zones: [], lines: [], assets: [], conduits: [] }),
   identities: identitiesSchema.default({ users: [], devices: [], credentials: [] }),
   windows: z.array(windowSchema).default([]),

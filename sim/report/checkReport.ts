@@ -2,6 +2,7 @@
 import type { ExpectationCheck, Witness } from '../experiment/checkScenario.js';
 import { eventFacts } from '../contract/eventFacts.js';
 import type { TraceEvent } from '../contract/trace.js';
+import { markdownCode, markdownFence, markdownText, xmlText } from './escape.js';
 
 export interface ScenarioCheck {
   file: string;
@@ -36,7 +37,8 @@ export function renderCheckText(results: readonly ScenarioCheck[]): string {
     out.push(`${r.file}  (seed ${r.seed})`);
     if (r.checks.length === 0) out.push('  no expectations');
     for (const c of r.checks) {
-      out.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name}`);
+      // One line per expectation whatever its name holds, so a name cannot forge a PASS line.
+      out.push(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name.replace(/[\r\n]+/g, ' ')}`);
       const detail = c.pass ? c.observed : [...c.failures, ...witnessLines(r.file, c)];
       for (const line of detail) out.push(`        ${line}`);
     }
@@ -50,7 +52,7 @@ export function renderCheckText(results: readonly ScenarioCheck[]): string {
   return `${out.join('\n')}\n`;
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = xmlText;
 
 /** One testsuite per scenario, one testcase per expectation. No timings, so reruns diff clean. */
 export function renderJUnit(results: readonly ScenarioCheck[]): string {
@@ -84,7 +86,7 @@ export function renderCheckMarkdown(results: readonly ScenarioCheck[]): string {
   const out = ['# segsim check', ''];
   for (const r of results) {
     out.push(
-      `## \`${r.file}\``,
+      `## ${markdownCode(r.file)}`,
       '',
       `Seed ${r.seed}.`,
       '',
@@ -93,12 +95,12 @@ export function renderCheckMarkdown(results: readonly ScenarioCheck[]): string {
     );
     for (const c of r.checks)
       out.push(
-        `| ${c.pass ? '✅ PASS' : '❌ FAIL'} | ${c.name.replace(/\|/g, '\\|')} | ${c.runs} | ${c.observed.join('; ').replace(/\|/g, '\\|')} |`,
+        `| ${c.pass ? '✅ PASS' : '❌ FAIL'} | ${markdownText(c.name)} | ${c.runs} | ${markdownText(c.observed.join('; '))} |`,
       );
     for (const c of r.checks.filter((x) => !x.pass)) {
-      out.push('', `### FAIL: ${c.name}`, '', ...c.failures.map((f) => `- ${f}`));
+      out.push('', `### FAIL: ${markdownText(c.name)}`, '', ...c.failures.map((f) => `- ${markdownText(f)}`));
       const w = c.witnessRun;
-      if (w !== null) out.push('', '```', ...witnessLines(r.file, c), '```');
+      if (w !== null) out.push('', ...markdownFence(witnessLines(r.file, c)));
     }
     out.push('');
   }

@@ -1,6 +1,6 @@
 // The terminal rendering of a comparison: headline, a side-by-side table, the static worst case.
 import type { ResultsBundle } from '../contract/bundle.js';
-import { comparisonRows, designSentences, headline, staticRows, type Row } from './rows.js';
+import { comparisonRows, designSentences, headline, nonFiniteNotes, staticRows, type Row } from './rows.js';
 
 export function renderTable(head: string[], rows: Row[]): string[] {
   const all = [head, ...rows.map((r) => [r.label, ...r.cells])];
@@ -23,6 +23,7 @@ export function renderComparison(bundle: ResultsBundle): string {
     '',
   );
   out.push(...renderTable(['', ...ids], comparisonRows(bundle)));
+  for (const note of nonFiniteNotes(bundle)) out.push(`note: ${note}`);
   out.push('', 'Static worst case (everything reachable, ignoring probability, timing and detection)', '');
   out.push(...renderTable(['', ...ids], staticRows(bundle)));
   return `${out.join('\n')}\n`;

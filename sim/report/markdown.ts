@@ -1,7 +1,8 @@
 // The Markdown report of a comparison, for pasting into a proposal or a ticket.
 import { MITIGATIONS, type Mitigation } from '../model/catalog.js';
 import type { ResultsBundle } from '../contract/bundle.js';
-import { comparisonRows, designSentences, headline, num, pct, staticRows, type Row } from './rows.js';
+import { markdownCode, markdownText } from './escape.js';
+import { comparisonRows, designSentences, headline, nonFiniteNotes, num, pct, staticRows, type Row } from './rows.js';
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -16,15 +17,16 @@ export function markdownTable(head: string[], rows: Row[]): string[] {
 export function renderMarkdown(bundle: ResultsBundle): string {
   const ids = bundle.designs.map((d) => `\`${d.id}\``);
   const title = bundle.scenario.name ?? bundle.scenario.file;
-  const out = [`# ${title}: ${bundle.attack.name ?? bundle.attack.id}`, ''];
+  const out = [`# ${markdownText(title)}: ${markdownText(bundle.attack.name ?? bundle.attack.id)}`, ''];
   out.push(`**${headline(bundle)}**`, '');
-  for (const s of designSentences(bundle)) out.push(`- ${s}`);
+  for (const s of designSentences(bundle, markdownText)) out.push(`- ${s}`);
   out.push(
     '',
-    `Scenario \`${bundle.scenario.file}\`, attack \`${bundle.attack.id}\`, ${bundle.runs} runs per design, seed ${bundle.seed}, ${bundle.horizonHours} h horizon. Every design ran the same seeds, so the differences below are paired.`,
+    `Scenario ${markdownCode(bundle.scenario.file)}, attack \`${bundle.attack.id}\`, ${bundle.runs} runs per design, seed ${bundle.seed}, ${bundle.horizonHours} h horizon. Every design ran the same seeds, so the differences below are paired.`,
     '',
   );
   out.push('## Monte Carlo', '', ...markdownTable(['', ...ids], comparisonRows(bundle)), '');
+  for (const note of nonFiniteNotes(bundle)) out.push(`> ${note}`, '');
   out.push(
     '## Static worst case',
     '',

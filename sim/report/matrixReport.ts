@@ -6,6 +6,7 @@ import type { BlastRadius } from '../metrics/blastRadius.js';
 import { renderTable } from './compareText.js';
 import { designTables, HEADLINE_TABLES, percentCell, withoutAssetRates, type TableSpec } from './designTables.js';
 import { markdownTable } from './markdown.js';
+import { markdownCode, markdownText } from './escape.js';
 
 export interface Matrix {
   /** The scenario file as given on the command line, and its name. */
@@ -43,13 +44,13 @@ export function renderMatrixText(m: Matrix): string {
 }
 
 export function renderMatrixMarkdown(m: Matrix): string {
-  const out = [`# ${m.scenario.name ?? m.scenario.file}: every design under every attack`, ''];
-  out.push(`Scenario \`${m.scenario.file}\`: ${about(m)}, so the differences between designs are paired.`);
+  const out = [`# ${markdownText(m.scenario.name ?? m.scenario.file)}: every design under every attack`, ''];
+  out.push(`Scenario ${markdownCode(m.scenario.file)}: ${about(m)}, so the differences between designs are paired.`);
   out.push(
     '',
     '| attack | what it is |',
     '| --- | --- |',
-    ...m.attacks.map((r) => `| \`${r.attack.id}\` | ${r.attack.name ?? ''} |`),
+    ...m.attacks.map((r) => `| \`${r.attack.id}\` | ${markdownText(r.attack.name ?? '')} |`),
   );
   for (const t of tables(m))
     out.push('', `## ${t.title}`, '', ...markdownTable(['attack', ...t.ids.map((id) => `\`${id}\``)], t.rows));

@@ -15,7 +15,7 @@ export function pct(share: number): string {
 }
 
 export function num(x: number | null, digits = 1): string {
-  if (x === null) return '–';
+  if (x === null || !Number.isFinite(x)) return '–';
   if (Number.isInteger(x)) return x.toLocaleString('en');
   return x.toLocaleString('en', { maximumFractionDigits: Math.abs(x) >= 100 ? 0 : digits, minimumFractionDigits: 0 });
 }
@@ -69,8 +69,8 @@ export function headline(bundle: ResultsBundle): string {
   return `${bundle.attack.id}: ${parts.join('; ')}`;
 }
 
-/** One sentence per design, for reading aloud. */
-export function designSentences(bundle: ResultsBundle): string[] {
+/** One sentence per design, for reading aloud; `text` escapes a design's name for the output format. */
+export function designSentences(bundle: ResultsBundle, text: (s: string) => string = (s) => s): string[] {
   return bundle.designs.map((d) => {
     const s = d.summary;
     const p = s.plcReachedProbability;
@@ -82,6 +82,18 @@ export function designSentences(bundle: ResultsBundle): string[] {
       s.compromisedAssets.max === 0
         ? 'no asset is compromised in any run'
         : `the attacker holds a median of ${num(s.compromisedAssets.median)} assets (${num(s.compromisedAssets.p95)} in the worst 5% of runs)`;
-    return `Under ${d.name ?? d.id} (${d.id}) the attacker ${reach}; ${spread}.`;
+    return `Under ${text(d.name ?? d.id)} (${d.id}) the attacker ${reach}; ${spread}.`;
   });
+}
+
+/** "vpn: productionLoss was not a finite number in 5 runs, left out of its statistics", when it happens. */
+export function nonFiniteNotes(bundle: ResultsBundle): string[] {
+  return bundle.designs.flatMap((d) =>
+    Object.entries(d.summary).flatMap(([metric, s]) => {
+      const count = (s as Partial<Summary> | null)?.nonFinite;
+      return count === undefined
+        ? []
+        : [`${d.id}: ${metric} was not a finite number in ${count} runs, left out of its statistics`];
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 // A sweep's results as a terminal table, Markdown, or JSON: per value of the swept field, the
 // headline statistics of each design.
+import { markdownCode, markdownText } from './escape.js';
 import type { ExperimentResult } from '../experiment/runExperiment.js';
 import { renderTable } from './compareText.js';
 import { designTables, HEADLINE_TABLES, PLC_REACHED, withoutAssetRates } from './designTables.js';
@@ -46,9 +47,9 @@ export function renderSweepText(sweep: Sweep): string {
 
 export function renderSweepMarkdown(sweep: Sweep): string {
   const attack = attackOf(sweep);
-  const out = [`# ${sweep.scenario.name ?? sweep.scenario.file}: \`${sweep.set}\` swept`, ''];
+  const out = [`# ${markdownText(sweep.scenario.name ?? sweep.scenario.file)}: ${markdownCode(sweep.set)} swept`, ''];
   out.push(
-    `Scenario \`${sweep.scenario.file}\`, attack \`${attack.id}\`${attack.name ? ` (${attack.name})` : ''}: ${about(sweep)}, so the differences between values are paired.`,
+    `Scenario ${markdownCode(sweep.scenario.file)}, attack \`${attack.id}\`${attack.name ? ` (${markdownText(attack.name)})` : ''}: ${about(sweep)}, so the differences between values are paired.`,
   );
   for (const t of tables(sweep))
     out.push('', `## ${t.title}`, '', ...markdownTable(['value', ...t.ids.map((id) => `\`${id}\``)], t.rows));

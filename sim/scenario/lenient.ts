@@ -139,11 +139,19 @@ export function referenceProblemsDespiteSchema(value: Raw): PathProblem[] {
     });
     setIn(scenario, section.path, items);
   }
-  const within = (p: IssuePath, at: IssuePath) => at.every((seg, i) => p[i] === seg);
+  // Looked up by path prefix, so the filter stays linear in problems plus stand-ins.
+  const standInKeys = new Set(standIns.map(pathKey));
+  const copiedKeys = new Set(copied.map(pathKey));
+  const lengths = (paths: IssuePath[]) => [...new Set(paths.map((p) => p.length))];
+  const [standInLengths, copiedLengths] = [lengths(standIns), lengths(copied)];
+  const under = (p: IssuePath, keys: Set<string>, lens: number[]) =>
+    lens.some((n) => p.length >= n && keys.has(pathKey(p.slice(0, n))));
   return checkReferences(scenario).filter(
-    (p) => copied.some((c) => within(p.path, c)) || !standIns.some((s) => within(p.path, s)),
+    (p) => under(p.path, copiedKeys, copiedLengths) || !under(p.path, standInKeys, standInLengths),
   );
 }
+
+const pathKey = (p: IssuePath): string => JSON.stringify(p);
 
 /**
  * The fields of `raw` that `schema` (an object) accepts on their own; a nested object that fails

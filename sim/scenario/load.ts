@@ -3,13 +3,13 @@ import { ZodArray, ZodObject, ZodRecord, ZodUnion, type z } from 'zod';
 import { scenarioSchema, type Scenario } from '../model/schema.js';
 import { checkReferences } from './references.js';
 import { referenceProblemsDespiteSchema } from './lenient.js';
-import { readSources, type MergedSources } from './sources.js';
+import { readSources, type MergedSources, type SourceOptions } from './sources.js';
 import { didYouMean, type ScenarioIssue } from './issues.js';
 
 export type LoadResult = { ok: true; scenario: Scenario; file: string } | { ok: false; issues: ScenarioIssue[] };
 
-export function loadScenario(file: string): LoadResult {
-  const read = readSources(file);
+export function loadScenario(file: string, options: SourceOptions = {}): LoadResult {
+  const read = readSources(file, file, options);
   if (!read.ok) return read;
   return validateMerged(read.merged, file);
 }

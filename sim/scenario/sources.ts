@@ -1,6 +1,5 @@
 // Reads a scenario file and the files it imports, merges them, and maps any field path of the
 // merged document back to the file, line and column it came from.
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import {
   isCollection,
@@ -14,6 +13,8 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { IssuePath, ScenarioIssue } from './issues.js';
+import { outsideRoot, readScenarioText } from './readLimited.js';
+import { scenarioSchema } from '../model/schema.js';
 
 /** Sections whose lists are concatenated across imports (imported items first). */
 export const LIST_SECTIONS: readonly (readonly string[])[] = [
@@ -58,29 +59,42 @@ interface Visit {
   shown: string;
 }
 
-export function readSources(file: string, displayFile = file): SourcesResult {
+export interface SourceOptions {
+  /** Folder every import must lie under (symbolic links followed); default: the main file's folder. */
+  importRoot?: string;
+}
+
+const SCENARIO_KEYS = new Set(Object.keys(scenarioSchema.shape));
+
+/**
+ * Reads `file` and its imports. An import must be a regular file under the import root, and
+ * problems in an import that is not a scenario are reported at the import without quoting it.
+ */
+export function readSources(file: string, displayFile = file, options: SourceOptions = {}): SourcesResult {
+  const root = options.importRoot ?? dirname(resolve(file));
   const issues: ScenarioIssue[] = [];
   const sources: Source[] = [];
   // A file imported twice (a diamond) is read and merged once.
   const done = new Map<string, Source | undefined>();
   const visit = (at: Visit, stack: Visit[], importedFrom?: (message: string) => ScenarioIssue): Source | undefined => {
     if (done.has(at.abs)) return done.get(at.abs);
-    let text: string | undefined;
-    try {
-      text = readFileSync(at.abs, 'utf8');
-    } catch (err) {
-      const reason = readError(err);
+    const outside = importedFrom === undefined ? null : outsideRoot(at.abs, root);
+    const read = outside === null ? readScenarioText(at.abs) : { ok: false as const, reason: outside };
+    if (!read.ok)
       issues.push(
-        importedFrom?.(`cannot read imported file "${at.shown}": ${reason}`) ?? {
+        importedFrom?.(`cannot read imported file "${at.shown}": ${read.reason}`) ?? {
           file: at.shown,
           line: 1,
           col: 1,
           path: [],
-          message: `cannot read file: ${reason}`,
+          message: `cannot read file: ${read.reason}`,
         },
       );
-    }
-    const source = text === undefined ? undefined : parseSource(at.shown, text, issues);
+    const source = !read.ok
+      ? undefined
+      : importedFrom === undefined
+        ? parseSource(at.shown, read.text, issues)
+        : parseImport(at.shown, read.text, issues, importedFrom);
     if (source !== undefined) {
       const imports = source.value.imports;
       if (Array.isArray(imports)) {
@@ -110,28 +124,56 @@ export function readSources(file: string, displayFile = file): SourcesResult {
   return { ok: true, merged: merge(main, sources) };
 }
 
-function readError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file (ENOENT)';
-  if (code === 'EISDIR') return 'it is a directory (EISDIR)';
-  if (code === 'EACCES') return 'permission denied (EACCES)';
-  return code ?? String(err);
+/**
+ * An imported file is shown in messages only once it parses as a scenario (a mapping of scenario
+ * sections): a scenario shared for review must not make the tool print some other file it names.
+ */
+function parseImport(
+  file: string,
+  text: string,
+  issues: ScenarioIssue[],
+  importedFrom: (message: string) => ScenarioIssue,
+): Source | undefined {
+  const source = parseSource(file, text, issues, false);
+  if (source === undefined) return undefined;
+  const notScenario = (why: string) =>
+    issues.push(importedFrom(`imported file "${file}" is not a scenario: ${why} (its content is not shown)`));
+  const unknown = Object.keys(source.value).filter((k) => !SCENARIO_KEYS.has(k)).length;
+  if (unknown > 0) {
+    notScenario(
+      `${unknown} of its top-level keys ${unknown === 1 ? 'is not a scenario section' : 'are not scenario sections'}`,
+    );
+    return undefined;
+  }
+  return source;
 }
 
-function parseSource(file: string, text: string, issues: ScenarioIssue[]): Source | undefined {
+/** `quote` false: messages name the YAML error's code, never text from the file. */
+function parseSource(file: string, text: string, issues: ScenarioIssue[], quote = true): Source | undefined {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // The parser's own duplicate-key check compares every pair of keys; the visitor below uses a set.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const at = (offset: number | undefined, message: string): ScenarioIssue => {
     const pos = lines.linePos(offset ?? 0);
     return { file, line: Math.max(1, pos.line), col: Math.max(1, pos.col), path: [], message };
   };
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) issues.push(at(e.pos[0], `YAML syntax: ${firstLine(e.message)}`));
+    for (const e of doc.errors)
+      issues.push(at(e.pos[0], quote ? `YAML syntax: ${firstLine(e.message)}` : `YAML syntax error (${e.code})`));
     return undefined;
   }
   // What toJS would warn about or throw on, located here instead.
   const structural: ScenarioIssue[] = [];
   visitYaml(doc, {
+    Map: (_, map) => {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key))
+          structural.push(at((pair.key as YamlNode | null)?.range?.[0], 'YAML syntax: Map keys must be unique'));
+        seen.add(key);
+      }
+    },
     Pair: (_, pair) => {
       if (isCollection(pair.key))
         structural.push(at(pair.key.range?.[0], 'YAML: a key must be a plain value, not a list or mapping'));
@@ -141,7 +183,9 @@ function parseSource(file: string, text: string, issues: ScenarioIssue[]): Sourc
         structural.push(
           at(
             alias.range?.[0],
-            `YAML: unknown alias *${alias.source} (the &${alias.source} anchor must come before it)`,
+            quote
+              ? `YAML: unknown alias *${alias.source} (the &${alias.source} anchor must come before it)`
+              : 'YAML: unknown alias (its anchor must come before it)',
           ),
         );
     },
@@ -154,7 +198,8 @@ function parseSource(file: string, text: string, issues: ScenarioIssue[]): Sourc
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (err) {
-    issues.push(at(doc.contents?.range?.[0], `YAML: ${firstLine(err instanceof Error ? err.message : String(err))}`));
+    const reason = quote ? firstLine(err instanceof Error ? err.message : String(err)) : 'cannot be read as data';
+    issues.push(at(doc.contents?.range?.[0], `YAML: ${reason}`));
     return undefined;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import { bench, describe } from 'vitest';
 import type * as Simjs from 'simjs';
-import { Kernel, createStream, type Distribution, type RandomStream } from '../../sim/kernel/index.js';
+import { Kernel, createStream, type Distribution, type RandomStream, UNBOUNDED } from '../../sim/kernel/index.js';
 import { bareHeapHold } from './support/bareHeap.js';
 import { BenchReport, perSecond, type CaseResult } from './support/BenchReport.js';
 import { formatTable, num } from './support/table.js';
@@ -52,7 +52,7 @@ interface Hold {
 
 const ENGINES = {
   kernel(pending: number, delay: Delay): Hold {
-    const kernel = new Kernel(SEED);
+    const kernel = new Kernel(SEED, UNBOUNDED);
     const rng = kernel.stream('hold');
     const step = (): void => void kernel.schedule(delay(rng), step);
     for (let i = 0; i < pending; i++) kernel.schedule(delay(rng), step);
@@ -210,7 +210,7 @@ function kernelsPerRun(): number {
   const rng = createStream(SEED, 'per-run');
   let fired = 0;
   for (let run = 0; run < PER_RUN.runs; run++) {
-    const kernel = new Kernel(SEED);
+    const kernel = new Kernel(SEED, UNBOUNDED);
     let successors = PER_RUN.events - PER_RUN.pending;
     const step = (): void => void (successors-- > 0 && kernel.schedule(HOLD(rng), step));
     for (let i = 0; i < PER_RUN.pending; i++) kernel.schedule(HOLD(rng), step);

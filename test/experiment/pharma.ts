@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildPlantModel, type PlantModel } from '../../sim/model/plantModel.js';
@@ -17,9 +17,11 @@ export function pharma(): { scenario: Scenario; model: PlantModel } {
 export function failingScenario(): string {
   const dir = mkdtempSync(join(tmpdir(), 'segsim-check-'));
   const file = join(dir, 'failing.yaml');
+  // Beside it: imports come only from under the importing scenario's folder.
+  copyFileSync(resolve(PHARMA), join(dir, 'pharma.yaml'));
   writeFileSync(
     file,
-    `imports: [${JSON.stringify(resolve(PHARMA))}]
+    `imports: [pharma.yaml]
 expect:
   - name: The flat VPN keeps line 1 safe
     design: vpn-flat

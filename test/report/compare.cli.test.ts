@@ -40,7 +40,7 @@ describe.concurrent('segsim compare', () => {
   it('refuses a bad --runs with exit 2 and no stack trace', async () => {
     const r = await segsim('compare', PHARMA, '--runs', '0');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('segsim: --runs must be a positive integer, got "0"\n');
+    expect(r.err).toBe('segsim: --runs must be a whole number between 1 and 100000 runs, got "0" (docs/limits.md)\n');
     expect(r.out).toBe('');
   });
 

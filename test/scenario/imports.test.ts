@@ -77,8 +77,8 @@ describe('imports', () => {
     const plant = plantFile.replace('lines:', 'lines: [');
     expect(problems({ 'study.yaml': mainFile, 'plants/line1.yaml': plant })).toMatchInlineSnapshot(`
       [
-        "plants/line1.yaml:8:5  YAML syntax: Block collections are not allowed within flow collections",
-        "plants/line1.yaml:9:3  YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]",
+        "plants/line1.yaml:8:5  YAML syntax error (BLOCK_IN_FLOW)",
+        "plants/line1.yaml:9:3  YAML syntax error (BAD_INDENT)",
       ]
     `);
   });

@@ -11,6 +11,8 @@ import { CliExit, usageError } from '../errors.js';
 import { openScenario, pickAttack, pickDesign, type ScenarioContext } from '../scenarioContext.js';
 import { BaselineError, baselineExpectations, readBaseline } from '../../experiment/baseline.js';
 import { positiveInteger, startProgress } from './compare.js';
+import { parseRuns } from '../bounds.js';
+import { writeText } from '../terminal.js';
 
 interface CheckOptions {
   runs: string;
@@ -48,7 +50,7 @@ Examples:
 Exit codes: 0 every expectation holds, 1 one failed, 2 bad input.`,
     )
     .action(async (paths: string[], opts: CheckOptions) => {
-      const runs = positiveInteger(opts.runs, '--runs');
+      const runs = parseRuns(opts.runs);
       const seed = positiveInteger(opts.seed, '--seed');
       if (paths.length === 0 && opts.baseline === undefined)
         throw usageError('name scenario files or directories to check, or a --baseline bundle');
@@ -72,7 +74,7 @@ Exit codes: 0 every expectation holds, 1 one failed, 2 bad input.`,
       });
       if (opts.junit) writeFileAtomic(opts.junit, renderJUnit(results));
       if (opts.md) writeFileAtomic(opts.md, renderCheckMarkdown(results));
-      process.stdout.write(renderCheckText(results));
+      writeText(renderCheckText(results));
       if (results.some((r) => r.checks.some((c) => !c.pass))) throw new CliExit(1, '');
     });
 }

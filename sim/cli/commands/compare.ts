@@ -10,9 +10,11 @@ import { renderComparison } from '../../report/compareText.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { usageError } from '../errors.js';
+import { parseRuns, parseWorkers } from '../bounds.js';
 import { parseShard, runShard, shardIndices } from '../../experiment/shards.js';
 import type { PlantModel } from '../../model/plantModel.js';
 import { openScenario, pickAttack, pickMany, type ScenarioContext } from '../scenarioContext.js';
+import { writeText } from '../terminal.js';
 
 export interface CompareOptions {
   designs?: string;
@@ -20,6 +22,7 @@ export interface CompareOptions {
   runs: string;
   seed: string;
   workers: string;
+  forceWorkers?: boolean;
   json?: string;
   md?: string;
   shard?: string;
@@ -29,8 +32,13 @@ export interface CompareOptions {
 export function workersOption(): Option {
   return new Option(
     '-w, --workers <n>',
-    'worker threads; results are identical for any number. Each worker starts cold (its own plant model, unoptimised code for its first few hundred runs), so they pay off from a few thousand runs per design',
+    "worker threads, at most the machine's cores; results are identical for any number. Each worker starts cold (its own plant model, unoptimised code for its first few hundred runs), so they pay off from a few thousand runs per design",
   ).default('1');
+}
+
+/** --force-workers, beside --workers. */
+export function forceWorkersOption(): Option {
+  return new Option('--force-workers', "allow more --workers than the machine's cores");
 }
 
 export function registerCompare(program: Command): Command {
@@ -45,6 +53,7 @@ export function registerCompare(program: Command): Command {
     .option('-n, --runs <n>', 'runs per design', '200')
     .option('-s, --seed <n>', 'base seed; run i uses seed "<seed>:<i>"', '1')
     .addOption(workersOption())
+    .addOption(forceWorkersOption())
     .option('--json <file>', `write the results bundle (schemaVersion ${BUNDLE_SCHEMA_VERSION}) for the viewer`)
     .option('--md <file>', 'write a Markdown report')
     .option(
@@ -69,18 +78,19 @@ The same command with the same seed gives the same numbers and byte-identical fi
       const bundle = buildBundle(ctx.model, portableName(file), await runWithProgress(ctx.model, spec, workers));
       if (opts.json) writeFileAtomic(opts.json, bundleJson(bundle));
       if (opts.md) writeFileAtomic(opts.md, renderMarkdown(bundle));
-      process.stdout.write(renderComparison(bundle));
+      writeText(renderComparison(bundle));
     });
 }
 
 /** The options compare and report share, checked: scenario, designs, attack, runs, seed, workers. */
 export async function experimentFromOptions(
   file: string,
-  opts: Pick<CompareOptions, 'designs' | 'attack' | 'runs' | 'seed' | 'workers'>,
+  opts: Pick<CompareOptions, 'designs' | 'attack' | 'runs' | 'seed' | 'workers' | 'forceWorkers'>,
 ) {
-  const runs = positiveInteger(opts.runs, '--runs');
+  const runs = parseRuns(opts.runs);
   const seed = positiveInteger(opts.seed, '--seed');
-  const workers = positiveInteger(opts.workers, '--workers');
+  const { workers, note } = parseWorkers(opts.workers, opts.forceWorkers === true);
+  if (note !== undefined) process.stderr.write(`segsim: ${note}\n`);
   const ctx = await openScenario(file);
   return { ctx, spec: experimentSpec(ctx, opts.designs, opts.attack, runs, seed), workers };
 }

@@ -5,6 +5,8 @@ import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { openScenario, pickMany } from '../scenarioContext.js';
 import { usageError } from '../errors.js';
 import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
+import { parseRuns } from '../bounds.js';
+import { writeText } from '../terminal.js';
 
 interface MatrixOptions {
   designs?: string;
@@ -40,7 +42,7 @@ Each cell is what \`segsim compare FILE --attack A\` reports for that design wit
 read a cell there, with its confidence intervals, paired differences and the attack paths.`,
     )
     .action(async (file: string, opts: MatrixOptions) => {
-      const runs = positiveInteger(opts.runs, '--runs');
+      const runs = parseRuns(opts.runs);
       const seed = positiveInteger(opts.seed, '--seed');
       const ctx = await openScenario(file);
       const attacks = pickMany(ctx.scenario.attacks, opts.attacks, 'attack', file);
@@ -57,6 +59,6 @@ read a cell there, with its confidence intervals, paired differences and the att
       };
       if (opts.json) writeFileAtomic(opts.json, matrixJson(matrix));
       if (opts.md) writeFileAtomic(opts.md, renderMatrixMarkdown(matrix));
-      process.stdout.write(renderMatrixText(matrix));
+      writeText(renderMatrixText(matrix));
     });
 }

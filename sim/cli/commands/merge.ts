@@ -1,5 +1,5 @@
 // merge: shard files from `compare --shard k/n` → the bundle one unsharded compare would write.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { assembleExperiment } from '../../experiment/runExperiment.js';
 import { mergeShards, scenarioDigest, type ShardFile } from '../../experiment/shards.js';
@@ -9,6 +9,7 @@ import { renderMarkdown } from '../../report/markdown.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { CliExit, usageError } from '../errors.js';
 import { openScenario, pickAttack, pickMany } from '../scenarioContext.js';
+import { writeText } from '../terminal.js';
 
 export function registerMerge(program: Command): Command {
   return program
@@ -41,6 +42,10 @@ The scenario must be the same file the shards ran (checked by digest).`,
         throw usageError((err as Error).message);
       }
       const { first, records } = merged;
+      if (opts.scenario === undefined && !existsSync(first.scenario.file))
+        throw usageError(
+          `the shards ran the scenario "${first.scenario.file}", which is not in this folder (a shard records no folder for an absolute path); name it with --scenario PATH`,
+        );
       const ctx = await openScenario(opts.scenario ?? first.scenario.file);
       if (scenarioDigest(ctx.scenario) !== first.scenario.digest)
         throw usageError(
@@ -58,7 +63,7 @@ The scenario must be the same file the shards ran (checked by digest).`,
       const bundle = buildBundle(ctx.model, first.scenario.file, assembleExperiment(ctx.model, spec, records));
       writeFileAtomic(opts.json, bundleJson(bundle));
       if (opts.md) writeFileAtomic(opts.md, renderMarkdown(bundle));
-      process.stdout.write(renderComparison(bundle));
+      writeText(renderComparison(bundle));
     });
 }
 

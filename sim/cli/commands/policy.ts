@@ -1,4 +1,5 @@
 // `segsim policy test`: runs the policy tests of a scenario's zero-trust designs.
+import { terminalText } from '../../report/escape.js';
 import type { Command } from 'commander';
 import { PolicyError } from '../../policy/errors.js';
 import { runScenarioPolicyTests, type ScenarioPolicyReport } from '../../experiment/scenarioPolicyTests.js';
@@ -41,7 +42,8 @@ export function registerPolicy(program: Command): Command {
     .addHelpText('after', HELP)
     .action(async (file: string, options: { design?: string; json?: boolean; junit?: string }, command: Command) => {
       const output = command.configureOutput();
-      const out = output.writeOut ?? ((text: string) => process.stdout.write(text));
+      const write = output.writeOut ?? ((text: string) => process.stdout.write(text));
+      const out = (text: string) => write(options.json ? text : terminalText(text));
       const scenario = await loadScenarioOrExit(file);
       let report: ScenarioPolicyReport;
       const start = performance.now();

@@ -9,6 +9,7 @@ import type { PlantModel } from '../../model/plantModel.js';
 import type { Attack } from '../../model/schema.js';
 import { usageError } from '../errors.js';
 import { openScenario, pickAttack, pickDesign, type ScenarioContext } from '../scenarioContext.js';
+import { writeText } from '../terminal.js';
 
 export function registerReach(program: Command): Command {
   return program
@@ -51,7 +52,7 @@ maintenance window's next opening; put the scenario file before --diff.`,
         const design = pickDesign(ctx, opts.design);
         const attack = pickAttack(ctx, opts.attack);
         const radius = staticBlastRadius(new AccessLayer(ctx.model, design), attack);
-        process.stdout.write(opts.json ? `${JSON.stringify(radius, null, 2)}\n` : renderBlastRadius(radius));
+        opts.json ? process.stdout.write(`${JSON.stringify(radius, null, 2)}\n`) : writeText(renderBlastRadius(radius));
       },
     );
 }
@@ -106,7 +107,9 @@ async function diffAction(
     pickDesign(ctx, ids[1]),
     opts.attack === undefined ? undefined : pickAttack(ctx, opts.attack),
   );
-  process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderExposureDiff(ctx.model, report, top));
+  opts.json
+    ? process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+    : writeText(renderExposureDiff(ctx.model, report, top));
 }
 
 function diffReport(

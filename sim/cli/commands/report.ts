@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { buildBundle, bundleJson } from '../../report/bundle.js';
 import { reportHtml } from '../../report/html.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { experimentFromOptions, portableName, runWithProgress, workersOption } from './compare.js';
+import { experimentFromOptions, forceWorkersOption, portableName, runWithProgress, workersOption } from './compare.js';
 import { buildViewer } from './view.js';
 
 export interface ReportOptions {
@@ -14,6 +14,7 @@ export interface ReportOptions {
   runs: string;
   seed: string;
   workers: string;
+  forceWorkers?: boolean;
   html: string;
 }
 
@@ -29,6 +30,7 @@ export function registerReport(program: Command): Command {
     .option('-n, --runs <n>', 'runs per design', '200')
     .option('-s, --seed <n>', 'base seed; run i uses seed "<seed>:<i>"', '1')
     .addOption(workersOption())
+    .addOption(forceWorkersOption())
     .requiredOption('--html <file>', 'the HTML file to write')
     .addHelpText(
       'after',

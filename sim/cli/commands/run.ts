@@ -4,10 +4,13 @@ import { AccessLayer } from '../../net/AccessLayer.js';
 import { eventFacts, type Outcome } from '../../contract/eventFacts.js';
 import type { RunResult } from '../../contract/trace.js';
 import { runSimulation } from '../../simulation/runSimulation.js';
+import { withRunNamed } from '../../experiment/runs.js';
 import { technique } from '../../attack/techniques.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { usageError, CliExit } from '../errors.js';
+import { CliExit } from '../errors.js';
 import { openScenario, pickAttack, pickDesign } from '../scenarioContext.js';
+import { parseHorizon } from '../bounds.js';
+import { writeText } from '../terminal.js';
 
 interface RunOpts {
   design?: string;
@@ -48,21 +51,22 @@ Examples:
       const ctx = await openScenario(file);
       const design = pickDesign(ctx, opts.design);
       const attack = pickAttack(ctx, opts.attack);
-      const horizon = opts.horizon === undefined ? undefined : Number(opts.horizon);
-      if (horizon !== undefined && !(horizon > 0))
-        throw usageError(`--horizon must be a positive number of hours, got "${opts.horizon}"`);
+      const horizon = opts.horizon === undefined ? undefined : parseHorizon(opts.horizon);
       const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-      const { result, audit } = runSimulation(ctx.model, new AccessLayer(ctx.model, design), attack, {
-        seed,
-        ...(horizon === undefined ? {} : { horizonHours: horizon }),
-      });
+      const { result, audit } = withRunNamed(design.id, attack.id, seed, () =>
+        runSimulation(ctx.model, new AccessLayer(ctx.model, design), attack, {
+          seed,
+          ...(horizon === undefined ? {} : { horizonHours: horizon }),
+        }),
+      );
       try {
         if (opts.trace) writeFileAtomic(opts.trace, `${JSON.stringify(result.trace, null, 2)}\n`);
         if (opts.audit && audit) writeFileAtomic(opts.audit, audit.toJsonLines());
       } catch (err) {
         throw new CliExit(2, `cannot write output: ${(err as Error).message}`);
       }
-      process.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderRun(result, opts.all === true));
+      if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else writeText(renderRun(result, opts.all === true));
       if (opts.audit && audit && !opts.json)
         process.stdout.write(
           `\naudit log: ${opts.audit} (${audit.records.length} records, head ${audit.head.slice(0, 16)}…)\n`,

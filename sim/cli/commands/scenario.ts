@@ -4,8 +4,9 @@ import { loadScenario } from '../../scenario/load.js';
 import { formatIssue } from '../../scenario/issues.js';
 import { scenarioJsonSchema } from '../../scenario/jsonSchema.js';
 import { summarize, type ScenarioSummary } from '../../scenario/summary.js';
-import { loadScenarioOrExit } from '../load.js';
+import { loadScenarioOrExit, sourceOptions } from '../load.js';
 import { CliExit } from '../errors.js';
+import { writeProblem, writeText } from '../terminal.js';
 
 export function registerScenarioCommands(program: Command): void {
   program
@@ -22,7 +23,7 @@ export function registerScenarioCommands(program: Command): void {
     .action((files: string[], opts: { quiet?: boolean }) => {
       let bad = 0;
       for (const file of files) {
-        const r = loadScenario(file);
+        const r = loadScenario(file, sourceOptions());
         if (r.ok) {
           const s = summarize(r.scenario);
           if (!opts.quiet)
@@ -31,7 +32,7 @@ export function registerScenarioCommands(program: Command): void {
             );
         } else {
           bad++;
-          for (const issue of r.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+          for (const issue of r.issues) writeProblem(`${formatIssue(issue)}\n`);
           process.stdout.write(`FAIL  ${file}  ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}\n`);
         }
       }
@@ -62,7 +63,8 @@ export function registerScenarioCommands(program: Command): void {
     )
     .action(async (file: string, opts: { json?: boolean }) => {
       const s = summarize(await loadScenarioOrExit(file));
-      process.stdout.write(opts.json ? `${JSON.stringify(s, null, 2)}\n` : renderSummary(file, s));
+      if (opts.json) process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+      else writeText(renderSummary(file, s));
     });
 }
 

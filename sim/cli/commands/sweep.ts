@@ -15,8 +15,10 @@ import { validateMerged } from '../../scenario/load.js';
 import type { Scenario } from '../../model/schema.js';
 import { readSources } from '../../scenario/sources.js';
 import { usageError } from '../errors.js';
-import { exitWithIssues } from '../load.js';
+import { exitWithIssues, sourceOptions } from '../load.js';
 import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
+import { parseRuns } from '../bounds.js';
+import { writeText } from '../terminal.js';
 
 interface SweepOptions {
   set: string;
@@ -59,7 +61,7 @@ Each value is checked like the scenario file itself before anything runs. Run i 
 "<seed>:<i>" at every value, so the differences between values are paired.`,
     )
     .action((file: string, opts: SweepOptions) => {
-      const runs = positiveInteger(opts.runs, '--runs');
+      const runs = parseRuns(opts.runs);
       const seed = positiveInteger(opts.seed, '--seed');
       const eq = opts.set.indexOf('=');
       if (eq < 0)
@@ -76,7 +78,7 @@ Each value is checked like the scenario file itself before anything runs. Run i 
         if (err instanceof SweepError) throw usageError(`--set: ${err.message}`);
         throw err;
       }
-      const read = readSources(file);
+      const read = readSources(file, file, sourceOptions());
       if (!read.ok) return exitWithIssues(read.issues, file);
       // Every value is set and checked before the first run.
       const scenarios = values.map((value): Scenario => {
@@ -101,7 +103,7 @@ Each value is checked like the scenario file itself before anything runs. Run i 
       };
       if (opts.json) writeFileAtomic(opts.json, sweepJson(sweep));
       if (opts.md) writeFileAtomic(opts.md, renderSweepMarkdown(sweep));
-      process.stdout.write(renderSweepText(sweep));
+      writeText(renderSweepText(sweep));
     });
 }
 

@@ -104,10 +104,33 @@ export interface ViewServerOptions {
   port: number;
 }
 
-/** Serves GET/HEAD for the viewer's files and /bundle.json, on the loopback interface only. */
+/**
+ * The report's policy plus the bundle fetch: the page may load nothing but itself and
+ * /bundle.json from this server, and no other site may frame it.
+ */
+export const VIEW_CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * Serves GET/HEAD for the viewer's files and /bundle.json, on the loopback interface only, and only
+ * to requests that name this server in their Host header: a page from another site that rebinds
+ * its DNS name to 127.0.0.1 sends its own name, and is refused.
+ */
 export function startViewServer(opts: ViewServerOptions): Promise<Server> {
   const root = resolve(opts.dist);
-  const server = createServer((req, res) => handle(req, res, root, opts.bundle));
+  const server = createServer((req, res) => {
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : opts.port;
+    if (!hostAllowed(req, port))
+      return send(
+        res,
+        421,
+        'text/plain; charset=utf-8',
+        `segsim view answers only 127.0.0.1:${port} and localhost:${port}\n`,
+        req,
+      );
+    handle(req, res, root, opts.bundle);
+  });
   return new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(opts.port, '127.0.0.1', () => {
@@ -151,9 +174,18 @@ function handle(req: IncomingMessage, res: ServerResponse, root: string, bundle:
   }
 }
 
+/** Origin-form requests (a path) whose Host is this server's loopback name and port. */
+export function hostAllowed(req: IncomingMessage, port: number): boolean {
+  if (!(req.url ?? '').startsWith('/')) return false; // absolute-form: a proxy request for another host
+  const host = (req.headers.host ?? '').toLowerCase();
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, req: IncomingMessage): void {
   res.writeHead(status, {
     'content-type': type,
+    'content-security-policy': VIEW_CSP,
+    'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'content-length': Buffer.byteLength(body),
