@@ -3,6 +3,7 @@
 // sequences, XML must stay well-formed, Markdown must carry no raw HTML nor break its tables.
 
 /** C0 and C1 controls (tab and newline aside), DEL, and the bidirectional overrides that reorder text. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 /** What XML 1.0 cannot carry at all: lone surrogates and the two non-characters U+FFFE, U+FFFF. */
 const NOT_XML = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;

@@ -23,6 +23,7 @@ import { hostileScenario, HOSTILE_STRINGS } from '../helpers/hostile.js';
 import { runCommand } from '../helpers/inProcessCli.js';
 import { launchChromium } from '../web/browser.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const RAW_HTML = /<[A-Za-z!/?]/;
 
@@ -142,7 +143,7 @@ describe('hostile names and descriptions', () => {
     try {
       const { port } = server.address() as { port: number };
       const { page, ran } = await openWatched(`http://127.0.0.1:${port}/`);
-      expect(await page.locator('body').innerText()).toContain('onerror');
+      expect(await page.locator('body').textContent()).toContain('onerror');
       expect(await ran()).toBe(false);
       await page.close();
     } finally {
