@@ -15,6 +15,7 @@ import { registerView } from './commands/view.js';
 import { registerReport } from './commands/report.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerMatrix } from './commands/matrix.js';
+import { registerLive } from './commands/live.js';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -61,6 +62,7 @@ registerAudit(program);
 registerGenerate(program);
 registerView(program);
 registerReport(program);
+registerLive(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,9 +1,9 @@
 // An emulated PLC: a real Modbus/TCP server (modbus-serial's ServerTCP) over a register map the
 // testbed owns, so a write that lands is seen: the value changes and the PLC's line is disrupted.
-import ModbusRTU from 'modbus-serial';
+import modbusSerial from 'modbus-serial';
 import { freePort, LOOPBACK } from './freePort.js';
 
-type ServerTCP = InstanceType<typeof ModbusRTU.ServerTCP>;
+type ServerTCP = InstanceType<typeof modbusSerial.ServerTCP>;
 
 /** Holding registers 0-9 start at this plus ten times the PLC's position in the plant. */
 export const PROCESS_VALUE_BASE = 1000;
@@ -50,7 +50,7 @@ export class ModbusPlc {
           record({ kind: 'coil', address: addr, value: value ? 1 : 0 });
         },
       };
-      const server = new ModbusRTU.ServerTCP(vector, { host: LOOPBACK, port, unitID: 255 });
+      const server = new modbusSerial.ServerTCP(vector, { host: LOOPBACK, port, unitID: 255 });
       const started = await new Promise<boolean>((resolve) => {
         server.on('initialized', () => resolve(true));
         server.on('serverError', () => resolve(false));

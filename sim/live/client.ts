@@ -46,6 +46,11 @@ export class LocalForward {
   readonly #sockets = new Set<Socket>();
   /** The entry point's answer to the last connection. */
   lastReply: EntryReply | null = null;
+  #onRefusal: (reply: EntryReply) => void = () => undefined;
+  /** Settles when the entry point refuses a connection: a client's pending request can stop waiting. */
+  readonly refused = new Promise<EntryReply>((resolve) => {
+    this.#onRefusal = resolve;
+  });
 
   private constructor(
     readonly port: number,
@@ -62,6 +67,7 @@ export class LocalForward {
       local.pause();
       void handshake(entryPort, { op: 'connect', ...hello }).then(({ socket, reply }) => {
         f.lastReply = reply;
+        if (!reply.ok) f.#onRefusal(reply);
         if (!reply.ok || local.destroyed) {
           socket.destroy();
           local.destroy();
@@ -88,4 +94,15 @@ export class LocalForward {
     for (const s of this.#sockets) s.destroy();
     await closeServer(this.server);
   }
+}
+
+/** `request`, or a rejection as soon as the forward's entry point refuses the connection. */
+export function unlessRefused<T>(forward: LocalForward, request: Promise<T>): Promise<T> {
+  request.catch(() => undefined); // it may still time out after the race is decided
+  return Promise.race([
+    request,
+    forward.refused.then((reply) => {
+      throw new Error(`refused: ${reply.reason}`);
+    }),
+  ]);
 }

@@ -1,0 +1,55 @@
+// A Modbus client from a way in against one PLC: connect for reading, read, then try a write —
+// what a technician's or an attacker's tool does. The PLC's memory says whether the write landed.
+import type { Attempt } from './replay.js';
+import { LocalForward, unlessRefused } from './client.js';
+import { modbusFailure, withModbusClient } from './modbusClient.js';
+import { REFUSED_EXCEPTION } from './modbusFrames.js';
+import type { WayIn } from './replaySteps.js';
+import type { Testbed } from './Testbed.js';
+
+export async function modbusProbe(bed: Testbed, from: string, way: WayIn, asset: string): Promise<Attempt[]> {
+  const forward = await LocalForward.open(way.port, { ...way.hello, asset, action: 'modbus.read' });
+  const plc = bed.services.plcs.get(asset)!;
+  const attempt = (action: 'modbus.read' | 'modbus.write', ok: boolean, detail: string): Attempt => ({
+    from,
+    to: asset,
+    action,
+    means: 'probe',
+    ok,
+    detail,
+    hour: bed.clock.now,
+  });
+  const refusal = (error: unknown): string => {
+    if (forward.lastReply?.ok === false) return `refused: ${forward.lastReply.reason}`;
+    const failure = modbusFailure(error);
+    return failure === `Modbus exception ${REFUSED_EXCEPTION}`
+      ? `${failure} (Illegal Function): the function is not granted`
+      : failure;
+  };
+  try {
+    return await withModbusClient(forward.port, async (client) => {
+      let read: Attempt;
+      try {
+        const { data } = await unlessRefused(forward, client.readHoldingRegisters(0, 2));
+        read = attempt('modbus.read', true, `read registers 0-1: ${data.join(', ')}`);
+      } catch (error) {
+        const why = refusal(error);
+        return [attempt('modbus.read', false, why), attempt('modbus.write', false, why)];
+      }
+      const before = plc.holding[0]!;
+      const value = before === 0xbeef ? 0xdead : 0xbeef;
+      try {
+        await unlessRefused(forward, client.writeRegister(0, value));
+        const after = plc.holding[0]!;
+        return [read, attempt('modbus.write', after === value, `wrote register 0: ${before} → ${after}`)];
+      } catch (error) {
+        return [read, attempt('modbus.write', false, refusal(error))];
+      }
+    });
+  } catch (error) {
+    const why = refusal(error);
+    return [attempt('modbus.read', false, why), attempt('modbus.write', false, why)];
+  } finally {
+    await forward.close();
+  }
+}
