@@ -1,13 +1,14 @@
 // An attack replayed as real connection attempts against a running testbed, along the static
 // worst-case plan: tunnels opened with the stolen credential or the hijacked identity,
 // credentials presented to hosts, exploits sent, Modbus writes sent with a library client.
-// Then Modbus probes from every way in, so the live side can show more than the plan, not less.
-import type { Action } from '../model/catalog.js';
+// Then every controller is commanded from every way in, so the live side could take more than
+// the plan says, not only as much.
+import { ACTIONS, type Action } from '../model/catalog.js';
 import type { Attack } from '../model/schema.js';
 import { policyWindows, staticPlan } from '../metrics/blastRadius.js';
 import { probeStates } from '../net/probeStates.js';
 import { attemptMove, openFoothold, type WayIn } from './replaySteps.js';
-import { modbusProbe } from './replayProbe.js';
+import { controllerProbes } from './replayProbe.js';
 import { replayPlan, staticTaken, type ReplayStep, type Taken } from './replayPlan.js';
 import type { Testbed, TestbedOptions } from './Testbed.js';
 
@@ -66,10 +67,11 @@ export async function replayAttack(bed: Testbed, attack: Attack): Promise<Replay
   for (const [name, way] of ways) {
     if (access.model.assetIndex.has(name)) continue;
     for (const asset of access.model.assets) {
-      if (!asset.controller || !asset.services.some((s) => s.protocol === 'modbus')) continue;
-      for (const probe of await modbusProbe(bed, name, way, asset.id)) {
+      if (!asset.controller) continue;
+      for (const probe of await controllerProbes(bed, name, way, asset)) {
         probes.push(probe);
-        if (probe.ok && probe.action === 'modbus.write' && !taken.has(asset.id)) taken.set(asset.id, probe.action);
+        if (probe.ok && probe.action !== 'login' && ACTIONS[probe.action].level !== 'read' && !taken.has(asset.id))
+          taken.set(asset.id, probe.action);
       }
     }
   }

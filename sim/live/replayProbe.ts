@@ -1,13 +1,34 @@
-// A Modbus client from a way in against one PLC: connect for reading, read, then try a write —
-// what a technician's or an attacker's tool does. The PLC's memory says whether the write landed.
+// Commands to one controller from a way in. Over Modbus, a library client connects for reading,
+// reads, then tries a write — what a technician's or an attacker's tool does — and the PLC's
+// memory says whether the write landed; over the other unauthenticated protocols, one write
+// command.
+import { ACTIONS, actionsOfProtocol, PROTOCOLS } from '../model/catalog.js';
+import type { AssetNode } from '../model/plantModel.js';
 import type { Attempt } from './replay.js';
 import { LocalForward, unlessRefused } from './client.js';
 import { modbusFailure, withModbusClient } from './modbusClient.js';
 import { REFUSED_EXCEPTION } from './modbusFrames.js';
-import type { WayIn } from './replaySteps.js';
+import { attemptMove, type WayIn } from './replaySteps.js';
 import type { Testbed } from './Testbed.js';
 
-export async function modbusProbe(bed: Testbed, from: string, way: WayIn, asset: string): Promise<Attempt[]> {
+export async function controllerProbes(bed: Testbed, from: string, way: WayIn, asset: AssetNode): Promise<Attempt[]> {
+  const out: Attempt[] = [];
+  for (const service of asset.services) {
+    if (service.protocol === 'modbus') {
+      out.push(...(await modbusProbe(bed, from, way, asset.id)));
+      continue;
+    }
+    if (!PROTOCOLS[service.protocol].unauthenticated) continue;
+    const action = actionsOfProtocol(service.protocol).find((a) => ACTIONS[a].level === 'write');
+    if (action === undefined) continue;
+    const hour = bed.clock.now;
+    const result = await attemptMove(bed, way, asset.id, action, { kind: 'unauthenticated' });
+    out.push({ from, to: asset.id, action, means: 'probe', ok: result.ok, detail: result.detail, hour });
+  }
+  return out;
+}
+
+async function modbusProbe(bed: Testbed, from: string, way: WayIn, asset: string): Promise<Attempt[]> {
   const forward = await LocalForward.open(way.port, { ...way.hello, asset, action: 'modbus.read' });
   const plc = bed.services.plcs.get(asset)!;
   const attempt = (action: 'modbus.read' | 'modbus.write', ok: boolean, detail: string): Attempt => ({
