@@ -96,6 +96,7 @@ async function serve(
   stopped: Promise<void>,
 ): Promise<void> {
   const out = [renderEndpoints(bed), credentials(ctx, bed)];
+  if (forwards.length > 0) out.push('', 'Local forwards');
   const opened: LocalForward[] = [];
   for (const f of forwards) {
     const entry = await accessFor(ctx, bed, as!);
@@ -126,7 +127,6 @@ function credentials(ctx: ScenarioContext, bed: Testbed): string {
       });
       out.push(`  token for ${user.id}  ${token}`);
     });
-  if (out.length > 1) out.push('', 'Local forwards');
   return out.join('\n');
 }
 
