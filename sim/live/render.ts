@@ -19,15 +19,18 @@ export function renderEndpoints(bed: Testbed): string {
 
 export function renderReplay(r: ReplayResult, audit: AuditLog): string {
   const out = [`Live replay: ${r.attack} under ${r.design}, real connections on 127.0.0.1`, ''];
-  out.push('The static worst case, step by step');
-  if (r.attempts.length === 0) out.push('  no step: the static analysis finds no way in');
+  out.push("The attacker's way in and the static worst case's paths, step by step");
+  if (r.attempts.length === 0) out.push('  no step: the attacker holds nothing that opens a way in');
   for (const a of r.attempts) out.push(attemptLine(a));
   if (r.probes.length > 0) {
-    out.push('', 'A Modbus client from each way in: read, then write holding register 0');
+    out.push(
+      '',
+      'Every controller commanded from each way in (Modbus: a library client reads, then writes register 0)',
+    );
     for (const a of r.probes) out.push(attemptLine(a));
   }
   out.push('', `  lines disrupted   ${r.disruptedLines.length === 0 ? 'none' : r.disruptedLines.join(', ')}`);
-  out.push(`  audit trail       ${audit.records.length} records, head ${audit.head.slice(0, 12)}…`);
+  out.push(`  audit trail       ${audit.records.length} record${audit.records.length === 1 ? '' : 's'}`);
   out.push('');
   const same = r.onlyLive.length === 0 && r.onlyStatic.length === 0;
   out.push(
@@ -41,7 +44,7 @@ export function renderReplay(r: ReplayResult, audit: AuditLog): string {
 }
 
 function attemptLine(a: Attempt): string {
-  const how = a.means === 'probe' ? '' : `${a.means}: `;
+  const how = a.kind === 'probe' ? '' : `${a.means}: `;
   return `  ${(a.ok ? 'ok' : 'refused').padEnd(8)} ${`${a.from} → ${a.to}`.padEnd(40)} ${a.action.padEnd(13)} ${how}${a.detail}`;
 }
 

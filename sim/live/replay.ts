@@ -4,6 +4,7 @@
 // Then every controller is commanded from every way in, so the live side could take more than
 // the plan says, not only as much.
 import { ACTIONS, type Action } from '../model/catalog.js';
+import type { PlantModel } from '../model/plantModel.js';
 import type { Attack } from '../model/schema.js';
 import { policyWindows, staticPlan } from '../metrics/blastRadius.js';
 import { probeStates } from '../net/probeStates.js';
@@ -16,6 +17,8 @@ export interface Attempt {
   from: string;
   to: string;
   action: Action | 'login';
+  /** entry: a stolen password the plan has no use for; plan: a step of the static worst case; probe: a command to a controller. */
+  kind: 'entry' | 'plan' | 'probe';
   /** How the attempt presented itself (the plan's means, or "probe"). */
   means: string;
   ok: boolean;
@@ -62,6 +65,9 @@ export async function replayAttack(bed: Testbed, attack: Attack): Promise<Replay
   const ways = new Map<string, WayIn>();
   const taken = new Map<string, string>();
   const attempts: Attempt[] = [];
+  // A VPN login does not depend on the hour: tried once, the clock stays where the plan starts.
+  for (const step of stolenVpnLogins(radius.credentials, plan, access.model))
+    attempts.push({ ...(await stepOnce(bed, step, ways, taken)), kind: 'entry', hour: bed.clock.now });
   for (const step of plan) attempts.push(await stepThroughTimes(bed, step, ways, taken, hours));
   const probes: Attempt[] = [];
   for (const [name, way] of ways) {
@@ -93,6 +99,27 @@ export async function replayAttack(bed: Testbed, attack: Attack): Promise<Replay
   };
 }
 
+const STOLEN = 'stolen credential';
+
+/**
+ * VPN accounts the attacker holds that the plan opens no tunnel with: the password is tried at
+ * the concentrator anyway (without a second factor), so a design's refusal shows as an answer.
+ */
+function stolenVpnLogins(held: readonly string[], plan: readonly ReplayStep[], model: PlantModel): ReplayStep[] {
+  const used = new Set(
+    plan.flatMap((s) => (s.means.kind === 'foothold' && s.means.origin.kind === 'vpn' ? [s.means.origin.account] : [])),
+  );
+  return held
+    .filter((id) => model.credentials[model.credentialIndex.get(id)!]!.spec.kind === 'vpn-account' && !used.has(id))
+    .map((account) => ({
+      from: 'attacker',
+      to: 'vpn-client',
+      action: 'login',
+      means: { kind: 'foothold', origin: { kind: 'vpn', account } },
+      said: `${STOLEN} ${account}`,
+    }));
+}
+
 /** Tries a step now, and again at each later probe time while it is refused. */
 async function stepThroughTimes(
   bed: Testbed,
@@ -105,7 +132,7 @@ async function stepThroughTimes(
     const hour = bed.clock.now;
     const attempt = await stepOnce(bed, step, ways, taken);
     const later = hours.find((h) => h > hour);
-    if (attempt.ok || later === undefined) return { ...attempt, hour };
+    if (attempt.ok || later === undefined) return { ...attempt, kind: 'plan', hour };
     bed.clock.advanceTo(later);
   }
 }
@@ -115,10 +142,10 @@ async function stepOnce(
   step: ReplayStep,
   ways: Map<string, WayIn>,
   taken: Map<string, string>,
-): Promise<Omit<Attempt, 'hour'>> {
+): Promise<Omit<Attempt, 'hour' | 'kind'>> {
   const base = { from: step.from, to: step.to, action: step.action, means: step.said };
   if (step.means.kind === 'foothold') {
-    const opened = await openFoothold(bed, step.to, step.means.origin);
+    const opened = await openFoothold(bed, step.to, step.means.origin, !step.said.startsWith(STOLEN));
     if (opened.way !== null) ways.set(step.to, opened.way);
     // A host the attack starts on (phishing) is taken by that login.
     if (opened.way !== null && step.means.origin.kind === 'host') taken.set(step.to, 'login');

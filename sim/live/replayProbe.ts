@@ -23,7 +23,7 @@ export async function controllerProbes(bed: Testbed, from: string, way: WayIn, a
     if (action === undefined) continue;
     const hour = bed.clock.now;
     const result = await attemptMove(bed, way, asset.id, action, { kind: 'unauthenticated' });
-    out.push({ from, to: asset.id, action, means: 'probe', ok: result.ok, detail: result.detail, hour });
+    out.push({ from, to: asset.id, action, kind: 'probe', means: 'probe', ok: result.ok, detail: result.detail, hour });
   }
   return out;
 }
@@ -35,6 +35,7 @@ async function modbusProbe(bed: Testbed, from: string, way: WayIn, asset: string
     from,
     to: asset,
     action,
+    kind: 'probe',
     means: 'probe',
     ok,
     detail,

@@ -25,10 +25,15 @@ export interface MoveResult {
 
 const LINE = { maxBytes: 4096, timeoutMs: 5000 };
 
+/**
+ * Opens a way in. `secondFactor`: the attacker holds the account owner's second factor (the plan
+ * says so); a stolen password alone is tried without it.
+ */
 export async function openFoothold(
   bed: Testbed,
   name: string,
   origin: Origin,
+  secondFactor = true,
 ): Promise<{ way: WayIn | null; detail: string }> {
   const { secrets, access } = bed;
   switch (origin.kind) {
@@ -38,7 +43,9 @@ export async function openFoothold(
       const credential = access.model.credentials[access.model.credentialIndex.get(account)!]!;
       const owner = credential.owners[0];
       const otp =
-        access.design.vpn?.mfa && owner !== undefined ? secrets.otp(access.model.users[owner]!.id) : undefined;
+        secondFactor && access.design.vpn?.mfa && owner !== undefined
+          ? secrets.otp(access.model.users[owner]!.id)
+          : undefined;
       const reply = await login(bed.vpn.port, {
         account,
         password: secrets.password(account),
