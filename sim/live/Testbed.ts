@@ -77,6 +77,9 @@ export class Testbed {
         audit: audit.sink,
         maxDenied: design.zt.maxDenied,
         onRevoke: (s) => broker?.cut(s.id),
+        onClose: (s, reason) => {
+          if (reason === 'expired') broker?.cut(s.id);
+        },
       });
       sessions = table;
       broker = new ZtBroker(ctx, table, design.zt.sessionTtlHours);

@@ -111,3 +111,19 @@ describe('through the VPN with the stolen shared account', () => {
     });
   });
 });
+
+describe('a session past its TTL', () => {
+  it('loses its connection when the clock passes the expiry', async () => {
+    const bed = await startTestbed(pharma(), 'zt', { startHour: 7 });
+    const f = await forward(bed.broker!.port, { token: oemToken(bed), asset: 'l1-plc3', action: 'modbus.read' });
+    await withModbusClient(f.port, async (client) => {
+      await client.readHoldingRegisters(0, 1);
+      const closing = closedWithin(client as unknown as NodeJS.EventEmitter, 1000);
+      bed.clock.advanceTo(9.5); // oem-read-line1 grants 2 hours
+      await closing;
+    });
+    expect(bed.audit.log.records.map((r) => r.event)).toContainEqual(
+      expect.objectContaining({ type: 'session.close', reason: 'expired' }),
+    );
+  });
+});
