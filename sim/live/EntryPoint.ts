@@ -37,7 +37,7 @@ export interface EntryContext {
 
 export type Hello = { op?: unknown } & Record<string, unknown>;
 
-/** A client that proved who it is. `source` names it in the audit trail. */
+/** A client that proved who it is: one origin or more (tried in order). `source` names it in the audit trail. */
 export interface Admitted {
   origins: Origin[];
   source: string;
@@ -195,15 +195,14 @@ export abstract class EntryPoint {
 
   /** The AccessLayer's answer for the first origin that gets through (or the last refusal), audited. */
   protected decide(admitted: Admitted, target: AssetNode, action: Action): { origin: Origin; outcome: ConnectOutcome } {
-    let last: { origin: Origin; outcome: ConnectOutcome } | undefined;
-    for (const origin of admitted.origins) {
-      last = { origin, outcome: this.ctx.access.connect(origin, target.index, action, this.ctx.state()) };
-      if (last.outcome.ok) break;
+    const connect = (origin: Origin) => this.ctx.access.connect(origin, target.index, action, this.ctx.state());
+    let origin = admitted.origins[0]!;
+    let outcome = connect(origin);
+    for (const next of admitted.origins.slice(1)) {
+      if (outcome.ok) break;
+      origin = next;
+      outcome = connect(next);
     }
-    const { origin, outcome } = last ?? {
-      origin: admitted.origins[0]!,
-      outcome: { ok: false, block: 'not-exposed', reason: 'no way in', decision: null, mitigation: null } as const,
-    };
     const decision = outcome.decision;
     this.ctx.audit.record({
       type: 'live.connect',

@@ -6,7 +6,6 @@ import { EntryPoint, type Admitted, type Hello, type Refusal, type Reply } from 
 export class VpnConcentrator extends EntryPoint {
   readonly kind = 'vpn';
   readonly #tunnels = new Map<string, string>();
-  readonly #disabled = new Set<string>();
 
   protected login(hello: Hello): Reply | Refusal {
     const { access, secrets, audit } = this.ctx;
@@ -14,7 +13,6 @@ export class VpnConcentrator extends EntryPoint {
     const account = typeof hello.account === 'string' ? hello.account : '';
     const refuse = (reason: string): Refusal => this.refuse(reason, { account });
     if (!vpn.accounts.includes(account)) return refuse(`"${account}" is not an account of this VPN`);
-    if (this.#disabled.has(account)) return refuse(`the account ${account} is disabled`);
     if (!secrets.matches(hello.password, secrets.password(account))) return refuse('wrong password');
     if (vpn.mfa) {
       const index = access.model.credentialIndex.get(account)!;
@@ -30,12 +28,7 @@ export class VpnConcentrator extends EntryPoint {
 
   protected admit(hello: Hello): Admitted | Refusal {
     const account = typeof hello.ticket === 'string' ? this.#tunnels.get(hello.ticket) : undefined;
-    if (account === undefined || this.#disabled.has(account)) return this.refuse('no open tunnel for this ticket');
+    if (account === undefined) return this.refuse('no open tunnel for this ticket');
     return { origins: [{ kind: 'vpn', account }], source: `vpn-client(${account})` };
-  }
-
-  /** The response's "disable the VPN account": its tunnels stop carrying new connections. */
-  disable(account: string): void {
-    this.#disabled.add(account);
   }
 }
