@@ -86,15 +86,20 @@ describe('segsim live', () => {
       out += c.toString();
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 30_000;
-    while (!out.includes('Serving until Ctrl-C or SIGTERM.') && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
-    const listening = ports(out);
-    expect(listening.length).toBe(43); // broker, plant fabric and 41 services
-    expect(await refused(listening[0]!)).toBe(false);
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(out).toContain('Stopped: every port released.');
-    expect(await Promise.all(listening.map(refused))).toEqual(listening.map(() => true));
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!out.includes('Serving until Ctrl-C or SIGTERM.') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      const listening = ports(out);
+      expect(listening.length).toBe(43); // broker, plant fabric and 41 services
+      expect(await refused(listening[0]!)).toBe(false);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(out).toContain('Stopped: every port released.');
+      expect(await Promise.all(listening.map(refused))).toEqual(listening.map(() => true));
+    } finally {
+      // A failed expectation must not leave the testbed serving.
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 });
