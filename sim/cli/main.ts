@@ -20,6 +20,7 @@ import { registerMatrix } from './commands/matrix.js';
 import { registerLint } from './commands/lint.js';
 import { registerDiff } from './commands/diff.js';
 import { registerInit } from './commands/init.js';
+import { registerLive } from './commands/live.js';
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -70,6 +71,7 @@ registerReport(program);
 registerLint(program);
 registerDiff(program);
 registerInit(program);
+registerLive(program);
 
 try {
   await program.parseAsync(process.argv);

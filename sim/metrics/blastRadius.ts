@@ -46,6 +46,14 @@ interface Node {
 }
 
 export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRadius {
+  return staticPlan(access, attack).radius;
+}
+
+/** The blast radius with the origin behind every foothold name its paths use: what a replay over real connections needs. */
+export function staticPlan(
+  access: AccessLayer,
+  attack: Attack,
+): { radius: BlastRadius; origins: ReadonlyMap<string, Origin> } {
   const model = access.model;
   const entry = initialEntry(access, attack);
   const know = { credentials: new Set(entry.knowledge.credentials), mfaUsers: entry.knowledge.mfaUsers };
@@ -162,7 +170,8 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
     const n = queue[head]!;
     for (const chunk of targets.of(nodes[n]!.foothold.origin)) for (const t of chunk) if (!owned[t]) tryTarget(n, t);
   }
-  return summarize(access, attack, owned, paths, nodes, know);
+  const origins = new Map(nodes.map((n) => [n.name, n.foothold.origin]));
+  return { radius: summarize(access, attack, owned, paths, nodes, know), origins };
 }
 
 /**

@@ -1,0 +1,101 @@
+// What an emulated host or controller answers on a service other than Modbus: a greeting, then
+// one command a line — a logon with a credential, an exploit, a broker's grant, a command to a
+// controller. The answers follow the model: which credential opens which asset over which
+// protocol, which vulnerability sits on which service. Pure: a line in, a reply out.
+import { PROTOCOLS, type Protocol } from '../model/catalog.js';
+import type { AssetNode, PlantModel } from '../model/plantModel.js';
+import type { Secrets } from './secrets.js';
+
+export interface HostContext {
+  model: PlantModel;
+  asset: AssetNode;
+  protocol: Protocol;
+  secrets: Secrets;
+}
+
+/** What the connection has proved so far. */
+export interface HostSession {
+  projectUnlocked: boolean;
+}
+
+export type HostReply =
+  | { reply: string; effect: 'none' | 'own' | 'control' }
+  | { reply: string; effect: 'leak'; credentials: string[] };
+
+const GREETINGS: Partial<Record<Protocol, string>> = {
+  ssh: 'SSH-2.0-segsim',
+  vnc: 'RFB 003.008',
+  rdp: 'RDP segsim',
+  https: 'HTTP/1.1 200 segsim',
+  http: 'HTTP/1.1 200 segsim',
+  s7: 'S7COMM segsim',
+};
+
+export function greeting(ctx: HostContext): string {
+  return `${GREETINGS[ctx.protocol] ?? `${ctx.protocol.toUpperCase()} segsim`} ${ctx.asset.id}`;
+}
+
+export function hostCommand(ctx: HostContext, session: HostSession, line: string): HostReply {
+  const [verb, ...args] = line.trim().split(/\s+/);
+  const { asset, protocol, secrets } = ctx;
+  const info = PROTOCOLS[protocol];
+  const owns = (): HostReply =>
+    asset.foothold && info.interactive
+      ? { reply: `OK host ${secrets.hostToken(asset.id)}`, effect: 'own' }
+      : { reply: `OK session`, effect: 'none' };
+  switch (verb) {
+    case 'LOGIN': {
+      const problem = loginProblem(ctx, args);
+      if (problem !== null) return { reply: `DENIED ${problem}`, effect: 'none' };
+      const credential = ctx.model.credentials[ctx.model.credentialIndex.get(args[0]!)!]!;
+      if (credential.spec.kind === 'plc-project') {
+        session.projectUnlocked = true;
+        return { reply: 'OK project', effect: 'none' };
+      }
+      return owns();
+    }
+    case 'GRANT': {
+      if (!secrets.matches(args[1], secrets.grant(asset.id, args[0] ?? '')))
+        return { reply: 'DENIED the grant does not verify', effect: 'none' };
+      return owns();
+    }
+    case 'EXPLOIT': {
+      const vuln = asset.vulnerabilities.find((v) => v.id === args[0] && v.service === protocol);
+      if (vuln === undefined || vuln.effect === 'denial-of-service')
+        return { reply: `DENIED no such weakness on ${protocol}`, effect: 'none' };
+      if (vuln.effect === 'credential-leak') {
+        const leaked = asset.storedCredentials.map((c) => ctx.model.credentials[c]!.id);
+        return { reply: `OK leak ${leaked.join(',')}`, effect: 'leak', credentials: leaked };
+      }
+      if (asset.controller) return { reply: 'OK control', effect: 'control' };
+      return asset.foothold ? owns() : { reply: 'DENIED nothing to run code on', effect: 'none' };
+    }
+    case 'WRITE':
+    case 'PROGRAM': {
+      if (!asset.controller || !info.unauthenticated)
+        return { reply: `DENIED ${asset.id} takes no commands over ${protocol}`, effect: 'none' };
+      if (verb === 'PROGRAM' && asset.programProtected && !session.projectUnlocked)
+        return { reply: 'DENIED the project password is required', effect: 'none' };
+      return { reply: 'OK control', effect: 'control' };
+    }
+    default:
+      return { reply: `ERR unknown command ${JSON.stringify(verb ?? '')}`, effect: 'none' };
+  }
+}
+
+function loginProblem(ctx: HostContext, args: string[]): string | null {
+  const [id, password, otp] = args;
+  const index = id === undefined ? undefined : ctx.model.credentialIndex.get(id);
+  if (index === undefined) return 'unknown account';
+  const credential = ctx.model.credentials[index]!;
+  if (!ctx.secrets.matches(password, ctx.secrets.password(credential.id))) return 'wrong password';
+  const kind = credential.spec.kind;
+  if (kind === 'vpn-account' || kind === 'user-account') return `${kind} does not log on to hosts`;
+  if (!credential.opens.has(ctx.asset.index) || !credential.protocols.has(ctx.protocol))
+    return `${credential.id} does not open ${ctx.asset.id} over ${ctx.protocol}`;
+  if (credential.spec.mfaBound) {
+    const owners = credential.owners.map((o) => ctx.model.users[o]!.id);
+    if (!owners.some((u) => ctx.secrets.matches(otp, ctx.secrets.otp(u)))) return 'second factor missing or wrong';
+  }
+  return null;
+}
