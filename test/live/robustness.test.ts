@@ -157,8 +157,11 @@ describe('hostile traffic at the zero-trust broker', () => {
       for (const s of sockets) s.destroy();
     });
     expect(reads).toBeGreaterThan(5);
-    const refusals = bed.audit.log.records.map((r) => r.event).filter((e) => e.type === 'live.refused');
-    const count = (reason: string) => refusals.filter((e) => e.reason === reason).length;
+    const refusals = () => bed.audit.log.records.map((r) => r.event).filter((e) => e.type === 'live.refused');
+    const count = (reason: string) => refusals().filter((e) => e.reason === reason).length;
+    // On a loaded machine the last refusals may be written after the clients gave up waiting.
+    for (let waited = 0; count('overload') + count('bad-handshake') < 1000 && waited < 15_000; waited += 50)
+      await new Promise((r) => setTimeout(r, 50));
     expect(count('overload') + count('bad-handshake')).toBe(1000);
     expect(count('overload')).toBeGreaterThan(0);
     // After the flood a new connection gets the same answer as before it.
