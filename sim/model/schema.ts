@@ -1,6 +1,6 @@
 // The scenario format, schema first: every domain type is derived from these zod schemas.
 // Objects are strict so a typo is an error, not a silently ignored key.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACTION_NAMES, ASSET_KIND_NAMES, MITIGATION_IDS, PROTOCOLS, PROTOCOL_NAMES, type Protocol } from './catalog.js';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids use letters, digits, ".", "_" and "-"');

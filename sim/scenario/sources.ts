@@ -2,18 +2,11 @@
 // merged document back to the file, line and column it came from.
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import {
-  isCollection,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit as visitYaml,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
 import type { IssuePath, ScenarioIssue } from './issues.js';
+import { parseSource } from './parseSource.js';
+import type { LocateAt, Source } from './source.js';
+
+export type { LocateAt } from './source.js';
 
 /** Sections whose lists are concatenated across imports (imported items first). */
 export const LIST_SECTIONS: readonly (readonly string[])[] = [
@@ -31,20 +24,10 @@ export const LIST_SECTIONS: readonly (readonly string[])[] = [
   ['expect'],
 ];
 
-interface Source {
-  file: string;
-  doc: Document;
-  lines: LineCounter;
-  value: Record<string, unknown>;
-}
-
 interface Origin {
   source: Source;
   index: number;
 }
-
-/** `key` points an issue at a field's key (an unknown field) rather than at its value. */
-export type LocateAt = 'value' | 'key';
 
 export interface MergedSources {
   value: Record<string, unknown>;
@@ -118,56 +101,6 @@ function readError(err: unknown): string {
   return code ?? String(err);
 }
 
-function parseSource(file: string, text: string, issues: ScenarioIssue[]): Source | undefined {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number | undefined, message: string): ScenarioIssue => {
-    const pos = lines.linePos(offset ?? 0);
-    return { file, line: Math.max(1, pos.line), col: Math.max(1, pos.col), path: [], message };
-  };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) issues.push(at(e.pos[0], `YAML syntax: ${firstLine(e.message)}`));
-    return undefined;
-  }
-  // What toJS would warn about or throw on, located here instead.
-  const structural: ScenarioIssue[] = [];
-  visitYaml(doc, {
-    Pair: (_, pair) => {
-      if (isCollection(pair.key))
-        structural.push(at(pair.key.range?.[0], 'YAML: a key must be a plain value, not a list or mapping'));
-    },
-    Alias: (_, alias) => {
-      if (alias.resolve(doc) === undefined)
-        structural.push(
-          at(
-            alias.range?.[0],
-            `YAML: unknown alias *${alias.source} (the &${alias.source} anchor must come before it)`,
-          ),
-        );
-    },
-  });
-  if (structural.length > 0) {
-    issues.push(...structural);
-    return undefined;
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 1000 });
-  } catch (err) {
-    issues.push(at(doc.contents?.range?.[0], `YAML: ${firstLine(err instanceof Error ? err.message : String(err))}`));
-    return undefined;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    issues.push(at(doc.contents?.range?.[0], 'a scenario file must be a YAML mapping (key: value pairs)'));
-    return undefined;
-  }
-  return { file, doc, lines, value: value as Record<string, unknown> };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
-
 /** Sources are in dependency order with the main file last; the main file wins for scalars. */
 function merge(main: Source, sources: Source[]): MergedSources {
   const value: Record<string, unknown> = {};
@@ -218,7 +151,7 @@ function merge(main: Source, sources: Source[]): MergedSources {
     let owner = main;
     let best = -1;
     for (const s of sources) {
-      const n = matchedDepth(s, path);
+      const n = s.depth(path);
       if (n >= best) [owner, best] = [s, n];
     }
     return locateIn(owner, path, message, path, at);
@@ -226,13 +159,7 @@ function merge(main: Source, sources: Source[]): MergedSources {
   return { value, locate };
 }
 
-function matchedDepth(source: Source, path: IssuePath): number {
-  let n = 0;
-  while (n < path.length && source.doc.hasIn(path.slice(0, n + 1))) n++;
-  return n;
-}
-
-/** Finds the deepest YAML node on `path`; a missing key points at its parent. */
+/** The node at `path` in a file; a missing key points at its parent. */
 function locateIn(
   source: Source,
   path: IssuePath,
@@ -240,26 +167,7 @@ function locateIn(
   shownPath: IssuePath = path,
   at: LocateAt = 'value',
 ): ScenarioIssue {
-  let node: YamlNode | null | undefined = source.doc.contents as YamlNode | null;
-  let offset = node?.range?.[0] ?? 0;
-  for (const [i, seg] of path.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
-      if (!pair) break;
-      const key = pair.key as YamlNode | null;
-      const val = pair.value as YamlNode | null;
-      const last = i === path.length - 1;
-      offset = (last && at === 'key' ? key?.range?.[0] : undefined) ?? val?.range?.[0] ?? key?.range?.[0] ?? offset;
-      node = val;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg] as YamlNode | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
-    } else break;
-  }
-  const pos = source.lines.linePos(offset);
-  return { file: source.file, line: Math.max(1, pos.line), col: Math.max(1, pos.col), path: shownPath, message };
+  return { file: source.file, ...source.position(path, at), path: shownPath, message };
 }
 
 function deepAssign(target: Record<string, unknown>, src: Record<string, unknown>): void {

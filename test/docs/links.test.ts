@@ -10,7 +10,13 @@ const disk: Files = {
   read: (path) => readFileSync(join(ROOT, path), 'utf8'),
 };
 
-const pages = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const pages = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 
 describe('the link checker', () => {
   const sample = [
@@ -62,7 +68,9 @@ describe('README.md and docs/', () => {
   });
 
   it('README.md links every page in docs/', () => {
-    const targets = new Set(extractLinks(readFileSync(join(ROOT, 'README.md'), 'utf8')).map((l) => l.target.split('#')[0]));
+    const targets = new Set(
+      extractLinks(readFileSync(join(ROOT, 'README.md'), 'utf8')).map((l) => l.target.split('#')[0]),
+    );
     expect(pages.filter((p) => p !== 'README.md' && !targets.has(p))).toEqual([]);
   });
 

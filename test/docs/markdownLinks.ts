@@ -97,7 +97,11 @@ export function brokenLinks(file: string, markdown: string, files: Files): strin
       problems.push(`${where}  no such file (${resolved})`);
       continue;
     }
-    if (fragment !== '' && resolved.endsWith('.md') && !headingAnchors(files.read(resolved)).has(decodeURIComponent(fragment))) {
+    if (
+      fragment !== '' &&
+      resolved.endsWith('.md') &&
+      !headingAnchors(files.read(resolved)).has(decodeURIComponent(fragment))
+    ) {
       problems.push(`${where}  no heading #${fragment} in ${resolved}`);
     }
   }

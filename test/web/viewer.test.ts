@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsBundle } from '../../sim/report/bundle.js';
-import { ensureViewerBuilt, reportHtml, VIEWER_INDEX } from '../../sim/report/html.js';
+import { reportHtml, VIEWER_INDEX, viewerPage } from '../../sim/report/html.js';
 import { launchChromium, makeBundle, quantile, screenshotPath, segsim, startView } from './browser.js';
 
 const PHARMA = 'scenarios/pharma.yaml';
@@ -22,7 +22,7 @@ let view: { url: string; child: ChildProcess } | null = null;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  await ensureViewerBuilt();
+  viewerPage();
   dir = mkdtempSync(join(tmpdir(), 'segsim-web-'));
   pharma = makeBundle(PHARMA, 30);
   pharmaFile = join(dir, 'pharma.json');
