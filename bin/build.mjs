@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-const STAMPS = join(DIST, '.stamps');
+/** Stamps of the steps and the command line's module graph (for the test that commands load lazily); not packed. */
+const STAMPS = join(DIST, '.build');
 const require = createRequire(import.meta.url);
 
 /** CommonJS dependencies inlined into an ES module still call require() for Node's built-ins. */
@@ -68,6 +69,8 @@ const steps = {
         metafile: true,
       });
       writeFileSync(join(DIST, 'THIRD-PARTY-LICENSES.txt'), licenses([cli.metafile, worker.metafile]));
+      mkdirSync(STAMPS, { recursive: true });
+      writeFileSync(join(STAMPS, 'cli-meta.json'), JSON.stringify(cli.metafile));
     },
   },
   types: {

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 
 const sources = new URL('../sim/', import.meta.url);
-const stamp = new URL('../dist/.stamps/code', import.meta.url);
+const stamp = new URL('../dist/.build/code', import.meta.url);
 const main = new URL('../dist/cli/main.js', import.meta.url);
 
 if (!existsSync(main)) {

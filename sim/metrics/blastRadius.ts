@@ -36,6 +36,8 @@ export interface BlastRadius {
   paths: Record<string, PathStep[]>;
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
 interface Node {
   foothold: Foothold;
   /** The path that created this foothold. */
@@ -46,7 +48,16 @@ interface Node {
 export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRadius {
   const model = access.model;
   const entry = initialEntry(access, attack);
-  const know = { credentials: new Set(entry.knowledge.credentials), mfaUsers: entry.knowledge.mfaUsers };
+  const know = { credentials: new Set<number>(), mfaUsers: entry.knowledge.mfaUsers };
+  // Held credentials by the asset they open, in the order learned. A move against an asset only
+  // ever uses a credential that opens it, so its search runs over these few, not over all held.
+  const heldFor: (Set<number> | undefined)[] = new Array(model.assets.length);
+  const hold = (c: number) => {
+    know.credentials.add(c);
+    for (const t of model.credentials[c]!.opens) (heldFor[t] ??= new Set()).add(c);
+  };
+  const knowledgeAgainst = (t: number): Knowledge => ({ credentials: heldFor[t] ?? NONE, mfaUsers: know.mfaUsers });
+  for (const c of entry.knowledge.credentials) if (!know.credentials.has(c)) hold(c);
   // An attacker that can talk approvers round is, at worst, approved for everything it asks.
   const approvals = attack.approvalFatigue > 0 ? approveAll(access.policy, () => Infinity) : undefined;
   const states = probeStates(model, attack.initialAccess.at, policyWindows(access)).map((s) =>
@@ -56,7 +67,10 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   const paths = new Map<number, PathStep[]>();
   const nodes: Node[] = [];
   const opened = entry.opened;
-  const waiting = new Map<number, Set<number>>(); // target → nodes that reach it but lacked the means
+  // Target → nodes that reach it but lacked the means, in the order they tried. A node tries a
+  // target once from the main loop (zone lists are disjoint) and a retry does not add it again,
+  // so a list holds no repeats.
+  const waiting: (number[] | undefined)[] = new Array(model.assets.length);
   const targets = new TargetLists(access);
   const queue: number[] = [];
   // hopeless[t] = how many credentials were held when every means against t came up empty
@@ -75,12 +89,14 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   const learn = (creds: readonly number[]) => {
     const fresh = creds.filter((c) => !know.credentials.has(c));
     if (fresh.length === 0) return;
-    for (const c of fresh) know.credentials.add(c);
+    for (const c of fresh) hold(c);
     for (const f of remoteFootholds(access, know, entry.device, opened)) addEntry(f);
-    // A snapshot: a retry that fails again puts its node back on the list.
+    // A snapshot: a retry that fails again stays on the list.
     for (const c of fresh)
-      for (const t of model.credentials[c]!.opens)
-        for (const n of [...(waiting.get(t) ?? [])]) if (!owned[t]) tryTarget(n, t);
+      for (const t of model.credentials[c]!.opens) {
+        const list = waiting[t];
+        if (list !== undefined) for (const n of list.slice()) if (!owned[t]) tryTarget(n, t, true);
+      }
   };
   const own = (n: number, move: Move) => {
     const t = move.target;
@@ -102,7 +118,7 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
       learn(target.storedCredentials);
     }
   };
-  const tryTarget = (n: number, t: number) => {
+  const tryTarget = (n: number, t: number, retry = false) => {
     const origin = nodes[n]!.foothold.origin;
     if (origin.kind === 'host' && origin.asset === t) return;
     const brokered = origin.kind === 'broker';
@@ -111,7 +127,7 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
       for (const state of states) {
         for (;;) {
           const held = know.credentials.size;
-          const { moves, refused } = movesAgainst(access, origin, model.assets[t]!, know, state);
+          const { moves, refused } = movesAgainst(access, origin, model.assets[t]!, knowledgeAgainst(t), state);
           if (refused !== null) refusedAny = true;
           // Learning credentials never ends the search for a way in.
           for (const m of moves) if (m.effect === 'learn-credentials') own(n, m);
@@ -124,9 +140,7 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
       }
       if (!brokered && !refusedAny) hopeless[t] = know.credentials.size;
     }
-    const list = waiting.get(t);
-    if (list === undefined) waiting.set(t, new Set([n]));
-    else list.add(n);
+    if (!retry) (waiting[t] ??= []).push(n);
   };
 
   for (const f of entry.footholds) addEntry(f);
@@ -222,14 +236,18 @@ function summarize(
   const { model } = access;
   const ownedAssets = model.assets.filter((a) => owned[a.index]);
   const lines = new Set(ownedAssets.filter((a) => a.line >= 0).map((a) => model.lines[a.line]!.id));
-  const levels = ownedAssets.map((a) => a.level);
+  // A loop, not Math.min(...levels): a spread of 100,000 arguments can overflow the stack.
+  const lowestLevel = ownedAssets.reduce<number | null>(
+    (low, a) => (low === null || a.level < low ? a.level : low),
+    null,
+  );
   return {
     design: access.design.id,
     attack: attack.id,
     assets: ownedAssets.map((a) => a.id),
     plcs: ownedAssets.filter((a) => a.controller).map((a) => a.id),
     lines: model.lines.map((l) => l.id).filter((l) => lines.has(l)),
-    lowestLevel: levels.length === 0 ? null : Math.min(...levels),
+    lowestLevel,
     footholds: nodes.map((n) => n.name),
     credentials: [...know.credentials].sort((a, b) => a - b).map((c) => model.credentials[c]!.id),
     paths: Object.fromEntries(ownedAssets.map((a) => [a.id, paths.get(a.index)!])),
