@@ -64,7 +64,7 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
     approvals === undefined ? s : { ...s, approvals },
   );
   const owned = new Uint8Array(model.assets.length);
-  const paths = new Map<number, PathStep[]>();
+  const paths: (PathStep[] | undefined)[] = new Array(model.assets.length);
   const nodes: Node[] = [];
   const opened = entry.opened;
   // Target → nodes that reach it but lacked the means, in the order they tried. A node tries a
@@ -112,7 +112,7 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
       technique: techniqueForMove(move, model),
     };
     const path = [...nodes[n]!.path, step];
-    paths.set(t, path);
+    paths[t] = path;
     if (move.effect === 'own-host') {
       addNode({ origin: { kind: 'host', asset: t }, label: target.id, technique: step.technique }, path, target.id);
       learn(target.storedCredentials);
@@ -153,7 +153,7 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
       means: 'phishing',
       technique: 'T0865',
     };
-    paths.set(a, [step]);
+    paths[a] = [step];
     addNode(
       { origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: 'T0865' },
       [step],
@@ -163,7 +163,18 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
   }
   for (let head = 0; head < queue.length; head++) {
     const n = queue[head]!;
-    for (const chunk of targets.of(nodes[n]!.foothold.origin)) for (const t of chunk) if (!owned[t]) tryTarget(n, t);
+    for (const list of targets.of(nodes[n]!.foothold.origin)) {
+      // Owned targets leave the list as it is walked (the lists are this computation's own), so
+      // the next host of a 100,000-asset flat plant walks what is left, not every asset again.
+      let kept = 0;
+      for (let i = 0; i < list.length; i++) {
+        const t = list[i]!;
+        if (owned[t]) continue;
+        tryTarget(n, t);
+        if (!owned[t]) list[kept++] = t;
+      }
+      list.length = kept;
+    }
   }
   return summarize(access, attack, owned, paths, nodes, know);
 }
@@ -174,15 +185,17 @@ export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRad
  */
 class TargetLists {
   private readonly seen = new Set<string>();
-  private readonly gatedOnly = new Map<string, readonly (readonly number[])[]>();
+  private readonly gatedOnly = new Map<string, number[][]>();
   private readonly dualHomed: readonly AssetNode[];
+  /** Each zone's assets, this computation's copy: the search drops owned ones from it. */
+  private readonly zoneLists: (number[] | undefined)[] = [];
 
   constructor(private readonly access: AccessLayer) {
     this.dualHomed = access.model.assets.filter((a) => a.zones.length > 1);
   }
 
-  /** Lists of target indices (zone member lists, shared: never modify). */
-  of(origin: Origin): readonly (readonly number[])[] {
+  /** Lists of target indices, in plant order; a list may be shared between origins and shortened by the search. */
+  of(origin: Origin): number[][] {
     const { model } = this.access;
     switch (origin.kind) {
       case 'internet':
@@ -212,10 +225,10 @@ class TargetLists {
     }
   }
 
-  private inZones(fromZones: readonly number[], gatedOnly: boolean): (readonly number[])[] {
+  private inZones(fromZones: readonly number[], gatedOnly: boolean): number[][] {
     const { model, topology } = this.access;
     const zones = candidateZones(topology, fromZones).filter((z) => !gatedOnly || topology.gated[z] === 1);
-    const lists: (readonly number[])[] = zones.map((z) => model.zones[z]!.assets);
+    const lists = zones.map((z) => (this.zoneLists[z] ??= model.zones[z]!.assets.slice()));
     // Dual-homed hosts are reached through their other zones too (a repeat is skipped as owned or cheap).
     const dual = this.dualHomed.filter(
       (a) => a.zones.some((z, i) => i > 0 && zones.includes(z)) && !zones.includes(a.zone),
@@ -229,7 +242,7 @@ function summarize(
   access: AccessLayer,
   attack: Attack,
   owned: Uint8Array,
-  paths: Map<number, PathStep[]>,
+  paths: readonly (PathStep[] | undefined)[],
   nodes: Node[],
   know: Knowledge,
 ): BlastRadius {
@@ -250,6 +263,6 @@ function summarize(
     lowestLevel,
     footholds: nodes.map((n) => n.name),
     credentials: [...know.credentials].sort((a, b) => a - b).map((c) => model.credentials[c]!.id),
-    paths: Object.fromEntries(ownedAssets.map((a) => [a.id, paths.get(a.index)!])),
+    paths: Object.fromEntries(ownedAssets.map((a) => [a.id, paths[a.index]!])),
   };
 }
