@@ -22,14 +22,8 @@ const require = createRequire(import.meta.url);
 /** CommonJS dependencies inlined into an ES module still call require() for Node's built-ins. */
 const REQUIRE_SHIM =
   "import { createRequire as segsimRequire } from 'node:module'; const require = segsimRequire(import.meta.url);";
-const BUNDLE = {
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  legalComments: 'none',
-};
+const FILE_BY_FILE = { absWorkingDir: ROOT, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' };
+const BUNDLE = { ...FILE_BY_FILE, bundle: true, legalComments: 'none' };
 const CODE_INPUTS = ['sim', 'package.json', 'bin/build.mjs'];
 
 const steps = {
@@ -38,18 +32,16 @@ const steps = {
     inputs: CODE_INPUTS,
     async run() {
       const { build } = await import('esbuild');
-      removeFiles(DIST, (f) => f.endsWith('.js') || f.endsWith('.txt'));
+      const before = existsSync(DIST) ? listFiles(DIST).filter((f) => /\.(js|txt)$/.test(f)) : [];
       const library = listFiles(join(ROOT, 'sim')).filter(
         (f) => f.endsWith('.ts') && !within(f, 'sim/cli') && f !== join(ROOT, 'sim/experiment/worker.ts'),
       );
-      await build({
+      const lib = await build({
+        ...FILE_BY_FILE,
         entryPoints: library,
         outdir: DIST,
         outbase: join(ROOT, 'sim'),
-        format: 'esm',
-        platform: 'node',
-        target: 'node20',
-        logLevel: 'warning',
+        metafile: true,
       });
       const cli = await build({
         ...BUNDLE,
@@ -68,7 +60,13 @@ const steps = {
         banner: { js: REQUIRE_SHIM },
         metafile: true,
       });
-      writeFileSync(join(DIST, 'THIRD-PARTY-LICENSES.txt'), licenses([cli.metafile, worker.metafile]));
+      const notices = join(DIST, 'THIRD-PARTY-LICENSES.txt');
+      writeFileSync(notices, licenses([cli.metafile, worker.metafile]));
+      // What an earlier build wrote and this one did not (a renamed source, an old chunk) goes now,
+      // not before: a command running meanwhile still finds the files it loads.
+      const outputs = [lib, cli, worker].flatMap((r) => Object.keys(r.metafile.outputs));
+      const written = new Set([notices, ...outputs.map((f) => join(ROOT, f))]);
+      for (const f of before) if (!written.has(f)) rmSync(f);
       mkdirSync(STAMPS, { recursive: true });
       writeFileSync(join(STAMPS, 'cli-meta.json'), JSON.stringify(cli.metafile));
     },

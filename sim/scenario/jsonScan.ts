@@ -151,5 +151,7 @@ function skipString(text: string, open: number): number {
 }
 
 function shown(text: string, i: number): string {
-  return i >= text.length ? 'the end of the document' : JSON.stringify(text[i]);
+  if (i >= text.length) return 'the end of the document';
+  const c = text[i]!;
+  return c < ' ' ? JSON.stringify(c) : `'${c}'`;
 }

@@ -29,10 +29,10 @@ describe('JSON scenario files', () => {
 
   it('locate a syntax error, whatever Node says about it', () => {
     expect(problems({ 'a.json': '{\n  "segsim": 1,\n  "name": "x",\n}\n' })).toEqual([
-      'a.json:4:1  JSON syntax: expected a double-quoted key, found "}"',
+      "a.json:4:1  JSON syntax: expected a double-quoted key, found '}'",
     ]);
     expect(problems({ 'b.json': '{\n  "name": tru\n}' })).toEqual([
-      'b.json:2:11  JSON syntax: expected a value, found "t"',
+      "b.json:2:11  JSON syntax: expected a value, found 't'",
     ]);
     expect(problems({ 'c.json': '{ "name": "x" ' })).toEqual([
       "c.json:1:15  JSON syntax: expected ',' or '}' after a value, found the end of the document",

@@ -44,7 +44,7 @@ describe('jsonSyntaxError', () => {
   });
 
   it('says where and what', () => {
-    expect(jsonSyntaxError('{"a": [1, 2,]}')).toEqual({ offset: 12, message: 'expected a value, found "]"' });
+    expect(jsonSyntaxError('{"a": [1, 2,]}')).toEqual({ offset: 12, message: "expected a value, found ']'" });
     expect(jsonSyntaxError('{"a": "\\q"}')).toEqual({ offset: 7, message: 'unknown escape \\q in a string' });
     expect(jsonSyntaxError('{"a": "b')).toEqual({ offset: 6, message: 'a string is not closed' });
     expect(jsonSyntaxError('{} x')).toEqual({ offset: 3, message: 'unexpected text after the end of the document' });
