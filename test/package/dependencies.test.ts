@@ -62,6 +62,22 @@ describe('runtime imports', () => {
     expect(Object.keys(pkg.dependencies).filter((d) => !used.has(d))).toEqual([]);
   });
 
+  it('segsim/policy loads the policy decision point and its hashing, nothing else of segsim', () => {
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName))
+        if (spec.startsWith('.')) visit(join(file, '..', spec));
+        else packages.add(packageOf(spec));
+    };
+    visit(join(ROOT, 'dist/policy/index.js'));
+    const outside = [...seen].map((f) => relative(join(ROOT, 'dist'), f)).filter((f) => !f.startsWith('policy/'));
+    expect(outside.sort()).toEqual(['model/catalog.js', 'model/suggest.js']);
+    expect([...packages].sort()).toEqual(['@noble/hashes', 'canonicalize']);
+  });
+
   it('the compiled code imports no build tool', () => {
     const built = files(join(ROOT, 'dist'), /\.js$/);
     expect(built.length).toBeGreaterThan(0);
