@@ -24,6 +24,8 @@ export function jsonSyntaxError(text: string): JsonSyntax | null {
     return end < text.length ? { offset: end, message: 'unexpected text after the end of the document' } : null;
   } catch (err) {
     if (err instanceof Stop) return err.syntax;
+    // The scan recurses once per level; JSON.parse does not, and refuses nothing for depth.
+    if (err instanceof RangeError) return { offset: 0, message: 'lists and objects nest too deeply to read' };
     throw err;
   }
 }
@@ -56,7 +58,16 @@ export class JsonIndex {
     const open = this.text[offset];
     if (open !== '{' && open !== '[') return undefined;
     let found = this.members.get(offset);
-    if (found === undefined) this.members.set(offset, (found = scanMembers(this.text, offset)));
+    if (found === undefined) {
+      try {
+        found = scanMembers(this.text, offset);
+      } catch (err) {
+        // Too deep to scan: the message points at the container instead.
+        if (err instanceof RangeError) return undefined;
+        throw err;
+      }
+      this.members.set(offset, found);
+    }
     return found;
   }
 }

@@ -49,6 +49,15 @@ describe('jsonSyntaxError', () => {
     expect(jsonSyntaxError('{"a": "b')).toEqual({ offset: 6, message: 'a string is not closed' });
     expect(jsonSyntaxError('{} x')).toEqual({ offset: 3, message: 'unexpected text after the end of the document' });
   });
+
+  it('reports nesting too deep to scan instead of overflowing', () => {
+    expect(jsonSyntaxError('['.repeat(200_000))).toEqual({
+      offset: 0,
+      message: 'lists and objects nest too deeply to read',
+    });
+    const deep = `{"a": ${'['.repeat(200_000)}${']'.repeat(200_000)}, "b": 1}`;
+    expect(new JsonIndex(deep).find(['a', 0], 'value')).toEqual({ offset: 0, depth: 0 });
+  });
 });
 
 describe('JsonIndex', () => {
