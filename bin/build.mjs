@@ -89,9 +89,8 @@ const steps = {
   },
 };
 
-/** Runs the named steps (all by default) that are out of date; returns the names of those it ran. */
+/** Runs the named steps (all by default) that are out of date, or all of them with `force`. */
 export async function buildSegsim({ only = Object.keys(steps), force = false, log = console.error } = {}) {
-  const ran = [];
   for (const name of only) {
     const step = steps[name];
     if (step === undefined) throw new Error(`unknown build step "${name}"; steps: ${Object.keys(steps).join(', ')}`);
@@ -104,9 +103,7 @@ export async function buildSegsim({ only = Object.keys(steps), force = false, lo
     writeFileSync(stamp, '');
     // The start time, so a source saved during the step makes it stale.
     utimesSync(stamp, started, started);
-    ran.push(name);
   }
-  return ran;
 }
 
 function newest(inputs) {
