@@ -7,7 +7,7 @@ export { formatIssue, type ScenarioIssue } from './scenario/issues.js';
 export { scenarioSchema } from './model/schema.js';
 export type { Scenario, ScenarioInput, Design, Attack, Rule, Policy, PolicyTest, Selector } from './model/schema.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
-export { generatePlant, type GenerateConstraints } from './scenario/generate.js';
+export { generatePlant, GenerateError, type GenerateConstraints } from './scenario/generate.js';
 
 // The compiled plant and one design's access logic.
 export { buildPlantModel, selectAssets, type PlantModel, type AssetNode } from './model/plantModel.js';
