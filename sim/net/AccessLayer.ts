@@ -3,7 +3,7 @@
 import { ACTIONS, type Action, type Mitigation } from '../model/catalog.js';
 import type { AssetNode, PlantModel, ServiceNode } from '../model/plantModel.js';
 import { compilePolicy, decide, type CompiledPolicy } from '../policy/index.js';
-import { resourceMatches, subjectMatches } from '../policy/match.js';
+import { resourceMatches, subjectMatches, type ResourcePattern } from '../policy/match.js';
 import type { Decision, DecisionContext, ResourceAttributes, SubjectAttributes } from '../policy/types.js';
 import type { Design } from '../model/schema.js';
 import { networkReaches, reachesUngated } from './reachability.js';
@@ -56,8 +56,9 @@ export class AccessLayer {
   readonly connectors: readonly number[];
   private readonly resources: (ResourceAttributes | undefined)[] = [];
   private readonly hostSubjects: (SubjectAttributes | undefined)[] = [];
-  /** First connector reaching (target, service) when none is isolated; -1 for none. */
-  private readonly connectorOf = new Map<string, number>();
+  /** First connector reaching (target, service) when none is isolated, by service and target; -1 for none, -2 not yet known. */
+  private readonly connectorOf = new Map<string, Int32Array>();
+  private byLine: number[][] | undefined;
 
   constructor(
     readonly model: PlantModel,
@@ -97,14 +98,47 @@ export class AccessLayer {
 
   /**
    * Assets some allow rule names for `subject`: a superset of what a brokered session can ever be
-   * granted, whatever the conditions. Everything else the PDP denies.
+   * granted, whatever the conditions. Everything else the PDP denies. In plant order; each
+   * distinct resource pattern is matched once, against its zone's or line's assets when it names one.
    */
   grantable(subject: SubjectAttributes): number[] {
-    const rules = this.policy.rules.filter((r) => r.effect === 'allow' && subjectMatches(r, subject));
-    if (rules.length === 0) return [];
-    return this.model.assets
-      .filter((a) => rules.some((r) => r.resources.some((p) => resourceMatches(p, this.resource(a)))))
-      .map((a) => a.index);
+    const patterns = new Map<string, ResourcePattern>();
+    for (const r of this.policy.rules)
+      if (r.effect === 'allow' && subjectMatches(r, subject))
+        for (const p of r.resources) patterns.set(typeof p === 'string' ? p : JSON.stringify(p), p);
+    const { assets } = this.model;
+    if (patterns.has('*')) return assets.map((a) => a.index);
+    const granted = new Uint8Array(assets.length);
+    for (const p of patterns.values()) {
+      if (typeof p === 'string') {
+        const i = this.model.assetIndex.get(p);
+        if (i !== undefined) granted[i] = 1;
+        continue;
+      }
+      for (const i of this.candidatesFor(p))
+        if (!granted[i] && resourceMatches(p, this.resource(assets[i]!))) granted[i] = 1;
+    }
+    return assets.filter((a) => granted[a.index]).map((a) => a.index);
+  }
+
+  /** Assets a selector may match: its zone's, its line's, or all. */
+  private candidatesFor(selector: Exclude<ResourcePattern, string>): readonly number[] {
+    const { model } = this;
+    if (selector.zone !== undefined) {
+      const z = model.zoneIndex.get(selector.zone);
+      return z === undefined ? [] : model.zones[z]!.assets;
+    }
+    if (selector.line !== undefined) {
+      const l = model.lineIndex.get(selector.line);
+      if (l === undefined) return [];
+      if (this.byLine === undefined) {
+        const byLine: number[][] = model.lines.map(() => []);
+        for (const a of model.assets) if (a.line >= 0) byLine[a.line]!.push(a.index);
+        this.byLine = byLine;
+      }
+      return this.byLine[l]!;
+    }
+    return model.assets.map((a) => a.index);
   }
 
   /**
@@ -220,9 +254,11 @@ export class AccessLayer {
           !isolated?.has(c) && networkReaches(this.topology, this.model.assets[c]!.zones, target, service) === null,
       );
     if (isolated !== undefined && isolated.size > 0) return find();
-    const key = `${target.index}:${service.protocol}/${service.port}`;
-    let c = this.connectorOf.get(key);
-    if (c === undefined) this.connectorOf.set(key, (c = find() ?? -1));
+    const key = `${service.protocol}/${service.port}`;
+    let known = this.connectorOf.get(key);
+    if (known === undefined) this.connectorOf.set(key, (known = new Int32Array(this.model.assets.length).fill(-2)));
+    if (known[target.index] === -2) known[target.index] = find() ?? -1;
+    const c = known[target.index]!;
     return c < 0 ? undefined : c;
   }
 

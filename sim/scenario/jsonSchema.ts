@@ -1,5 +1,5 @@
 // JSON Schema of the scenario format, generated from the same zod schema that validates it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { scenarioSchema } from '../model/schema.js';
 
 export function scenarioJsonSchema(): Record<string, unknown> {

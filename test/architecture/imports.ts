@@ -81,7 +81,9 @@ export function checkTree(root: string): Violation[] {
         if (BUILD_ONLY.includes(pkg)) out.push({ file: rel, specifier, rule: 'build-tool' });
         continue;
       }
-      const target = relative(sim, resolve(dirname(file), specifier)).split('/')[0]!;
+      const resolved = resolve(dirname(file), specifier);
+      if (resolved === resolve(root, 'package.json')) continue; // the version, read by the CLI
+      const target = relative(sim, resolved).split('/')[0]!;
       if (target === from) continue;
       const targetFloor = floorOf.get(target);
       if (targetFloor === undefined) out.push({ file: rel, specifier, rule: 'unknown-folder' });

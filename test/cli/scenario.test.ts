@@ -1,13 +1,15 @@
 // The scenario commands as a user runs them: a child process, exit codes, stdout and stderr.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, it, type ExpectStatic } from 'vitest';
+import { parse } from 'yaml';
 import { PHARMA } from '../scenario/scratch.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
+const { version: VERSION } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string };
 const dir = mkdtempSync(join(tmpdir(), 'segsim-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -115,6 +117,23 @@ describe.concurrent('segsim validate', () => {
     expect(r.stderr).toContain(`${missing}:1:1  cannot read file: no such file (ENOENT)`);
   });
 
+  it('exits 2 on a JSON syntax error and on a file of another kind, each located', async ({ expect }) => {
+    const broken = write('broken.json', '{\n  "segsim": 1,\n  "name": "x" "y"\n}\n');
+    const other = write('plant.toml', 'segsim = 1\n');
+    const r = await segsim('validate', broken, other);
+    expect(r.code).toBe(2);
+    expectLocatedProblems(expect, r.stderr, broken, other);
+    expect(r.stderr).toContain(`${broken}:3:15  JSON syntax: expected ',' or '}' after a value, found '"'`);
+    expect(r.stderr).toContain(`${other}:1:1  unknown kind of scenario file ".toml": name it .yaml, .yml or .json`);
+  });
+
+  it('validates a JSON scenario', async ({ expect }) => {
+    const json = write('pharma.json', JSON.stringify(parse(PHARMA)));
+    const r = await segsim('validate', json);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`ok    ${json}  9 zones, 3 lines, 28 assets, 3 designs, 4 attacks\n`);
+  });
+
   it('prints only problems with --quiet', async ({ expect }) => {
     const r = await segsim('validate', '--quiet', 'scenarios/pharma.yaml');
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -182,6 +201,11 @@ describe.concurrent('segsim schema', () => {
 });
 
 describe.concurrent('segsim help and usage', () => {
+  it('--version exits 0 with the package version, reading no scenario', async ({ expect }) => {
+    const r = await segsim('--version');
+    expect(r).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+  });
+
   it('--help exits 0 and shows examples', async ({ expect }) => {
     const r = await segsim('--help');
     expect(r.code).toBe(0);

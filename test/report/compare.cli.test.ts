@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { segsim } from '../helpers/cli.js';
 import { CliExit } from '../../sim/cli/errors.js';
-import { positiveInteger } from '../../sim/cli/commands/compare.js';
+import { positiveInteger } from '../../sim/cli/options.js';
 import { failingScenario, PHARMA } from '../experiment/pharma.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'segsim-compare-'));

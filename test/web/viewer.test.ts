@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsBundle } from '../../sim/contract/bundle.js';
 import type { RunResult } from '../../sim/contract/trace.js';
-import { ensureViewerBuilt, reportHtml, VIEWER_INDEX } from '../../sim/report/html.js';
+import { reportHtml, VIEWER_INDEX, viewerPage } from '../../sim/report/html.js';
 import { V1_FIXTURE, v1FixtureText } from '../helpers/bundles.js';
 import { launchChromium, makeBundle, quantile, screenshotPath, segsim, startView } from './browser.js';
 
@@ -24,7 +24,7 @@ let view: { url: string; child: ChildProcess } | null = null;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  await ensureViewerBuilt();
+  viewerPage();
   dir = mkdtempSync(join(tmpdir(), 'segsim-web-'));
   pharma = makeBundle(PHARMA, 30);
   pharmaFile = join(dir, 'pharma.json');

@@ -10,7 +10,8 @@ import { didYouMean } from '../../scenario/issues.js';
 import { CliExit, usageError } from '../errors.js';
 import { openScenario, pickAttack, pickDesign, type ScenarioContext } from '../scenarioContext.js';
 import { BaselineError, baselineExpectations, readBaseline } from '../../experiment/baseline.js';
-import { positiveInteger, startProgress } from './compare.js';
+import { mdOption, positiveInteger, runsOption, seedOption } from '../options.js';
+import { startProgress } from '../progress.js';
 import { parseRuns } from '../bounds.js';
 import { writeText } from '../terminal.js';
 
@@ -30,15 +31,15 @@ export function registerCheck(program: Command): Command {
       "Check scenarios' expect entries by Monte Carlo: PASS/FAIL per expectation, with a replayable witness run for each failure",
     )
     .argument('[paths...]', 'scenario YAML files, or directories of them')
-    .option('-n, --runs <n>', 'runs per expectation that sets no runs of its own', '200')
-    .option('-s, --seed <n>', 'base seed; run i uses seed "<seed>:<i>"', '1')
+    .addOption(runsOption('expectation that sets no runs of its own'))
+    .addOption(seedOption())
     .option(
       '--baseline <bundle>',
       'a results bundle from `compare --json`: re-run what it ran and fail if a design got worse',
     )
     .option('--tolerance <fraction>', 'with --baseline: how much a mean may rise before it fails (0.05 = 5%)', '0')
     .option('--junit <file>', 'write JUnit XML, one testcase per expectation')
-    .option('--md <file>', 'write a Markdown report')
+    .addOption(mdOption())
     .addHelpText(
       'after',
       `

@@ -11,7 +11,9 @@ import { validateMerged } from '../../scenario/load.js';
 import { readSources, type MergedSources } from '../../scenario/sources.js';
 import { CliExit, usageError } from '../errors.js';
 import { scenarioSource } from '../gitSource.js';
-import { positiveInteger, startProgress } from './compare.js';
+import { positiveInteger } from '../options.js';
+import { startProgress } from '../progress.js';
+import { parseRuns } from '../bounds.js';
 
 interface DiffOptions {
   runs?: string;
@@ -58,7 +60,7 @@ Exit codes: 0 nothing worse, 1 something worse, 2 bad input.`,
       const tolerance = Number(opts.tolerance);
       if (!(tolerance >= 0) || !Number.isFinite(tolerance))
         throw usageError(`--tolerance must be a fraction such as 0.05, got "${opts.tolerance}"`);
-      const runs = opts.runs === undefined ? undefined : positiveInteger(opts.runs, '--runs');
+      const runs = opts.runs === undefined ? undefined : parseRuns(opts.runs);
       const seed = positiveInteger(opts.seed, '--seed');
       const sources = [scenarioSource(oldArg)];
       let diff: ScenarioDiff;

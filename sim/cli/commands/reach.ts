@@ -8,6 +8,7 @@ import { technique } from '../../attack/techniques.js';
 import type { PlantModel } from '../../model/plantModel.js';
 import type { Attack } from '../../model/schema.js';
 import { usageError } from '../errors.js';
+import { attackOption, designOption } from '../options.js';
 import { openScenario, pickAttack, pickDesign, type ScenarioContext } from '../scenarioContext.js';
 import { writeText } from '../terminal.js';
 
@@ -18,8 +19,8 @@ export function registerReach(program: Command): Command {
       'Static blast radius: everything an attack can reach under a design, ignoring probability, timing and detection, with one shortest attack path per asset',
     )
     .argument('<scenario>', 'scenario YAML file')
-    .option('-d, --design <id>', 'access design')
-    .option('-a, --attack <id>', 'attack')
+    .addOption(designOption())
+    .addOption(attackOption('attack'))
     .option(
       '--diff <designs...>',
       "compare two designs: the connections each allows that the other does not, from every host, the VPN client and each user's brokered session",

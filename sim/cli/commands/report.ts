@@ -3,18 +3,14 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { buildBundle, bundleJson } from '../../report/bundle.js';
-import { reportHtml } from '../../report/html.js';
+import { reportHtml, viewerPage } from '../../report/html.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { experimentFromOptions, forceWorkersOption, portableName, runWithProgress, workersOption } from './compare.js';
-import { buildViewer } from './view.js';
+import { experimentFromOptions, type ExperimentFlags } from '../experiment.js';
+import { attackOption, designsOption, forceWorkersOption, runsOption, seedOption, workersOption } from '../options.js';
+import { runWithProgress } from '../progress.js';
+import { portableName } from '../scenarioContext.js';
 
-export interface ReportOptions {
-  designs?: string;
-  attack?: string;
-  runs: string;
-  seed: string;
-  workers: string;
-  forceWorkers?: boolean;
+interface ReportOptions extends ExperimentFlags {
   html: string;
 }
 
@@ -25,10 +21,10 @@ export function registerReport(program: Command): Command {
       'Compare designs under one attack (as `compare` does) and write a self-contained HTML report: the web viewer with the results inlined',
     )
     .argument('<scenario>', 'scenario YAML file')
-    .option('-d, --designs <ids>', 'comma-separated designs (default: all)')
-    .option('-a, --attack <id>', 'attack (default: the first in the file)')
-    .option('-n, --runs <n>', 'runs per design', '200')
-    .option('-s, --seed <n>', 'base seed; run i uses seed "<seed>:<i>"', '1')
+    .addOption(designsOption())
+    .addOption(attackOption())
+    .addOption(runsOption('design'))
+    .addOption(seedOption())
     .addOption(workersOption())
     .addOption(forceWorkersOption())
     .requiredOption('--html <file>', 'the HTML file to write')
@@ -40,11 +36,11 @@ Examples:
   $ segsim report scenarios/pharma.yaml --attack compromised-vendor-laptop --designs vpn-segmented,zt --runs 500 --html laptop.html
 
 The page holds the viewer (side by side, replay, distributions) and the data; it makes no request
-of any kind. Builds the viewer into web/dist first when it is missing (npm run build).`,
+of any kind. The viewer is built ahead of time: it comes with the package (in a clone: npm run build).`,
     )
     .action(async (file: string, opts: ReportOptions) => {
       const { ctx, spec, workers } = await experimentFromOptions(file, opts);
-      const viewer = await buildViewer();
+      const viewer = viewerPage();
       const experiment = await runWithProgress(ctx.model, spec, workers);
       const bundle = buildBundle(ctx.model, portableName(file), experiment);
       const title = `segsim · ${bundle.scenario.name ?? file} · ${bundle.attack.name ?? bundle.attack.id}`;
