@@ -7,6 +7,11 @@ import { yamlSource } from './yamlSource.js';
 
 const READERS: Record<string, typeof yamlSource> = { '.yaml': yamlSource, '.yml': yamlSource, '.json': jsonSource };
 
+/** Is this a kind of file a scenario may be written in? */
+export function readableExtension(file: string): boolean {
+  return Object.hasOwn(READERS, extname(file).toLowerCase());
+}
+
 /**
  * Parses a scenario file's text; problems go to `issues` and the result is undefined. `quote`
  * false: messages never repeat text from the file (an import that may not be a scenario at all).

@@ -4,7 +4,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { IssuePath, ScenarioIssue } from './issues.js';
 import { outsideRoot, readScenarioText } from './readLimited.js';
 import { scenarioSchema } from '../model/schema.js';
-import { parseSource } from './parseSource.js';
+import { parseSource, readableExtension } from './parseSource.js';
 import type { LocateAt, Source } from './source.js';
 
 export type { LocateAt } from './source.js';
@@ -117,6 +117,10 @@ function parseImport(
   issues: ScenarioIssue[],
   importedFrom: (message: string) => ScenarioIssue,
 ): Source | undefined {
+  if (!readableExtension(file)) {
+    issues.push(importedFrom(`imported file "${file}" is not a scenario file: name it .yaml, .yml or .json`));
+    return undefined;
+  }
   const source = parseSource(file, text, issues, false);
   if (source === undefined) return undefined;
   const notScenario = (why: string) =>
