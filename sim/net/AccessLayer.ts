@@ -25,18 +25,27 @@ export type Block =
   | 'broker'
   | 'no-connector'
   | 'isolated'
-  | 'not-exposed';
+  | 'not-exposed'
+  | 'quarantine'
+  | 'vpn-shut'
+  | 'broker-shut';
+
+/** The tunnels a defender can shut: the VPN concentrator, the zero-trust broker. */
+export type Tunnel = 'vpn' | 'broker';
 
 export type ConnectOutcome =
   | { ok: true; layer: 'network' | 'gateway' | 'broker'; connector: number | null; decision: Decision | null }
   | { ok: false; block: Block; reason: string; decision: Decision | null; mitigation: Mitigation | null };
 
-/** The run-time state the answer depends on: the clock, approvals, locks and isolated hosts. */
+/** The run-time state the answer depends on: the clock, approvals, locks and the defenders' cuts. */
 export interface AccessState {
   time: number;
   approvals?: DecisionContext['approvals'];
   locks?: ReadonlySet<string>;
   isolated?: ReadonlySet<number>;
+  /** Zones whose every conduit in and out is closed; traffic inside them still flows. */
+  quarantined?: ReadonlySet<number>;
+  shut?: ReadonlySet<Tunnel>;
 }
 
 const MITIGATION_OF: Partial<Record<Block, Mitigation>> = {
@@ -48,6 +57,9 @@ const MITIGATION_OF: Partial<Record<Block, Mitigation>> = {
   'no-connector': 'M0930',
   isolated: 'M0930',
   'not-exposed': 'M0930',
+  quarantine: 'M0930',
+  'vpn-shut': 'M0942',
+  'broker-shut': 'M0942',
 };
 
 export class AccessLayer {
@@ -137,7 +149,8 @@ export class AccessLayer {
         if (state.isolated?.has(origin.asset))
           return this.blocked('isolated', `${this.model.assets[origin.asset]!.id} is isolated`);
         const src = this.model.assets[origin.asset]!;
-        const block = networkReaches(this.topology, src.zones, target, service);
+        const closed = quarantine(state);
+        const block = networkReaches(this.topology, src.zones, target, service, closed);
         if (block !== null)
           return this.blocked(
             block,
@@ -147,17 +160,22 @@ export class AccessLayer {
         const ungated =
           target.zones.length === 1
             ? this.topology.gated[target.zone] !== 1
-            : reachesUngated(this.topology, src.zones, target, service);
+            : reachesUngated(this.topology, src.zones, target, service, closed);
         if (ungated) return { ok: true, layer: 'network', connector: null, decision: null };
         return this.throughGateway(this.hostSubject(src), false, target, action, state, undefined);
       }
       case 'vpn': {
         const vpn = this.design.vpn;
         if (vpn === undefined) return this.blocked('vpn-route', 'this design has no VPN');
+        if (state.shut?.has('vpn')) return this.blocked('vpn-shut', 'the VPN concentrator is shut');
         const routes = vpn.routes;
-        // A dual-homed target is routed when any of its zones is.
-        const routed =
+        // A dual-homed target is routed when any of its zones is; the tunnel enters a zone like a conduit.
+        const anyRouted =
           routes === '*' ? target.zones : target.zones.filter((z) => routes.includes(this.model.zones[z]!.id));
+        const closed = quarantine(state);
+        const routed = closed === undefined ? anyRouted : anyRouted.filter((z) => !closed.has(z));
+        if (routed.length === 0 && anyRouted.length > 0)
+          return this.blocked('quarantine', `${this.model.zones[target.zone]!.id} is quarantined`);
         const allowed =
           vpn.services === 'any' ||
           vpn.services.some((s) => s.protocol === service.protocol && s.port === service.port);
@@ -178,6 +196,8 @@ export class AccessLayer {
           return this.blocked('not-exposed', `this design exposes nothing to the internet`);
         if (origin.exposed !== target.index)
           return this.blocked('not-exposed', `${target.id} is not reachable from the internet`);
+        if (target.zones.every((z) => state.quarantined?.has(z)))
+          return this.blocked('quarantine', `${this.model.zones[target.zone]!.id} is quarantined`);
         return { ok: true, layer: 'network', connector: null, decision: null };
     }
   }
@@ -192,9 +212,13 @@ export class AccessLayer {
     state: AccessState,
   ): ConnectOutcome {
     if (this.connectors.length === 0) return this.blocked('broker', 'this design has no zero-trust broker');
-    const connector = this.connectorFor(target, service, state.isolated);
-    if (connector === undefined)
+    if (state.shut?.has('broker')) return this.blocked('broker-shut', 'the zero-trust broker is shut');
+    const connector = this.connectorFor(target, service, state);
+    if (connector === undefined) {
+      if (target.zones.every((z) => state.quarantined?.has(z)))
+        return this.blocked('quarantine', `${this.model.zones[target.zone]!.id} is quarantined`);
       return this.blocked('no-connector', `no connector reaches ${target.id}:${service.protocol}`);
+    }
     const decision = decide(
       this.policy,
       { subject, resource: this.resource(target), action, source: this.model.assets[connector]!.id },
@@ -209,17 +233,17 @@ export class AccessLayer {
     return { ok: true, layer: 'broker', connector, decision };
   }
 
-  private connectorFor(
-    target: AssetNode,
-    service: ServiceNode,
-    isolated: ReadonlySet<number> | undefined,
-  ): number | undefined {
+  /** A connector in a quarantined zone has lost its way out to the broker. */
+  private connectorFor(target: AssetNode, service: ServiceNode, state: AccessState): number | undefined {
+    const { isolated } = state;
+    const closed = quarantine(state);
     const find = () =>
-      this.connectors.find(
-        (c) =>
-          !isolated?.has(c) && networkReaches(this.topology, this.model.assets[c]!.zones, target, service) === null,
-      );
-    if (isolated !== undefined && isolated.size > 0) return find();
+      this.connectors.find((c) => {
+        const zones = this.model.assets[c]!.zones;
+        if (isolated?.has(c) || zones.some((z) => closed?.has(z))) return false;
+        return networkReaches(this.topology, zones, target, service, closed) === null;
+      });
+    if ((isolated !== undefined && isolated.size > 0) || closed !== undefined) return find();
     const key = `${target.index}:${service.protocol}/${service.port}`;
     let c = this.connectorOf.get(key);
     if (c === undefined) this.connectorOf.set(key, (c = find() ?? -1));
@@ -256,4 +280,9 @@ export class AccessLayer {
   private blocked(block: Block, reason: string, decision: Decision | null = null): ConnectOutcome {
     return { ok: false, block, reason, decision, mitigation: MITIGATION_OF[block] ?? null };
   }
+}
+
+/** The quarantined zones, or undefined when there are none (the common case, kept cheap). */
+function quarantine(state: AccessState): ReadonlySet<number> | undefined {
+  return state.quarantined !== undefined && state.quarantined.size > 0 ? state.quarantined : undefined;
 }
