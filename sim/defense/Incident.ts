@@ -11,6 +11,8 @@ export class Incident {
   /** Users and VPN accounts, as the sensors name them. */
   readonly identities = new Set<string>();
   readonly credentials = new Set<number>();
+  /** Known hosts being rebuilt: back in service clean, they leave `hosts`. */
+  readonly rebuilding = new Set<number>();
   /** Footholds a known one was gained from. */
   private readonly knownParents = new Set<number>();
 

@@ -14,13 +14,23 @@ export type Lift = (what: string, undo: () => void) => void;
 export function applyStep(w: World, incident: Incident, step: PlaybookStep, lift: Lift | null): string[] {
   const model = w.model;
   switch (step.action) {
-    case 'isolate-host':
-    case 'reimage-host': {
+    case 'isolate-host': {
       // Only hosts the attacker can run tools on: a controller is not cut off the network.
       const hosts = [...incident.hosts].filter((h) => model.assets[h]!.foothold && !w.isolated.has(h));
+      for (const h of hosts) w.isolated.add(h);
+      return hosts.map((h) => model.assets[h]!.id);
+    }
+    case 'reimage-host': {
+      // Off the network while it is rebuilt; back clean, the attacker is known not to be on it.
+      const hosts = [...incident.hosts].filter((h) => model.assets[h]!.foothold && !incident.rebuilding.has(h));
       for (const h of hosts) {
         w.isolated.add(h);
-        lift?.(model.assets[h]!.id, () => w.isolated.delete(h));
+        incident.rebuilding.add(h);
+        lift?.(model.assets[h]!.id, () => {
+          w.isolated.delete(h);
+          incident.rebuilding.delete(h);
+          incident.hosts.delete(h);
+        });
       }
       return hosts.map((h) => model.assets[h]!.id);
     }

@@ -74,7 +74,7 @@ describe('playbook actions', () => {
 });
 
 describe('a playbook round', () => {
-  it('reimages a known host (isolated, back in service clean after its duration) and lifts a timed quarantine', () => {
+  it('reimages a known host, isolated or not, back in service clean after its duration, and lifts a timed quarantine', () => {
     const t = worldOf(miniPlant([both]));
     const incident = new Incident(t.world);
     t.world.gainFoothold(hostFoothold(t.at('jump'), 'jump'));
@@ -82,6 +82,7 @@ describe('a playbook round', () => {
     const response = responseSchema.parse({
       time: 1,
       playbook: [
+        { action: 'isolate-host' },
         { action: 'reimage-host', after: 2, duration: 5 },
         { action: 'quarantine-zone', duration: 10 },
       ],
@@ -93,13 +94,16 @@ describe('a playbook round', () => {
     const events = t.world.trace.map((e) => [e.t, e.type, e.detail]);
     expect(events).toEqual([
       [1, 'defense.respond', 'response round 1: 1 hosts, 0 identities and 1 credentials known'],
+      [1, 'defense.act', 'isolate-host: jump'],
       [1, 'defense.act', 'quarantine-zone: dmz'],
       [3, 'defense.act', 'reimage-host: jump'],
       [8, 'defense.lift', 'jump back in service, reimaged clean'],
       [11, 'defense.lift', 'quarantine-zone of dmz lifted after 10.0 h'],
     ]);
-    expect(lifts).toEqual([false, false, true, true]);
+    expect(lifts).toEqual([false, false, false, true, true]);
+    // Rebuilt clean: off the network no more, and no longer a host the attacker is known to be on.
     expect(t.world.isolated.size + t.world.quarantined.size).toBe(0);
+    expect(incident.hosts.size).toBe(0);
   });
 
   it('starts one round for any number of triggers while it waits for triage', () => {
