@@ -1,66 +1,16 @@
 // One design's access logic: every connection attempt — from an owned host, a VPN client, a
 // zero-trust brokered session or the internet — goes through here and gets a located answer.
-import { ACTIONS, type Action, type Mitigation } from '../model/catalog.js';
+import { ACTIONS, type Action } from '../model/catalog.js';
 import type { AssetNode, PlantModel, ServiceNode } from '../model/plantModel.js';
 import { compilePolicy, decide, type CompiledPolicy } from '../policy/index.js';
 import { resourceMatches, subjectMatches } from '../policy/match.js';
 import type { Decision, DecisionContext, ResourceAttributes, SubjectAttributes } from '../policy/types.js';
 import type { Design } from '../model/schema.js';
+import { type AccessState, type Block, type ConnectOutcome, MITIGATION_OF, type Origin, quarantine } from './access.js';
 import { networkReaches, reachesUngated } from './reachability.js';
+
+export type { AccessState, Block, ConnectOutcome, Origin, Tunnel } from './access.js';
 import { buildTopology, type Topology } from './topology.js';
-
-/** Where a connection starts. A brokered session carries its identity; a VPN client only an address. */
-export type Origin =
-  | { kind: 'host'; asset: number }
-  | { kind: 'vpn'; account: string }
-  | { kind: 'broker'; subject: SubjectAttributes; mfa: boolean }
-  | { kind: 'internet'; exposed: number };
-
-export type Block =
-  | 'no-service'
-  | 'conduit'
-  | 'micro-segmentation'
-  | 'vpn-route'
-  | 'gateway'
-  | 'broker'
-  | 'no-connector'
-  | 'isolated'
-  | 'not-exposed'
-  | 'quarantine'
-  | 'vpn-shut'
-  | 'broker-shut';
-
-/** The tunnels a defender can shut: the VPN concentrator, the zero-trust broker. */
-export type Tunnel = 'vpn' | 'broker';
-
-export type ConnectOutcome =
-  | { ok: true; layer: 'network' | 'gateway' | 'broker'; connector: number | null; decision: Decision | null }
-  | { ok: false; block: Block; reason: string; decision: Decision | null; mitigation: Mitigation | null };
-
-/** The run-time state the answer depends on: the clock, approvals, locks and the defenders' cuts. */
-export interface AccessState {
-  time: number;
-  approvals?: DecisionContext['approvals'];
-  locks?: ReadonlySet<string>;
-  isolated?: ReadonlySet<number>;
-  /** Zones whose every conduit in and out is closed; traffic inside them still flows. */
-  quarantined?: ReadonlySet<number>;
-  shut?: ReadonlySet<Tunnel>;
-}
-
-const MITIGATION_OF: Partial<Record<Block, Mitigation>> = {
-  conduit: 'M0930',
-  'micro-segmentation': 'M0930',
-  'vpn-route': 'M0930',
-  gateway: 'M0935',
-  broker: 'M0801',
-  'no-connector': 'M0930',
-  isolated: 'M0930',
-  'not-exposed': 'M0930',
-  quarantine: 'M0930',
-  'vpn-shut': 'M0942',
-  'broker-shut': 'M0942',
-};
 
 export class AccessLayer {
   readonly topology: Topology;
@@ -280,9 +230,4 @@ export class AccessLayer {
   private blocked(block: Block, reason: string, decision: Decision | null = null): ConnectOutcome {
     return { ok: false, block, reason, decision, mitigation: MITIGATION_OF[block] ?? null };
   }
-}
-
-/** The quarantined zones, or undefined when there are none (the common case, kept cheap). */
-function quarantine(state: AccessState): ReadonlySet<number> | undefined {
-  return state.quarantined !== undefined && state.quarantined.size > 0 ? state.quarantined : undefined;
 }

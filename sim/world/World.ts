@@ -9,52 +9,10 @@ import type { AccessLayer, AccessState, Origin, Tunnel } from '../net/AccessLaye
 import { AuditLog, SessionTable } from '../policy/index.js';
 import type { Attack, Design } from '../model/schema.js';
 import type { Decision } from '../policy/types.js';
+import type { FootholdRecord, Observable, Outage } from './records.js';
 import type { RunRecorder } from './RunRecorder.js';
 
-/** What a sensor may see of one attacker action. */
-export interface Observable {
-  t: number;
-  technique: string;
-  observability: number;
-  /** Zone of the target (or of the acting host) for zone-scoped sensors. */
-  zone: number;
-  crossesZone: boolean;
-  viaVpn: boolean;
-  pdpDecided: boolean;
-  denied: boolean;
-  onHost: number | null;
-  industrial: boolean;
-  /** An active scan of the network, which an OT IDS in the zone sees like industrial traffic. */
-  scan: boolean;
-  /** The identity the action ran under, as a defender would see it (a user or a VPN account). */
-  identity: string | null;
-  /** What a detection of it reports beside the technique, when that alone would not say. */
-  note?: string;
-}
-
-/**
- * One attacker foothold as the defenders' investigation can trace it: where it is, what it came
- * from, the credential that opened it and the identity it runs under.
- */
-export interface FootholdRecord {
-  /** Its index in `World.footholds`. */
-  id: number;
-  /** As the trace names it: a host id, vpn-client, zt-session(user), internet. */
-  name: string;
-  origin: Origin;
-  /** The foothold it was gained from; null for a way in from outside. */
-  parent: number | null;
-  credential: number | null;
-  /** The user or VPN account it runs under, as a defender sees it. */
-  identity: string | null;
-  live: boolean;
-}
-
-/** A line down from `down` until `up` (null while it is still down). */
-export interface Outage {
-  down: number;
-  up: number | null;
-}
+export type { FootholdRecord, Observable, Outage } from './records.js';
 
 export interface WorldOptions {
   seed: number | string;
