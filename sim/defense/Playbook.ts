@@ -37,7 +37,7 @@ export class Playbook {
     this.waiting = false;
     w.emit({
       type: 'defense.respond',
-      detail: `response round ${++this.rounds}: ${k.hosts.size} hosts, ${k.identities.size} identities and ${k.credentials.size} credentials known`,
+      detail: `response round ${++this.rounds}: ${count(k.hosts.size, 'host')}, ${count(k.identities.size, 'identity', 'identities')} and ${count(k.credentials.size, 'credential')} known`,
     });
     for (const step of this.steps) {
       // Every draw is made whatever the outcome, so the stream stays aligned across designs.
@@ -93,3 +93,5 @@ export class Playbook {
     });
   }
 }
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -93,7 +93,7 @@ describe('a playbook round', () => {
     t.world.kernel.run(t.world.horizon);
     const events = t.world.trace.map((e) => [e.t, e.type, e.detail]);
     expect(events).toEqual([
-      [1, 'defense.respond', 'response round 1: 1 hosts, 0 identities and 1 credentials known'],
+      [1, 'defense.respond', 'response round 1: 1 host, 0 identities and 1 credential known'],
       [1, 'defense.act', 'isolate-host: jump'],
       [1, 'defense.act', 'quarantine-zone: dmz'],
       [3, 'defense.act', 'reimage-host: jump'],
