@@ -4,6 +4,7 @@
 // owner types any new password on it). Whatever the defenders left open, it takes.
 import type { World } from '../world/World.js';
 import type { AttackerState } from './AttackerState.js';
+import { footholdName } from './describe.js';
 import type { Footholds } from './Footholds.js';
 import { type Entry, type Foothold, remoteFootholds, tunnelKey } from './initialAccess.js';
 import { techniqueFor } from './techniques.js';
@@ -48,13 +49,13 @@ export class Reentry {
       return;
     }
     w.reenter();
-    const names = ways.map((f) => this.footholds.gain(f, false).name);
     w.emit({
       type: 'attack.reentry',
       technique: ways[0]!.technique,
-      footholds: names,
+      footholds: ways.map((f) => footholdName(f.origin, w.model)),
       detail: `the attacker is back in through ${ways.map((f) => f.label).join(', ')}`,
     });
+    for (const f of ways) this.footholds.gain(f, false);
     this.s.forgetTries('means');
     this.then();
   }
