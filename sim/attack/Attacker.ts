@@ -106,6 +106,7 @@ export class Attacker {
     if (tech.tactic === 'discovery') return alive[0] ? this.discovery.discover(alive[0], tech.id) : undefined;
     const target = step.target === undefined ? undefined : w.model.assetIndex.get(step.target);
     let refusal: { f: LiveFoothold; action: Action; reason: string; outcome: Refusal } | null = null;
+    let nothingNew = false;
     for (const f of target === undefined ? [] : alive) {
       const { moves, refused } = movesAgainst(
         w.access,
@@ -114,11 +115,13 @@ export class Attacker {
         s.knowledge(),
         s.state(),
       );
-      const move = moves.find((m) => stepMatches(tech, m, w.model) && !pointless(s, m));
+      const matching = moves.filter((m) => stepMatches(tech, m, w.model));
+      const move = matching.find((m) => !pointless(s, m));
       if (move !== undefined) {
         w.kernel.schedule(this.duration(move, tech), () => this.complete(f, move, tech));
         return;
       }
+      if (matching.length > 0) nothingNew = true;
       if (refused !== null && refusal === null && !refused.outcome.ok)
         refusal = { f, action: refused.action, reason: refused.outcome.reason, outcome: refused.outcome };
     }
@@ -128,7 +131,7 @@ export class Attacker {
       type: 'attack.unable',
       technique: tech.id,
       ...(step.target ? { target: step.target } : {}),
-      detail: `${tech.name}${step.target ? ` on ${step.target}` : ''}: no foothold can do it with what the attacker holds`,
+      detail: `${tech.name}${step.target ? ` on ${step.target}` : ''}: ${nothingNew ? 'it would give the attacker nothing new' : 'no foothold can do it with what the attacker holds'}`,
     });
     w.kernel.schedule(REGROUP_HOURS, () => this.next());
   }

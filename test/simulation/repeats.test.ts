@@ -98,4 +98,46 @@ describe('the attacker never repeats what cannot give it anything new', () => {
     expect(result.trace.filter((e) => e.type === 'attack.refused')).toHaveLength(1);
     expect(result.metrics.attackerActions).toBe(3);
   });
+
+  it('skips a scripted step that would give nothing new, and says so', () => {
+    const scenario = parseScenario({
+      plant: {
+        zones: [{ id: 'a', level: 3, subnet: '10.1.0.0/24' }],
+        assets: [
+          { id: 'src', kind: 'server', zone: 'a', ip: '10.1.0.10' },
+          {
+            id: 'leaky',
+            kind: 'server',
+            zone: 'a',
+            ip: '10.1.0.11',
+            services: ['https'],
+            credentials: ['pw'],
+            vulnerabilities: [{ id: 'LEAK', service: 'https', effect: 'credential-leak', probability: 1 }],
+          },
+        ],
+      },
+      identities: { credentials: [{ id: 'pw', kind: 'host-logon', opens: ['src'] }] },
+      techniques: { T0866: { probability: 1 } },
+      designs: [{ id: 'd' }],
+      attacks: [
+        {
+          id: 'p',
+          initialAccess: { kind: 'phishing', asset: 'src' },
+          script: [
+            { technique: 'T0846' },
+            { technique: 'T0866', target: 'leaky' },
+            { technique: 'T0866', target: 'leaky' },
+          ],
+        },
+      ],
+    });
+    const { model, access } = layerOf(scenario);
+    const { trace } = runSimulation(model, access, scenario.attacks[0]!, { seed: 1 }).result;
+    expect(trace.filter((e) => e.type === 'attack.step').map((e) => e.detail)).toEqual([
+      'Exploitation of Remote Services: https on leaky via exploit LEAK',
+    ]);
+    expect(trace.filter((e) => e.type === 'attack.unable').map((e) => e.detail)).toEqual([
+      'Exploitation of Remote Services on leaky: it would give the attacker nothing new',
+    ]);
+  });
 });
