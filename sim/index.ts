@@ -5,7 +5,18 @@
 export { loadScenario, type LoadResult } from './scenario/load.js';
 export { formatIssue, type ScenarioIssue } from './scenario/issues.js';
 export { scenarioSchema } from './model/schema.js';
-export type { Scenario, ScenarioInput, Design, Attack, Rule, Policy, PolicyTest, Selector } from './model/schema.js';
+export type {
+  Scenario,
+  ScenarioInput,
+  Design,
+  Attack,
+  Rule,
+  Policy,
+  PolicyTest,
+  Selector,
+  Response,
+  PlaybookStep,
+} from './model/schema.js';
 export { scenarioJsonSchema } from './scenario/jsonSchema.js';
 export { generatePlant, GenerateError, type GenerateConstraints } from './scenario/generate.js';
 

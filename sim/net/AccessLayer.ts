@@ -1,54 +1,16 @@
 // One design's access logic: every connection attempt — from an owned host, a VPN client, a
 // zero-trust brokered session or the internet — goes through here and gets a located answer.
-import { ACTIONS, type Action, type Mitigation } from '../model/catalog.js';
+import { ACTIONS, type Action } from '../model/catalog.js';
 import type { AssetNode, PlantModel, ServiceNode } from '../model/plantModel.js';
 import { compilePolicy, decide, type CompiledPolicy } from '../policy/index.js';
 import { resourceMatches, subjectMatches, type ResourcePattern } from '../policy/match.js';
 import type { Decision, DecisionContext, ResourceAttributes, SubjectAttributes } from '../policy/types.js';
 import type { Design } from '../model/schema.js';
+import { type AccessState, type Block, type ConnectOutcome, MITIGATION_OF, type Origin, quarantine } from './access.js';
 import { networkReaches, reachesUngated } from './reachability.js';
+
+export type { AccessState, Block, ConnectOutcome, Origin, Tunnel } from './access.js';
 import { buildTopology, type Topology } from './topology.js';
-
-/** Where a connection starts. A brokered session carries its identity; a VPN client only an address. */
-export type Origin =
-  | { kind: 'host'; asset: number }
-  | { kind: 'vpn'; account: string }
-  | { kind: 'broker'; subject: SubjectAttributes; mfa: boolean }
-  | { kind: 'internet'; exposed: number };
-
-export type Block =
-  | 'no-service'
-  | 'conduit'
-  | 'micro-segmentation'
-  | 'vpn-route'
-  | 'gateway'
-  | 'broker'
-  | 'no-connector'
-  | 'isolated'
-  | 'not-exposed';
-
-export type ConnectOutcome =
-  | { ok: true; layer: 'network' | 'gateway' | 'broker'; connector: number | null; decision: Decision | null }
-  | { ok: false; block: Block; reason: string; decision: Decision | null; mitigation: Mitigation | null };
-
-/** The run-time state the answer depends on: the clock, approvals, locks and isolated hosts. */
-export interface AccessState {
-  time: number;
-  approvals?: DecisionContext['approvals'];
-  locks?: ReadonlySet<string>;
-  isolated?: ReadonlySet<number>;
-}
-
-const MITIGATION_OF: Partial<Record<Block, Mitigation>> = {
-  conduit: 'M0930',
-  'micro-segmentation': 'M0930',
-  'vpn-route': 'M0930',
-  gateway: 'M0935',
-  broker: 'M0801',
-  'no-connector': 'M0930',
-  isolated: 'M0930',
-  'not-exposed': 'M0930',
-};
 
 export class AccessLayer {
   readonly topology: Topology;
@@ -171,7 +133,8 @@ export class AccessLayer {
         if (state.isolated?.has(origin.asset))
           return this.blocked('isolated', `${this.model.assets[origin.asset]!.id} is isolated`);
         const src = this.model.assets[origin.asset]!;
-        const block = networkReaches(this.topology, src.zones, target, service);
+        const closed = quarantine(state);
+        const block = networkReaches(this.topology, src.zones, target, service, closed);
         if (block !== null)
           return this.blocked(
             block,
@@ -181,17 +144,22 @@ export class AccessLayer {
         const ungated =
           target.zones.length === 1
             ? this.topology.gated[target.zone] !== 1
-            : reachesUngated(this.topology, src.zones, target, service);
+            : reachesUngated(this.topology, src.zones, target, service, closed);
         if (ungated) return { ok: true, layer: 'network', connector: null, decision: null };
         return this.throughGateway(this.hostSubject(src), false, target, action, state, undefined);
       }
       case 'vpn': {
         const vpn = this.design.vpn;
         if (vpn === undefined) return this.blocked('vpn-route', 'this design has no VPN');
+        if (state.shut?.has('vpn')) return this.blocked('vpn-shut', 'the VPN concentrator is shut');
         const routes = vpn.routes;
-        // A dual-homed target is routed when any of its zones is.
-        const routed =
+        // A dual-homed target is routed when any of its zones is; the tunnel enters a zone like a conduit.
+        const anyRouted =
           routes === '*' ? target.zones : target.zones.filter((z) => routes.includes(this.model.zones[z]!.id));
+        const closed = quarantine(state);
+        const routed = closed === undefined ? anyRouted : anyRouted.filter((z) => !closed.has(z));
+        if (routed.length === 0 && anyRouted.length > 0)
+          return this.blocked('quarantine', `${this.model.zones[target.zone]!.id} is quarantined`);
         const allowed =
           vpn.services === 'any' ||
           vpn.services.some((s) => s.protocol === service.protocol && s.port === service.port);
@@ -212,6 +180,8 @@ export class AccessLayer {
           return this.blocked('not-exposed', `this design exposes nothing to the internet`);
         if (origin.exposed !== target.index)
           return this.blocked('not-exposed', `${target.id} is not reachable from the internet`);
+        if (target.zones.every((z) => state.quarantined?.has(z)))
+          return this.blocked('quarantine', `${this.model.zones[target.zone]!.id} is quarantined`);
         return { ok: true, layer: 'network', connector: null, decision: null };
     }
   }
@@ -226,9 +196,13 @@ export class AccessLayer {
     state: AccessState,
   ): ConnectOutcome {
     if (this.connectors.length === 0) return this.blocked('broker', 'this design has no zero-trust broker');
-    const connector = this.connectorFor(target, service, state.isolated);
-    if (connector === undefined)
+    if (state.shut?.has('broker')) return this.blocked('broker-shut', 'the zero-trust broker is shut');
+    const connector = this.connectorFor(target, service, state);
+    if (connector === undefined) {
+      if (target.zones.every((z) => state.quarantined?.has(z)))
+        return this.blocked('quarantine', `${this.model.zones[target.zone]!.id} is quarantined`);
       return this.blocked('no-connector', `no connector reaches ${target.id}:${service.protocol}`);
+    }
     const decision = decide(
       this.policy,
       { subject, resource: this.resource(target), action, source: this.model.assets[connector]!.id },
@@ -243,17 +217,17 @@ export class AccessLayer {
     return { ok: true, layer: 'broker', connector, decision };
   }
 
-  private connectorFor(
-    target: AssetNode,
-    service: ServiceNode,
-    isolated: ReadonlySet<number> | undefined,
-  ): number | undefined {
+  /** A connector in a quarantined zone has lost its way out to the broker. */
+  private connectorFor(target: AssetNode, service: ServiceNode, state: AccessState): number | undefined {
+    const { isolated } = state;
+    const closed = quarantine(state);
     const find = () =>
-      this.connectors.find(
-        (c) =>
-          !isolated?.has(c) && networkReaches(this.topology, this.model.assets[c]!.zones, target, service) === null,
-      );
-    if (isolated !== undefined && isolated.size > 0) return find();
+      this.connectors.find((c) => {
+        const zones = this.model.assets[c]!.zones;
+        if (isolated?.has(c) || zones.some((z) => closed?.has(z))) return false;
+        return networkReaches(this.topology, zones, target, service, closed) === null;
+      });
+    if ((isolated !== undefined && isolated.size > 0) || closed !== undefined) return find();
     const key = `${service.protocol}/${service.port}`;
     let known = this.connectorOf.get(key);
     if (known === undefined) this.connectorOf.set(key, (known = new Int32Array(this.model.assets.length).fill(-2)));

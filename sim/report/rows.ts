@@ -35,6 +35,7 @@ export function comparisonRows(bundle: ResultsBundle): Row[] {
     row('Lines impacted, median / p95', (d) => medP95(d.summary.linesImpacted)),
     row('Time to first PLC, median', (d) => whenItHappened(d.summary.timeToFirstPlcHours)),
     row('Time to detection, median', (d) => whenItHappened(d.summary.timeToDetectionHours)),
+    row('Time to containment, median', (d) => whenItHappened(d.summary.timeToContainmentHours)),
     row('Production loss, mean', (d) => num(d.summary.productionLoss.mean, 0)),
     row('Denied requests, mean', (d) => num(d.summary.deniedRequests.mean)),
     row('Held for approval, mean', (d) => num(d.summary.heldForApproval.mean)),

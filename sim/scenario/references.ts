@@ -4,6 +4,7 @@ import ipaddr from 'ipaddr.js';
 import { ACTIONS, ASSET_KINDS, type AssetKind } from '../model/catalog.js';
 import type { Scenario, Selector } from '../model/schema.js';
 import { didYouMean, type IssuePath } from './issues.js';
+import { checkResponse } from './responseReferences.js';
 
 export interface PathProblem {
   path: IssuePath;
@@ -124,6 +125,7 @@ export function checkReferences(s: Scenario): PathProblem[] {
       (sn, j) =>
         sn.zones !== '*' && sn.zones.forEach((z, k) => ref(zones, z, [...at, 'sensors', j, 'zones', k], 'zone')),
     );
+    checkResponse(d, at, { zones, credentials }, ref, problem);
     if (d.vpn) {
       const vpn = d.vpn;
       const kindOf = (id: string) => assets.get(id)?.kind;

@@ -154,7 +154,17 @@ describe.concurrent('segsim inspect', () => {
       name: 'Zero-trust brokered access with line isolation',
       access: 'zero trust (11 rules); 3 enclave gateways',
       sensors: ['zt-telemetry', 'ot-ids', 'edr'],
-      response: ['revoke-sessions', 'lock-identity', 'isolate-host'],
+      response: {
+        triage: 'lognormal(median 2, sigma 0.6) h',
+        steps: [
+          'revoke-sessions',
+          'disable-account',
+          'isolate-host after 0.5 h, 90%',
+          'rotate-credentials after triangular(2, 6, 12) h',
+          'reimage-host after triangular(8, 24, 48) h, for triangular(4, 8, 24) h',
+        ],
+        investigation: '5% an hour, 50% with a lead',
+      },
     });
     expect(summary.attackProfiles).toContainEqual({
       id: 'stolen-vendor-credential',
@@ -171,6 +181,9 @@ describe.concurrent('segsim inspect', () => {
     // Each design's and attack's facts sit under a name column as wide as the longest id.
     expect(r.stdout).toContain(
       '  vpn-flat                   Vendor VPN, flat plant network\n                             VPN (1 account, no MFA)\n',
+    );
+    expect(r.stdout).toContain(
+      '                             response after lognormal(median 24, sigma 0.8) h: disable-account; isolate-host after 1 h, 90%; rotate-credentials after triangular(4, 8, 24) h\n                             investigation: 5% an hour, 50% with a lead\n',
     );
     expect(r.stdout).toContain(
       '  compromised-vendor-laptop  Compromised OEM laptop during a service session\n                             compromised device oem-laptop riding its live session at 6.5 h, greedy\n',

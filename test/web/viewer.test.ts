@@ -209,9 +209,11 @@ describe('segsim view: replay', () => {
     await expect.poll(() => page.locator('[data-testid=replay-clock]').textContent()).toContain(`event 1 of ${n}`);
     // A moment with a refused connection on screen, for the screenshot.
     const trace = segmented.representativeRun.trace;
-    const denied = trace.findIndex(
-      (e, i) => e.type === 'attack.refused' && i > trace.findIndex((x) => x.type === 'defense.detect'),
-    );
+    // After a detection when the run has one there, for the detected hosts to show too.
+    const detected = trace.findIndex((x) => x.type === 'defense.detect');
+    const afterDetection = trace.findIndex((e, i) => e.type === 'attack.refused' && i > detected);
+    const denied = afterDetection >= 0 ? afterDetection : trace.findIndex((e) => e.type === 'attack.refused');
+    expect(denied).toBeGreaterThanOrEqual(0);
     await page.locator('[data-testid=replay-scrub]').fill(String(denied + 1));
     await expect.poll(() => page.locator('.map-overlay [data-arc=denied]').count()).toBeGreaterThan(0);
     expect(await page.locator('.event-list tr.current td.decision').textContent()).toContain('denied');

@@ -49,7 +49,9 @@ function renderSummary(file: string, s: ScenarioSummary): string {
       ...item(d.id, [
         d.name ?? '',
         d.access,
-        `sensors: ${d.sensors.join(', ') || 'none'}; response: ${d.response.join(', ') || 'none'}`,
+        `sensors: ${d.sensors.join(', ') || 'none'}`,
+        d.response === null ? 'response: none' : `response after ${d.response.triage}: ${d.response.steps.join('; ')}`,
+        d.response === null ? '' : `investigation: ${d.response.investigation}`,
       ]),
     );
   out.push('', 'Attacks');

@@ -102,7 +102,11 @@ export function frameAt(run: RunResult, fallen: ReadonlyMap<string, number>, cur
         frame.detections++;
         if (e.host !== undefined) frame.detected.add(e.host);
         break;
-      // A run disrupts each line once at most, and brings it back once at most.
+      // A finding is the defenders' own: it flags the host like a detection, without a sensor.
+      case 'defense.find':
+        if (e.via === 'host') frame.detected.add(e.foothold);
+        break;
+      // Each impact opens an outage of its line and each recovery closes one: a line can be hit again.
       case 'attack.impact':
         frame.linesDown++;
         break;
