@@ -25,6 +25,7 @@ export interface BundleAsset {
   dualHomed: string[];
   line: string | null;
   level: number;
+  /** low, medium or high as the scenario rates the asset; 'unrated' when it does not (version-2 bundles before it said 'medium'). */
   criticality: string;
   /** A controller (PLC, RTU, safety controller): what "a PLC fell" counts. Absent in older bundles. */
   controller?: boolean;

@@ -99,7 +99,10 @@ export const assetSchema = z.strictObject({
   services: z.array(serviceSchema).default([]),
   vulnerabilities: z.array(vulnerabilitySchema).default([]),
   credentials: ids.default([]).describe('Credentials stored on the host, learned by whoever owns it'),
-  criticality: z.enum(['low', 'medium', 'high']).default('medium'),
+  criticality: z
+    .enum(['low', 'medium', 'high'])
+    .optional()
+    .describe('How much the asset matters, as the plant rates it; reported, not simulated (unrated when absent)'),
   dualHomed: ids.default([]).describe('Other zones this host also has an interface in'),
 });
 

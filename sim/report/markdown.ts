@@ -1,6 +1,7 @@
 // The Markdown report of a comparison, for pasting into a proposal or a ticket.
 import { MITIGATIONS, type Mitigation } from '../model/catalog.js';
 import type { ResultsBundle } from '../contract/bundle.js';
+import { money } from './money.js';
 import { comparisonRows, designSentences, headline, num, pct, staticRows, type Row } from './rows.js';
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
@@ -43,7 +44,7 @@ export function renderMarkdown(bundle: ResultsBundle): string {
         cells: [
           ci(c.plcReached, (x) => `${num(x * 100, 0)} pp`),
           ci(c.metrics.compromisedAssets, (x) => num(x)),
-          ci(c.metrics.productionLoss, (x) => num(x, 0)),
+          ci(c.metrics.productionLoss, (x) => money(x, bundle.scenario.currency)),
         ],
       };
     });

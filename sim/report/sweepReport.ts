@@ -12,7 +12,7 @@ export interface SweepPoint {
 
 export interface Sweep {
   /** The scenario file as given on the command line, and its name. */
-  scenario: { file: string; name: string | null };
+  scenario: { file: string; name: string | null; currency?: string };
   /** The swept field's dotted path. */
   set: string;
   seed: number;
@@ -32,6 +32,7 @@ const tables = (sweep: Sweep) =>
   designTables(
     sweep.points.map((p) => ({ label: label(p.value), result: p.result })),
     [PLC_REACHED, ...HEADLINE_TABLES],
+    sweep.scenario.currency,
   );
 
 const attackOf = (sweep: Sweep) => sweep.points[0]!.result.attack;

@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { usageError } from '../errors.js';
 import { parseShard, runShard, shardIndices } from '../../experiment/shards.js';
 import type { PlantModel } from '../../model/plantModel.js';
+import type { Scenario } from '../../model/schema.js';
 import { openScenario, pickAttack, pickMany, type ScenarioContext } from '../scenarioContext.js';
 
 export interface CompareOptions {
@@ -154,6 +155,15 @@ function writeShard(model: PlantModel, file: string, spec: ExperimentSpec, opts:
   process.stdout.write(
     `shard ${shard.index}/${shard.count}: ${out.records[0]?.length ?? 0} of ${spec.runs} runs per design for ${spec.designs.length} designs → ${opts.json}\n`,
   );
+}
+
+/** The scenario as reports name it: its portable file name, its name, its currency when it has one. */
+export function scenarioRef(
+  file: string,
+  scenario: Scenario,
+): { file: string; name: string | null; currency?: string } {
+  const ref = { file: portableName(file), name: scenario.name ?? null };
+  return scenario.currency === undefined ? ref : { ...ref, currency: scenario.currency };
 }
 
 /** The scenario as the bundle names it: as given when relative, else its base name, so no machine's path leaks in. */

@@ -4,7 +4,7 @@ import { matrixJson, renderMatrixMarkdown, renderMatrixText, type Matrix } from 
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { openScenario, pickMany } from '../scenarioContext.js';
 import { usageError } from '../errors.js';
-import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
+import { experimentSpec, positiveInteger, runInTurn, scenarioRef } from './compare.js';
 
 interface MatrixOptions {
   designs?: string;
@@ -50,7 +50,7 @@ read a cell there, with its confidence intervals, paired differences and the att
         spec: experimentSpec(ctx, opts.designs, a.id, runs, seed),
       }));
       const matrix: Matrix = {
-        scenario: { file: portableName(file), name: ctx.scenario.name ?? null },
+        scenario: scenarioRef(file, ctx.scenario),
         seed,
         runs,
         attacks: runInTurn(jobs),

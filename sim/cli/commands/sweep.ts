@@ -16,7 +16,7 @@ import type { Scenario } from '../../model/schema.js';
 import { readSources } from '../../scenario/sources.js';
 import { usageError } from '../errors.js';
 import { exitWithIssues } from '../load.js';
-import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
+import { experimentSpec, positiveInteger, runInTurn, scenarioRef } from './compare.js';
 
 interface SweepOptions {
   set: string;
@@ -93,7 +93,7 @@ Each value is checked like the scenario file itself before anything runs. Run i 
       });
       const points = sweepAll(file, scenarios, values, path, opts, runs, seed);
       const sweep: Sweep = {
-        scenario: { file: portableName(file), name: scenarios[0]!.name ?? null },
+        scenario: scenarioRef(file, scenarios[0]!),
         set: setting,
         seed,
         runs,

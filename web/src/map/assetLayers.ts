@@ -16,7 +16,9 @@ export interface AssetStyle {
   detected: boolean;
 }
 
-export const NEUTRAL_STYLE: AssetStyle = { fill: '#4b5a6c', worst: false, ring: 'none', detected: false };
+/** An asset nothing happened to, in the current theme. */
+export const neutralStyle = (): AssetStyle => ({ fill: THEME.untouched, worst: false, ring: 'none', detected: false });
+const NEUTRAL_STYLE = neutralStyle();
 
 const R = 13; // ring radius, world units
 const RING_COLOR: Record<Exclude<Ring, 'none'>, string> = {
@@ -32,19 +34,9 @@ export interface AssetLayer {
   destroy(): void;
 }
 
-const LABEL_Y = R + 12;
-
-/** Asset ids shortened to fit a grid cell; the tooltip has the full id. */
-export function shortLabel(id: string): string {
-  return id.length <= 10 ? id : `${id.slice(0, 9)}…`;
-}
-
 /** Below this cell width in pixels the canvas draws tiles instead of glyphs. */
 const TILE_BELOW_PX = 9;
 const TILE_FILL = 0.84;
-
-/** Labels appear once a cell is this many pixels wide. */
-const LABEL_MIN_PX = 38;
 
 export class SvgAssetLayer implements AssetLayer {
   private readonly nodes: {
@@ -54,9 +46,7 @@ export class SvgAssetLayer implements AssetLayer {
     ring: SVGCircleElement;
     cross: SVGPathElement;
     detected: SVGCircleElement;
-    label: SVGTextElement;
   }[] = [];
-  private labelsShown: boolean | null = null;
 
   constructor(
     private readonly parent: SVGGElement,
@@ -109,18 +99,11 @@ export class SvgAssetLayer implements AssetLayer {
         },
         g,
       );
-      const label = el('text', { y: LABEL_Y, 'text-anchor': 'middle', 'font-size': 8.5, fill: THEME.muted }, g);
-      label.textContent = shortLabel(a.id);
-      this.nodes.push({ g, glyph, worst, ring, cross, detected, label });
+      this.nodes.push({ g, glyph, worst, ring, cross, detected });
     }
   }
 
-  draw(styles: readonly AssetStyle[], t: ZoomTransform): void {
-    const show = t.k * CELL.w >= LABEL_MIN_PX;
-    if (show !== this.labelsShown) {
-      this.labelsShown = show;
-      for (const n of this.nodes) n.label.setAttribute('visibility', show ? 'visible' : 'hidden');
-    }
+  draw(styles: readonly AssetStyle[]): void {
     this.assets.forEach((a, i) => {
       const s = styles[a.index] ?? NEUTRAL_STYLE;
       const n = this.nodes[i]!;
@@ -247,12 +230,6 @@ export class CanvasAssetLayer implements AssetLayer {
       ctx.stroke(p);
     }
     ctx.setLineDash([]);
-    if (k * CELL.w >= LABEL_MIN_PX && visible.length < 1500) {
-      ctx.fillStyle = THEME.muted;
-      ctx.font = `${8.5 * k}px system-ui, sans-serif`;
-      ctx.textAlign = 'center';
-      for (const a of visible) ctx.fillText(shortLabel(a.id), t.x + a.x * k, t.y + (a.y + LABEL_Y) * k);
-    }
   }
 
   /** Zoomed far out, glyphs would be specks: each asset becomes a tile of its cell, a heat map. */
@@ -276,7 +253,7 @@ export class CanvasAssetLayer implements AssetLayer {
       p.rect(x + 0.5, y + 0.5, w - 1, h - 1);
     }
     for (const [key, p] of outlines) {
-      ctx.strokeStyle = key === 'worst' ? '#c8d0d8' : RING_COLOR[key as Exclude<Ring, 'none'>];
+      ctx.strokeStyle = key === 'worst' ? THEME.worstOutline : RING_COLOR[key as Exclude<Ring, 'none'>];
       ctx.lineWidth = key === 'worst' ? 0.8 : 1.4;
       ctx.stroke(p);
     }
@@ -287,8 +264,8 @@ export class CanvasAssetLayer implements AssetLayer {
   }
 }
 
-/** The asset layer as SVG markup, for export whichever layer is live. */
-export function assetsSvgMarkup(assets: readonly AssetPos[], styles: readonly AssetStyle[], labels: boolean): string {
+/** The asset layer as SVG markup, for export whichever layer is live (names come with the map's labels). */
+export function assetsSvgMarkup(assets: readonly AssetPos[], styles: readonly AssetStyle[]): string {
   const out: string[] = ['<g class="assets">'];
   for (const a of assets) {
     const s = styles[a.index] ?? NEUTRAL_STYLE;
@@ -308,10 +285,6 @@ export function assetsSvgMarkup(assets: readonly AssetPos[], styles: readonly As
       );
     if (s.detected)
       out.push(`<circle cx="${R - 2}" cy="${-R + 2}" r="3.6" fill="#D55E00" stroke="#0b0f14" stroke-width="0.8"/>`);
-    if (labels)
-      out.push(
-        `<text y="${LABEL_Y}" text-anchor="middle" font-size="8.5" fill="${THEME.muted}">${escapeXml(shortLabel(a.id))}</text>`,
-      );
     out.push('</g>');
   }
   out.push('</g>');
