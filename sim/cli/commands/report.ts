@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { reportHtml } from '../../report/html.js';
+import { findBrowser, PdfError, printPdf } from '../../report/pdf.js';
 import { bundleJson } from '../../report/bundle.js';
 import { buildReportBundle } from '../../report/reportBundle.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { usageError } from '../errors.js';
+import { CliExit, usageError } from '../errors.js';
 import { openScenario, pickMany } from '../scenarioContext.js';
 import { experimentSpec, portableName, positiveInteger, runInTurn, runWithProgress, workersOption } from './compare.js';
 import { buildViewer } from './view.js';
@@ -18,6 +19,8 @@ export interface ReportOptions {
   seed: string;
   workers: string;
   html?: string;
+  pdf?: string;
+  browser?: string;
 }
 
 export function registerReport(program: Command): Command {
@@ -36,20 +39,32 @@ export function registerReport(program: Command): Command {
     .option('-s, --seed <n>', 'base seed; run i uses seed "<seed>:<i>"', '1')
     .addOption(workersOption())
     .option('--html <file>', 'the HTML file to write')
+    .option(
+      '--pdf <file>',
+      'the PDF to write: a one-page executive summary, then a page per attack (needs Chromium or Chrome)',
+    )
+    .option(
+      '--browser <path>',
+      'with --pdf: the Chromium or Chrome to print with (default: SEGSIM_BROWSER, else the usual places)',
+    )
     .addHelpText(
       'after',
       `
 Examples:
   $ segsim report scenarios/pharma.yaml --html pharma.html
+  $ segsim report scenarios/pharma.yaml --pdf pharma.pdf --html pharma.html
   $ segsim report scenarios/pharma.yaml --attacks compromised-vendor-laptop --designs vpn-segmented,zt --runs 500 --html laptop.html
 
 The page opens on an overview of every design under every attack (with the fixes that shrink each
 worst case most); each attack's side by side, replay and distributions are one click away. It holds
 the viewer and the data and makes no request of any kind. Builds the viewer into web/dist first
-when it is missing (npm run build).`,
+when it is missing (npm run build). The PDF is that page printed by a headless Chromium or Chrome
+(segsim ships none): the verdict, every design under every attack and the top fixes on page one.`,
     )
     .action(async (file: string, opts: ReportOptions) => {
-      if (opts.html === undefined) throw usageError('report writes --html <file>: name the file');
+      if (opts.html === undefined && opts.pdf === undefined)
+        throw usageError('report writes --html <file>, --pdf <file> or both: name at least one');
+      const browser = opts.pdf === undefined ? undefined : browserOrExit(opts.browser ?? process.env.SEGSIM_BROWSER);
       const runs = positiveInteger(opts.runs, '--runs');
       const seed = positiveInteger(opts.seed, '--seed');
       const workers = positiveInteger(opts.workers, '--workers');
@@ -65,12 +80,38 @@ when it is missing (npm run build).`,
       const bundle = buildReportBundle(ctx.model, portableName(file), experiments);
       const title = `segsim · ${bundle.scenario.name ?? file}`;
       const html = reportHtml(readFileSync(viewer, 'utf8'), bundleJson(bundle), title);
-      writeFileAtomic(opts.html, html);
-      const kb = Math.round(Buffer.byteLength(html) / 1024);
-      process.stdout.write(
-        `wrote ${opts.html} (${kb} kB): ${specs[0]!.designs.length} designs × ${attacks.length} attack${attacks.length === 1 ? '' : 's'} × ${runs} runs, seed ${seed}; open it in a browser, it fetches nothing\n`,
-      );
+      const what = `${specs[0]!.designs.length} designs × ${attacks.length} attack${attacks.length === 1 ? '' : 's'} × ${runs} runs, seed ${seed}`;
+      if (opts.html !== undefined) {
+        writeFileAtomic(opts.html, html);
+        const kb = Math.round(Buffer.byteLength(html) / 1024);
+        process.stdout.write(`wrote ${opts.html} (${kb} kB): ${what}; open it in a browser, it fetches nothing\n`);
+      }
+      if (opts.pdf !== undefined && browser !== undefined) {
+        const pdf = await printOrExit(html, browser);
+        writeFileAtomic(opts.pdf, pdf);
+        process.stdout.write(
+          `wrote ${opts.pdf} (${Math.round(pdf.length / 1024)} kB): ${what}, printed by ${browser}\n`,
+        );
+      }
     });
+}
+
+function browserOrExit(named: string | undefined): string {
+  try {
+    return findBrowser(named);
+  } catch (err) {
+    if (err instanceof PdfError) throw new CliExit(2, err.message);
+    throw err;
+  }
+}
+
+async function printOrExit(html: string, browser: string): Promise<Buffer> {
+  try {
+    return await printPdf(html, browser);
+  } catch (err) {
+    if (err instanceof PdfError) throw new CliExit(2, err.message);
+    throw err;
+  }
 }
 
 async function inSequence<T>(jobs: readonly (() => Promise<T>)[]): Promise<T[]> {

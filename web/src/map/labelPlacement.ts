@@ -52,6 +52,10 @@ export interface PlacementOptions {
   glyphs: readonly Rect[];
 }
 
+/** A line of text on screen is this many times its font size tall, its baseline this far below its top. */
+export const LINE_BOX = 1.3;
+export const BASELINE = 0.98;
+
 export const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 const inside = (a: Rect, b: Rect) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
@@ -97,15 +101,16 @@ export function placeLabels(requests: readonly LabelRequest[], opts: PlacementOp
     const sz = r.size ?? size;
     for (const text of r.texts) {
       const w = r.width(text);
+      const h = sz * LINE_BOX;
       const below: [number, number] = [r.x - w / 2, r.y + room + gap];
-      const above: [number, number] = [r.x - w / 2, r.y - room - gap - sz];
-      const right: [number, number] = [r.x + room + gap, r.y - sz / 2];
-      const left: [number, number] = [r.x - room - gap - w, r.y - sz / 2];
+      const above: [number, number] = [r.x - w / 2, r.y - room - gap - h];
+      const right: [number, number] = [r.x + room + gap, r.y - h / 2];
+      const left: [number, number] = [r.x - room - gap - w, r.y - h / 2];
       const spots = r.prefer === 'right' ? [right, below, above, left] : [below, above, right, left];
       for (const [x, y] of spots) {
-        const box = { x, y, w, h: sz + 1 };
+        const box = { x, y, w, h };
         if (!inside(box, bounds) || taken.hits(box)) continue;
-        const label = { id: r.id, text, x, y: y + sz * 0.8, box };
+        const label = { id: r.id, text, x, y: y + sz * BASELINE, box };
         if (!glyphs.hits(box)) {
           best = label;
           break;

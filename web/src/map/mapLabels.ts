@@ -5,12 +5,14 @@
 import { select, type ZoomTransform } from 'd3';
 import { THEME } from '../colors.js';
 import type { PlantLayout, ZoneBox } from './layout.js';
-import { type LabelRequest, placeLabels, type Rect, wrapText } from './labelPlacement.js';
+import { BASELINE, LINE_BOX, type LabelRequest, placeLabels, type Rect, wrapText } from './labelPlacement.js';
 
 export const MAP_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const ZONE_SIZE = 11;
 const MIN_SIZE = 10;
 const ASSET_SIZE = 10.5;
+/** Baseline to baseline of a wrapped name, in font sizes. */
+const LINE_STEP = 1.2;
 
 /** A label a view pins to a point of the plant (world coordinates). */
 export interface WorldLabel {
@@ -177,7 +179,7 @@ export class MapLabels {
       d.lines.forEach((line, i) => {
         const span = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
         span.setAttribute('x', String(d.x));
-        if (i > 0) span.setAttribute('dy', String(d.size + 1));
+        if (i > 0) span.setAttribute('dy', String(d.size * LINE_STEP));
         span.textContent = line;
         this.appendChild(span);
       });
@@ -208,21 +210,22 @@ function zoneTitle(
   if (x + 7 < bounds.x || y < 0 || y + header > bounds.y + bounds.h || w < 30) return null;
   const full = z.microSegmented ? `${z.label} · micro-segmented` : z.label;
   const names = [...new Set([full, z.label, z.short ?? z.label])];
+  const height = (lines: number, size: number) => ((lines - 1) * LINE_STEP + LINE_BOX) * size;
   for (const size of [ZONE_SIZE, MIN_SIZE])
     for (const lines of [1, 2]) {
-      if (header < lines * (size + 1) + 4) continue;
+      if (header < height(lines, size) + 2) continue;
       for (const name of names) {
         const wrapped = wrapText(name, w, (s) => textWidth(s, size), lines);
         if (wrapped === null) continue;
-        const h = wrapped.length * (size + 1);
-        const top = y + Math.max(3, (header - h) / 2);
+        const h = height(wrapped.length, size);
+        const top = y + Math.max(1, (header - h) / 2);
         const boxW = Math.max(...wrapped.map((l) => textWidth(l, size)));
         return {
           drawn: {
             key: `zone:${z.id}`,
             lines: wrapped,
             x: x + 7,
-            y: top + size * 0.82,
+            y: top + size * BASELINE,
             size,
             color: THEME.text,
             bold: false,

@@ -48,7 +48,8 @@ export class PrintView implements View {
         });
         map.setStyles(stylesFor(d, this.ctx.layout.assets));
         const entry = new Set(entryPoints(d));
-        map.setLabels('remote', drawRemote(map.overlaySelection(), this.ctx.layout, { entry }));
+        const named = new Set(Object.values(d.staticBlastRadius.paths).flatMap((path) => path.map((x) => x.from)));
+        map.setLabels('remote', drawRemote(map.overlaySelection(), this.ctx.layout, { entry, named }));
         map.preferLabels(entry);
         this.maps.push(map);
       }
@@ -124,7 +125,7 @@ function appendixHtml(ctx: AppContext, s: AttackSection, index: number): string 
         <h3>${esc(d.name ?? d.id)} <code>${esc(d.id)}</code></h3>
         ${d.sentence ? `<p>${esc(d.sentence)}</p>` : ''}
         ${big ? tilesHtml(tilesFor(bundle, d)) : `<div class="print-map" data-design="${esc(d.id)}"></div>`}
-        <div class="print-fixes-block">${fixesHtml(ctx.full, s, d)}</div>
+        <div class="print-fixes-block">${fixesHtml(ctx.full, s, { ...d, ...(d.fixes ? { fixes: d.fixes.slice(0, 3) } : {}) })}</div>
       </section>`,
     )
     .join('');
