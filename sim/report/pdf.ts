@@ -31,12 +31,12 @@ export class PdfError extends Error {
 }
 
 /** The browser to print with: the one named, else the first found; throws PdfError NO_BROWSER naming how to get one. */
-export function findBrowser(named: string | undefined): string {
+export function findBrowser(named: string | undefined, places: readonly string[] = BROWSER_PATHS): string {
   if (named !== undefined) {
     if (existsSync(named)) return named;
     throw new PdfError('NO_BROWSER', `no browser at ${named} (from --browser or SEGSIM_BROWSER)`);
   }
-  const found = BROWSER_PATHS.find((p) => existsSync(p));
+  const found = places.find((p) => existsSync(p));
   if (found !== undefined) return found;
   throw new PdfError(
     'NO_BROWSER',

@@ -10,7 +10,7 @@ import type { WorldLabel } from './mapLabels.js';
 export type BandLabels = Selection<SVGGElement, BandBox, SVGGElement, unknown>;
 
 const WIDE_COLUMN = 120;
-const NARROW_COLUMN = 58;
+const NARROW_COLUMN = 66;
 /** Baseline of a level label below its band's top, and the room its band name takes below it. */
 const LEVEL_PX = 15;
 const NAME_PX = 17;
