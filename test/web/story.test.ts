@@ -3,7 +3,7 @@
 // scrolling, no text under 10 px and no map label over another. One browser and one report per
 // scenario for the whole file; screenshots land in test-output/screenshots/ (reports/screenshots/
 // with SEGSIM_SCREENSHOTS=1).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -109,6 +109,43 @@ describe.each(SCENARIOS)('the report of %s', (file) => {
         await page.screenshot({ path: screenshotPath(`${name}-${size}-${tab}.png`) });
     }
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('exported images', () => {
+  it('keep every label clear of the others', async () => {
+    const { url } = reports.get('scenarios/pharma.yaml')!;
+    const { page } = await open(`${url}#tab=compare`, VIEWPORTS[0]!);
+    for (const tab of ['compare', 'overview', 'replay'] as const) {
+      await page.locator(`.tabs [data-tab=${tab}]`).click();
+      await settle(page);
+      const [svg] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=svg]').click()]);
+      const markup = readFileSync((await svg.path())!, 'utf8');
+      const view = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
+      await view.setContent(`<!doctype html><body style="margin:0">${markup}</body>`);
+      const clashes = await view.evaluate(() => {
+        const boxes = Array.from(document.querySelectorAll('text'))
+          .filter((t) => (t.textContent ?? '').trim() !== '' && getComputedStyle(t).visibility !== 'hidden')
+          .map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }))
+          .filter((b) => b.r.width > 0);
+        const out: string[] = [];
+        for (const [i, a] of boxes.entries())
+          for (const b of boxes.slice(i + 1))
+            if (
+              a.r.left < b.r.right - 1 &&
+              b.r.left < a.r.right - 1 &&
+              a.r.top < b.r.bottom - 1 &&
+              b.r.top < a.r.bottom - 1
+            )
+              out.push(`${a.text.slice(0, 30)} / ${b.text.slice(0, 30)}`);
+        return out;
+      });
+      expect(clashes, `${tab} export`).toEqual([]);
+      await view.close();
+    }
+    const [png] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action=png]').click()]);
+    writeFileSync(screenshotPath('export-replay.png'), readFileSync((await png.path())!));
     await page.close();
   });
 });

@@ -259,7 +259,7 @@ export class CompareView implements View {
       );
       for (const el of Array.from(
         p.section.querySelectorAll<HTMLElement>(
-          'h2 .design-name, h2 code, .stat .value, .stat .label-text, .flat-note, .top-fix',
+          'h2, .stat .value, .stat .label-text, .flat-note, .worst-line, .top-fix',
         ),
       ))
         parts.push(svgTextBlock(el, origin));

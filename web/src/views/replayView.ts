@@ -336,8 +336,11 @@ export class ReplayView implements View {
     const parts: string[] = [
       exportTitle(`${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · replay`),
     ];
-    for (const svg of Array.from(this.element.querySelectorAll('.replay-legend svg')))
+    let right = holder.right - origin.left + 8;
+    for (const svg of Array.from(this.element.querySelectorAll('.replay-legend svg'))) {
       parts.push(placedSvg(svg, origin));
+      right = Math.max(right, svg.getBoundingClientRect().right - origin.left);
+    }
     const f = this.frame;
     const title = `${designLabel(this.design)} · seed ${this.design.representativeRun.seed} · t = ${clock(this.time)} · event ${this.cursor} of ${this.trace.length}`;
     const counts = f
@@ -350,7 +353,7 @@ export class ReplayView implements View {
       `<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 34}" font-size="12" fill="${THEME.muted}">${escapeXml(counts)}</text>`,
     );
     if (this.map) parts.push(placedMap(this.map, holder, origin, 'clip-replay'));
-    return svgDocument(holder.right - origin.left + 8, holder.bottom - origin.top + 8, parts.join(''));
+    return svgDocument(right, holder.bottom - origin.top + 8, parts.join(''));
   }
 
   destroy(): void {
