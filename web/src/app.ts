@@ -76,7 +76,7 @@ export class App {
       root.querySelector(`[data-action=${action}]`)!.addEventListener('click', f);
     on('png', () => this.export('png'));
     on('svg', () => this.export('svg'));
-    on('print', () => window.print());
+    on('print', () => this.printReport());
     on('theme', () => this.open({ theme: document.documentElement.dataset.theme === 'light' ? 'dark' : 'light' }));
     on('palette', () => this.open({ palette: this.state.palette === 'cividis' ? 'risk' : 'cividis' }));
     const input = root.querySelector<HTMLInputElement>('[data-testid=file-input]')!;
@@ -104,6 +104,10 @@ export class App {
     });
     document.addEventListener('keydown', (ev) => {
       if (ev.key === 'Escape' && !this.story.hidden) this.closeStory();
+    });
+    // Without a theme of its own the page follows the system's.
+    window.matchMedia?.('(prefers-color-scheme: light)').addEventListener('change', () => {
+      if (this.full !== null && this.state.theme === undefined) this.apply({ ...this.state });
     });
     this.applyTheme();
     this.showEmpty();
@@ -174,6 +178,7 @@ export class App {
     const full = this.full!;
     const rebuild =
       this.ctx === null ||
+      (next.theme ?? preferredTheme()) !== document.documentElement.dataset.theme ||
       next.attack !== this.state.attack ||
       next.theme !== this.state.theme ||
       next.palette !== this.state.palette ||
@@ -279,13 +284,28 @@ export class App {
     for (const v of this.views.values()) v.highlight?.(id);
   }
 
+  /** Prints the report layout (summary, then a page per attack) and comes back to the view. */
+  private printReport(): void {
+    const back = this.state;
+    this.open({ print: true, theme: 'light', asset: undefined });
+    const done = () => {
+      window.removeEventListener('afterprint', done);
+      this.apply(back);
+    };
+    const ready = () => {
+      if (document.body.dataset.printReady !== 'true') return void requestAnimationFrame(ready);
+      window.addEventListener('afterprint', done);
+      window.print();
+    };
+    requestAnimationFrame(ready);
+  }
+
   private closeStory(): void {
     this.open({ asset: undefined });
   }
 
   private applyTheme(): void {
-    const preferred = window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
-    const theme = this.state.theme ?? preferred;
+    const theme = this.state.theme ?? preferredTheme();
     setTheme(theme);
     setPalette(this.state.palette ?? 'risk');
     document.documentElement.dataset.theme = theme;
@@ -321,3 +341,6 @@ function patched(state: ViewState, patch: StatePatch): ViewState {
   for (const k of Object.keys(patch) as (keyof ViewState)[]) if (patch[k] === undefined) delete next[k];
   return next;
 }
+
+const preferredTheme = (): 'light' | 'dark' =>
+  window.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';

@@ -29,6 +29,7 @@ export class PrintView implements View {
     this.element.innerHTML = `${summaryHtml(ctx, sections)}${sections.map((s, i) => appendixHtml(ctx, s, i)).join('')}`;
     if (ctx.layout.assets.length <= CANVAS_THRESHOLD) this.drawMaps(sections);
     // Two frames: the maps fit themselves, then draw.
+    document.body.dataset.printReady = 'false';
     requestAnimationFrame(() => requestAnimationFrame(() => (document.body.dataset.printReady = 'true')));
   }
 

@@ -321,6 +321,8 @@ export class ReplayView implements View {
   onShow(): void {
     document.addEventListener('keydown', this.keyHandler);
     this.map?.redraw();
+    // The list has its height only now: bring the current event into it.
+    requestAnimationFrame(() => this.list?.setCursor(this.cursor));
   }
 
   onHide(): void {
