@@ -22,5 +22,7 @@ export { Kernel, createStream, type Distribution } from './kernel/index.js';
 export { AccessLayer, type Origin, type ConnectOutcome } from './net/AccessLayer.js';
 export * as policy from './policy/index.js';
 export { staticBlastRadius, type BlastRadius, type PathStep } from './metrics/blastRadius.js';
+export { rankFixes, type FixRanking } from './metrics/fixes.js';
+export type { Fix, FixKind } from './contract/results.js';
 export { TECHNIQUES, type Technique } from './attack/techniques.js';
 export { runSimulation, type RunOptions, type RunOutput } from './simulation/runSimulation.js';

@@ -66,9 +66,10 @@ export class DistributionsView implements View {
     const note = document.createElement('p');
     note.className = 'note';
     note.dataset.testid = 'per-run-note';
+    const under = `Under <b>${escapeXml(bundle.attack.name ?? bundle.attack.id)}</b>: `;
     note.innerHTML = perRun
-      ? `${bundle.runs} runs per design, seed ${escapeXml(String(bundle.seed))}, the same seeds for every design.`
-      : `${bundle.runs} runs per design. This bundle carries summary statistics only (no per-run values), so the spread of
+      ? `${under}${bundle.runs} runs per design, seed ${escapeXml(String(bundle.seed))}, the same seeds for every design.`
+      : `${under}${bundle.runs} runs per design. This bundle carries summary statistics only (no per-run values), so the spread of
          compromised assets is drawn as min · median–p95 box · max with the mean and its 95% interval, and the time-to-first-PLC
          curve passes through the summary's quantiles (dots), not through every run.`;
     this.element.appendChild(note);
