@@ -21,17 +21,18 @@ export function overviewSentence(outcomes: readonly AttackOutcome[]): string {
   const share = (id: string) => outcomes.map((o) => o.designs.find((d) => d.id === id)!.plcReached);
   const n = outcomes.length;
   const out: string[] = [];
+  const across = n === 1 ? `Under ${outcomes[0]!.attack}` : `Across ${n} attacks`;
   if (ids.length === 1) {
-    out.push(
-      `Across ${n === 1 ? 'the attack' : `${n} attacks`}, ${ids[0]} lets a PLC fall in ${range(share(ids[0]!))} of runs.`,
-    );
+    out.push(`${across}, ${ids[0]} lets a PLC fall in ${range(share(ids[0]!))} of runs.`);
     return out.join(' ');
   }
   // The first of the lowest mean: a tie goes to the design listed first.
   const best = ids.reduce((b, id) => (mean(share(id)) < mean(share(b)) ? id : b));
-  const others = ids.filter((id) => id !== best).map((id) => `${range(share(id))} for ${id}`);
+  const spread = (id: string) => (n > 1 && range(share(id)).includes(' to ') ? ` (${range(share(id))})` : '');
+  const others = ids.filter((id) => id !== best).map((id) => `${pct(mean(share(id)))} for ${id}${spread(id)}`);
+  const each = n === 1 ? 'of runs' : 'of runs on average';
   out.push(
-    `Across ${n === 1 ? 'the attack' : `${n} attacks`}, ${best} lets a PLC fall least often: in ${range(share(best))} of runs, against ${list(others)}.`,
+    `${across}, ${best} lets a PLC fall least often: ${pct(mean(share(best)))} ${each}${spread(best) === '' ? '' : ` (${range(share(best))} by attack)`}, against ${list(others)}.`,
   );
   for (const o of outcomes) {
     const mine = o.designs.find((d) => d.id === best)!.plcReached;
