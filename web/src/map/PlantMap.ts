@@ -20,7 +20,7 @@ import {
   type AssetLayer,
   type AssetStyle,
 } from './assetLayers.js';
-import { nextAsset } from './keyboard.js';
+import { MapTips } from './mapTips.js';
 import { CELL, type AssetPos, type PlantLayout } from './layout.js';
 import { MapLabels, type WorldLabel } from './mapLabels.js';
 import { drawBandLabels, drawBase, labelColumn, placeBandLabels, type BandLabels } from './plantBase.js';
@@ -52,7 +52,7 @@ export class PlantMap {
   private readonly overlay: SVGSVGElement;
   readonly overlayView: SVGGElement;
   private readonly layer: AssetLayer;
-  private readonly tip: HTMLDivElement;
+  private readonly tips: MapTips;
   private readonly bandLabels: BandLabels;
   private readonly labels: MapLabels;
   private readonly focusRing: SVGCircleElement;
@@ -70,7 +70,6 @@ export class PlantMap {
   private userZoomed = false;
   private explicit = false;
   private frame = 0;
-  private focused: AssetPos | null = null;
   private readonly resizeObserver: ResizeObserver;
 
   constructor(
@@ -113,17 +112,12 @@ export class PlantMap {
     this.overlay.appendChild(this.overlayView);
     this.focusRing = document.createElementNS(SVG_NS, 'circle');
     this.focusRing.classList.add('focus-ring');
-    this.focusRing.setAttribute('r', '19');
-    this.focusRing.setAttribute('visibility', 'hidden');
     this.overlayView.appendChild(this.focusRing);
     this.labels = new MapLabels(this.overlay, layout, opts.controllers);
     this.labels.set('conduits', notes);
     this.bandLabels = drawBandLabels(this.overlay, layout);
 
-    this.tip = document.createElement('div');
-    this.tip.className = 'tooltip';
-    this.tip.hidden = true;
-    this.root.appendChild(this.tip);
+    this.tips = new MapTips(this.root, this.focusRing, opts);
 
     this.styles = layout.assets.map(() => neutralStyle());
     this.index = quadtree<AssetPos>()
@@ -142,10 +136,10 @@ export class PlantMap {
       });
     select(this.root).call(this.zoomer).on('dblclick.zoom', null);
     this.root.addEventListener('pointermove', (ev) => this.hover(ev));
-    this.root.addEventListener('pointerleave', () => (this.tip.hidden = true));
-    this.root.addEventListener('pointerdown', () => (this.tip.hidden = true));
+    this.root.addEventListener('pointerleave', () => this.tips.hide());
+    this.root.addEventListener('pointerdown', () => this.tips.hide());
     this.root.addEventListener('click', (ev) => {
-      this.tip.hidden = true;
+      this.tips.hide();
       const a = this.assetAt(ev);
       if (a) opts.onAssetClick?.(a);
     });
@@ -154,7 +148,7 @@ export class PlantMap {
       this.explicitly(() => this.fit());
     });
     this.root.addEventListener('keydown', (ev) => this.onKey(ev));
-    this.root.addEventListener('blur', () => this.setFocus(null));
+    this.root.addEventListener('blur', () => this.tips.focus(null));
 
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(this.root);
@@ -282,59 +276,25 @@ export class PlantMap {
   }
 
   private hover(ev: PointerEvent): void {
-    if (ev.buttons !== 0 || !this.opts.tooltip) return void (this.tip.hidden = true);
+    if (ev.buttons !== 0) return this.tips.hide();
     const a = this.assetAt(ev);
     this.root.style.cursor = a ? 'pointer' : 'grab';
-    if (!a) return void (this.tip.hidden = true);
+    if (!a) return this.tips.hide();
     const rect = this.root.getBoundingClientRect();
-    this.showTip(a, ev.clientX - rect.left, ev.clientY - rect.top);
+    this.tips.show(a, ev.clientX - rect.left, ev.clientY - rect.top, this.width, this.height);
   }
 
-  private showTip(a: AssetPos, x: number, y: number): void {
-    if (!this.opts.tooltip) return;
-    this.tip.innerHTML = this.opts.tooltip(a);
-    this.tip.hidden = false;
-    const w = this.tip.offsetWidth;
-    this.tip.style.left = `${Math.max(0, Math.min(x + 14, this.width - w - 4))}px`;
-    const h = this.tip.offsetHeight;
-    this.tip.style.top = `${y + 14 + h > this.height ? Math.max(0, y - h - 10) : y + 14}px`;
-  }
-
+  /** Arrow keys walk the assets (the map zooms to one off screen), Enter opens its story. */
   private onKey(ev: KeyboardEvent): void {
-    const dirs: Record<string, [number, number]> = {
-      ArrowRight: [1, 0],
-      ArrowLeft: [-1, 0],
-      ArrowDown: [0, 1],
-      ArrowUp: [0, -1],
-    };
-    const dir = dirs[ev.key];
-    if (dir) {
-      ev.preventDefault();
-      ev.stopPropagation();
-      this.setFocus(nextAsset(this.opts.layout.assets, this.focused, dir));
-    } else if ((ev.key === 'Enter' || ev.key === ' ') && this.focused) {
-      ev.preventDefault();
-      ev.stopPropagation();
-      this.tip.hidden = true;
-      this.opts.onAssetClick?.(this.focused);
-    } else if (ev.key === 'Escape' && this.focused) this.setFocus(null);
-  }
-
-  private setFocus(a: AssetPos | null): void {
-    this.focused = a;
-    this.root.dataset.focusedAsset = a?.id ?? '';
-    if (a === null) {
-      this.focusRing.setAttribute('visibility', 'hidden');
-      this.tip.hidden = true;
-      return;
-    }
-    this.focusRing.setAttribute('cx', String(a.x));
-    this.focusRing.setAttribute('cy', String(a.y));
-    this.focusRing.setAttribute('visibility', 'visible');
-    const [x, y] = this.t.apply([a.x, a.y]);
-    if (x < this.column || x > this.width || y < 0 || y > this.height) this.zoomTo(a.x, a.y, Math.max(this.t.k, 1));
-    const [sx, sy] = this.t.apply([a.x, a.y]);
-    this.showTip(a, sx, sy);
+    const next = this.tips.key(ev, this.opts.layout.assets);
+    if (next === undefined) return;
+    if (next === null) return this.tips.focus(null);
+    this.tips.focus(next);
+    const [x, y] = this.t.apply([next.x, next.y]);
+    if (x < this.column || x > this.width || y < 0 || y > this.height)
+      this.zoomTo(next.x, next.y, Math.max(this.t.k, 1));
+    const [sx, sy] = this.t.apply([next.x, next.y]);
+    this.tips.show(next, sx, sy, this.width, this.height);
   }
 
   /** The overlay in world coordinates, for markers and replay arcs. */

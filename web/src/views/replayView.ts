@@ -1,18 +1,15 @@
 // Replay of a design's representative run: play, pause, step and scrub the trace; footholds,
 // connection attempts, denials, detections and revocations appear on the map as they happen.
 import type { AppContext, View } from '../app.js';
-import { EVENT, owned, THEME } from '../colors.js';
-import { eventFacts } from '../../../sim/contract/eventFacts.js';
 import type { BundleDesign, TraceEvent } from '../data/bundle.js';
-import { conduitsOf, designLabel, entryPoints } from '../data/derive.js';
+import { conduitsOf, designLabel } from '../data/derive.js';
 import { clock, hours, money } from '../format.js';
-import { escapeXml, type AssetStyle } from '../map/assetLayers.js';
-import { drawArcs, drawLinesDown, drawRemote } from '../map/overlay.js';
+import { escapeXml } from '../map/assetLayers.js';
 import { PlantMap } from '../map/PlantMap.js';
 import { EventList, isTechnician } from './eventList.js';
-import { placedMap, placedSvg } from './exportParts.js';
-import { exportTitle, svgDocument } from './legend.js';
-import { counter, PAUSE_ICON, PLAY_ICON, replayMarkup } from './replayControls.js';
+import { PAUSE_ICON, PLAY_ICON, replayMarkup } from './replayControls.js';
+import { caption, countsLine, replaySvg } from './replayExport.js';
+import { countersHtml, drawFrame } from './replayFrame.js';
 import { compromiseIndex, cursorAtTime, frameAt, lossAt, type ReplayFrame } from './replayState.js';
 import { assetTooltip } from './story.js';
 
@@ -229,21 +226,10 @@ export class ReplayView implements View {
     this.scrub.value = String(this.cursor);
     this.clock();
     this.list?.setCursor(this.cursor);
-    const live = [...f.footholds.values()].filter((s) => s === 'live').length;
     // At the end the loss runs on to the horizon, as the run's production loss does.
     const ended = this.cursor >= this.trace.length && this.trace.length > 0;
-    const lossTime = ended ? run.horizonHours : this.time;
-    const loss = money(lossAt(run, this.valuePerHour, lossTime), this.ctx.bundle.scenario.currency);
-    this.counters.innerHTML = [
-      counter('loss', loss, ended ? 'production lost by the horizon' : 'production lost so far', EVENT.detect, 'lost'),
-      counter('compromised', f.compromised.size, 'compromised assets', owned(), 'compromised'),
-      counter('footholds', live, 'live footholds', '#ffffff', 'footholds'),
-      counter('attempts', f.attempts, 'connection attempts', EVENT.success, 'attempts'),
-      counter('denied', f.denied, 'denied', EVENT.denied),
-      counter('detections', f.detections, 'detections', EVENT.detect),
-      counter('revocations', f.revocations, 'revocations', EVENT.revoke),
-      counter('lines-down', f.linesDown, f.linesDown === 1 ? 'line down' : 'lines down', EVENT.detect),
-    ].join('');
+    const loss = lossAt(run, this.valuePerHour, ended ? run.horizonHours : this.time);
+    this.counters.innerHTML = countersHtml(f, money(loss, this.ctx.bundle.scenario.currency), ended);
     const e = this.shownEvent();
     this.caption.innerHTML = e
       ? caption(e)
@@ -261,33 +247,11 @@ export class ReplayView implements View {
   }
 
   private drawMap(f: ReplayFrame): void {
-    const map = this.map;
-    if (!map) return;
-    const worst = new Set(this.showWorst ? this.design.staticBlastRadius.assets : []);
-    const styles: AssetStyle[] = this.ctx.layout.assets.map((a) => {
-      const foothold = f.footholds.get(a.id);
-      return {
-        fill: f.compromised.has(a.id) ? owned() : THEME.untouched,
-        worst: worst.has(a.id),
-        ring: foothold === 'live' ? 'foothold' : foothold === 'revoked' ? 'revoked' : 'none',
-        detected: f.detected.has(a.id),
-      };
+    if (this.map === null) return;
+    drawFrame(this.map, this.ctx.layout, this.ctx.bundle.plant, this.design, f, {
+      showWorst: this.showWorst,
+      started: this.cursor > 0,
     });
-    map.setStyles(styles);
-    const g = map.overlaySelection();
-    const entry = new Set(entryPoints(this.design).filter((n) => f.footholds.has(n)));
-    map.setLabels(
-      'remote',
-      drawRemote(g, this.ctx.layout, {
-        entry,
-        named: new Set(f.footholds.keys()),
-        state: f.footholds,
-        note: this.cursor > 0 && f.footholds.size === 0 ? 'no foothold yet' : '',
-      }),
-    );
-    map.setLabels('lines', drawLinesDown(g, this.ctx.layout, this.ctx.bundle.plant, f.downLines));
-    map.preferLabels(entry);
-    drawArcs(g, f.arcs, (n) => map.position(n));
   }
 
   private onKey(ev: KeyboardEvent): void {
@@ -331,31 +295,9 @@ export class ReplayView implements View {
   }
 
   toSvg(): string {
-    const origin = this.element.getBoundingClientRect();
-    const stage = this.element.querySelector('.replay-stage')!.getBoundingClientRect();
-    const holder = this.mapHolder.getBoundingClientRect();
-    const b = this.ctx.bundle;
-    const parts: string[] = [
-      exportTitle(`${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · replay`),
-    ];
-    let right = holder.right - origin.left + 8;
-    for (const svg of Array.from(this.element.querySelectorAll('.replay-legend svg'))) {
-      parts.push(placedSvg(svg, origin));
-      right = Math.max(right, svg.getBoundingClientRect().right - origin.left);
-    }
-    const f = this.frame;
+    const counts = this.frame ? countsLine(this.frame, this.counters) : '';
     const title = `${designLabel(this.design)} · seed ${this.design.representativeRun.seed} · t = ${clock(this.time)} · event ${this.cursor} of ${this.trace.length}`;
-    const counts = f
-      ? `${this.counters.querySelector('[data-testid=replay-loss]')?.textContent ?? ''} lost · compromised ${f.compromised.size} · attempts ${f.attempts} · denied ${f.denied} · detections ${f.detections} · revocations ${f.revocations} · lines down ${f.linesDown}`
-      : '';
-    parts.push(
-      `<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 16}" font-size="13" fill="${THEME.text}">${escapeXml(title)}</text>`,
-    );
-    parts.push(
-      `<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 34}" font-size="12" fill="${THEME.muted}">${escapeXml(counts)}</text>`,
-    );
-    if (this.map) parts.push(placedMap(this.map, holder, origin, 'clip-replay'));
-    return svgDocument(right, holder.bottom - origin.top + 8, parts.join(''));
+    return replaySvg(this.element, this.mapHolder, this.map, this.ctx.bundle, title, counts);
   }
 
   destroy(): void {
@@ -363,9 +305,4 @@ export class ReplayView implements View {
     this.map?.destroy();
     this.element.remove();
   }
-}
-
-function caption(e: TraceEvent): string {
-  const f = eventFacts(e);
-  return `<span class="t">${clock(e.t)}</span> <span class="pill outcome-${f.outcome}">${escapeXml(f.outcome)}</span> ${f.technique ? `<b>${escapeXml(f.technique)}</b> ` : ''}${escapeXml(e.detail)}${f.mitigation ? ` <span class="muted">[stopped by ${escapeXml(f.mitigation)}]</span>` : ''}`;
 }
