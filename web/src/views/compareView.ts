@@ -41,10 +41,11 @@ export class CompareView implements View {
   private readonly legend: HTMLElement;
   /** The plant laid out for this view's panel width: zone titles need taller headers in small maps. */
   private layout: PlantLayout;
-  private readonly onResize = () => {
+  /** The panels' width changes with the window and with the story drawer: zone headers follow. */
+  private readonly resizeObserver = new ResizeObserver(() => {
     const next = this.fitLayout();
-    if (Math.abs(next.header - this.layout.header) > 4) this.render();
-  };
+    if (Math.abs(next.header - this.layout.header) > 4) requestAnimationFrame(() => this.render());
+  });
 
   constructor(private readonly ctx: AppContext) {
     const { bundle } = ctx;
@@ -119,7 +120,7 @@ export class CompareView implements View {
       }
     });
     this.render();
-    window.addEventListener('resize', this.onResize);
+    this.resizeObserver.observe(this.grid);
   }
 
   /** A layout whose zone headers hold a name on two lines at 10 px once fitted to a panel. */
@@ -273,7 +274,7 @@ export class CompareView implements View {
   }
 
   destroy(): void {
-    window.removeEventListener('resize', this.onResize);
+    this.resizeObserver.disconnect();
     for (const p of this.panels) p.map.destroy();
     this.element.remove();
   }
