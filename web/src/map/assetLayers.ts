@@ -21,12 +21,15 @@ export const neutralStyle = (): AssetStyle => ({ fill: THEME.untouched, worst: f
 const NEUTRAL_STYLE = neutralStyle();
 
 const R = 13; // ring radius, world units
-const RING_COLOR: Record<Exclude<Ring, 'none'>, string> = {
+const RINGS: Record<Exclude<Ring, 'none'>, string> = {
   foothold: '#ffffff',
   revoked: '#8a96a3',
   entry: '#E69F00',
   selected: '#56B4E9',
 };
+
+/** A ring's colour; a foothold's is the theme's strongest contrast (white on dark, ink on light). */
+const ringColor = (ring: Exclude<Ring, 'none'>) => (ring === 'foothold' ? THEME.worstOutline : RINGS[ring]);
 
 export interface AssetLayer {
   draw(styles: readonly AssetStyle[], t: ZoomTransform): void;
@@ -80,7 +83,7 @@ export class SvgAssetLayer implements AssetLayer {
         'path',
         {
           d: `M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}`,
-          stroke: RING_COLOR.revoked,
+          stroke: ringColor('revoked'),
           'stroke-width': 1.6,
           visibility: 'hidden',
         },
@@ -110,7 +113,7 @@ export class SvgAssetLayer implements AssetLayer {
       n.glyph.setAttribute('fill', s.fill);
       n.worst.setAttribute('visibility', s.worst ? 'visible' : 'hidden');
       n.ring.setAttribute('visibility', s.ring === 'none' ? 'hidden' : 'visible');
-      if (s.ring !== 'none') n.ring.setAttribute('stroke', RING_COLOR[s.ring]);
+      if (s.ring !== 'none') n.ring.setAttribute('stroke', ringColor(s.ring));
       n.ring.setAttribute('stroke-dasharray', s.ring === 'revoked' ? '2 2' : 'none');
       n.cross.setAttribute('visibility', s.ring === 'revoked' ? 'visible' : 'hidden');
       n.detected.setAttribute('visibility', s.detected ? 'visible' : 'hidden');
@@ -224,8 +227,8 @@ export class CanvasAssetLayer implements AssetLayer {
         key === 'worst'
           ? THEME.worstOutline
           : key === 'cross'
-            ? RING_COLOR.revoked
-            : RING_COLOR[key as Exclude<Ring, 'none'>];
+            ? ringColor('revoked')
+            : ringColor(key as Exclude<Ring, 'none'>);
       ctx.lineWidth = key === 'worst' ? Math.max(0.6, 1.3 * k) : lw;
       ctx.stroke(p);
     }
@@ -253,7 +256,7 @@ export class CanvasAssetLayer implements AssetLayer {
       p.rect(x + 0.5, y + 0.5, w - 1, h - 1);
     }
     for (const [key, p] of outlines) {
-      ctx.strokeStyle = key === 'worst' ? THEME.worstOutline : RING_COLOR[key as Exclude<Ring, 'none'>];
+      ctx.strokeStyle = key === 'worst' ? THEME.worstOutline : ringColor(key as Exclude<Ring, 'none'>);
       ctx.lineWidth = key === 'worst' ? 0.8 : 1.4;
       ctx.stroke(p);
     }
@@ -276,12 +279,12 @@ export function assetsSvgMarkup(assets: readonly AssetPos[], styles: readonly As
       );
     if (s.ring !== 'none')
       out.push(
-        `<circle r="${R + 3.5}" fill="none" stroke="${RING_COLOR[s.ring]}" stroke-width="2.2"${s.ring === 'revoked' ? ' stroke-dasharray="2 2"' : ''}/>`,
+        `<circle r="${R + 3.5}" fill="none" stroke="${ringColor(s.ring)}" stroke-width="2.2"${s.ring === 'revoked' ? ' stroke-dasharray="2 2"' : ''}/>`,
       );
     out.push(`<path d="${glyphPath(a.kind)}" fill="${s.fill}" stroke="${THEME.glyphStroke}" stroke-width="0.9"/>`);
     if (s.ring === 'revoked')
       out.push(
-        `<path d="M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}" stroke="${RING_COLOR.revoked}" stroke-width="1.6"/>`,
+        `<path d="M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}" stroke="${ringColor('revoked')}" stroke-width="1.6"/>`,
       );
     if (s.detected)
       out.push(`<circle cx="${R - 2}" cy="${-R + 2}" r="3.6" fill="#D55E00" stroke="#0b0f14" stroke-width="0.8"/>`);
