@@ -63,3 +63,5 @@ export { renderMarkdown } from './report/markdown.js';
 export { checkScenario, type ExpectationCheck, type CheckOptions } from './experiment/checkScenario.js';
 
 export * as policy from './policy/index.js';
+export { rankFixes, type FixRanking } from './metrics/fixes.js';
+export type { Fix, FixKind } from './contract/results.js';

@@ -49,6 +49,15 @@ function pick<T extends { id: string }>(items: readonly T[], id: string | undefi
 }
 
 /** The scenario as outputs name it: as given when relative, else its base name, so no machine's path leaks in. */
+/** The scenario as reports name it: its portable file name, its name, its currency when it has one. */
+export function scenarioRef(
+  file: string,
+  scenario: Scenario,
+): { file: string; name: string | null; currency?: string } {
+  const ref = { file: portableName(file), name: scenario.name ?? null };
+  return scenario.currency === undefined ? ref : { ...ref, currency: scenario.currency };
+}
+
 export function portableName(file: string): string {
   return isAbsolute(file) ? basename(file) : file.split(sep).join('/');
 }

@@ -61,6 +61,11 @@ export const serviceSchema = z
 export const zoneSchema = z.strictObject({
   id,
   name: z.string().optional(),
+  short: z
+    .string()
+    .max(24)
+    .optional()
+    .describe('A short name for tight spaces (map labels, tiles); the full name is shown where it fits'),
   level: z
     .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(3.5), z.literal(4), z.literal(5)])
     .describe('Purdue level: 0-5, 3.5 for the DMZ'),
@@ -72,6 +77,11 @@ export const zoneSchema = z.strictObject({
 export const lineSchema = z.strictObject({
   id,
   name: z.string().optional(),
+  short: z
+    .string()
+    .max(24)
+    .optional()
+    .describe('A short name for tight spaces (map labels, tiles); the full name is shown where it fits'),
   valuePerHour: bounded(LIMITS.valuePerHour, 'Production value lost per hour the line is impacted'),
   safetyCritical: z.boolean().default(false),
   recoveryHours: distributionSchema
@@ -99,7 +109,10 @@ export const assetSchema = z.strictObject({
   services: z.array(serviceSchema).default([]),
   vulnerabilities: z.array(vulnerabilitySchema).default([]),
   credentials: ids.default([]).describe('Credentials stored on the host, learned by whoever owns it'),
-  criticality: z.enum(['low', 'medium', 'high']).default('medium'),
+  criticality: z
+    .enum(['low', 'medium', 'high'])
+    .optional()
+    .describe('How much the asset matters, as the plant rates it; reported, not simulated (unrated when absent)'),
   dualHomed: ids.default([]).describe('Other zones this host also has an interface in'),
 });
 
@@ -345,6 +358,11 @@ export const sensorSchema = z.strictObject({
 export const designSchema = z.strictObject({
   id,
   name: z.string().optional(),
+  short: z
+    .string()
+    .max(24)
+    .optional()
+    .describe('A short name for tight spaces (map labels, tiles); the full name is shown where it fits'),
   description: z.string().optional(),
   mitigations: z.array(z.enum(MITIGATION_IDS as [string, ...string[]])).default([]),
   conduits: z.array(conduitSchema).optional().describe("Replaces the plant's conduits under this design"),
@@ -471,6 +489,14 @@ export const scenarioSchema = z.strictObject({
   segsim: z.literal(1).default(1).describe('Scenario format version'),
   name: z.string().optional(),
   description: z.string().optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as EUR or USD')
+    .refine((c) => Intl.supportedValuesOf('currency').includes(c), 'not an ISO 4217 currency code this runtime knows')
+    .optional()
+    .describe(
+      'ISO 4217 code of line values and production losses (EUR, USD…); without it money prints as plain numbers',
+    ),
   imports: z
     .array(z.string())
     .default([])

@@ -4,6 +4,7 @@ import { markdownCode, markdownText } from './escape.js';
 import type { ExperimentResult } from '../experiment/runExperiment.js';
 import { pairedDifference } from '../metrics/statistics.js';
 import { renderTable } from './compareText.js';
+import { money } from './money.js';
 import { type DesignTable, designTables, HEADLINE_TABLES, PLC_REACHED, withoutAssetRates } from './designTables.js';
 import { markdownTable } from './markdown.js';
 
@@ -14,7 +15,7 @@ export interface SweepPoint {
 
 export interface Sweep {
   /** The scenario file as given on the command line, and its name. */
-  scenario: { file: string; name: string | null };
+  scenario: { file: string; name: string | null; currency?: string };
   /** The swept field's dotted path. */
   set: string;
   seed: number;
@@ -34,14 +35,14 @@ const tables = (sweep: Sweep) => [
   ...designTables(
     sweep.points.map((p) => ({ label: label(p.value), result: p.result })),
     [PLC_REACHED, ...HEADLINE_TABLES],
+    sweep.scenario.currency,
   ),
   ...lossAgainstFirst(sweep),
 ];
 
-const whole = (x: number) => Math.round(x).toLocaleString('en-US');
-
 /** Each later value's production loss against the first value's, run by run on the same seeds. */
 function lossAgainstFirst(sweep: Sweep): DesignTable[] {
+  const whole = (x: number) => money(x, sweep.scenario.currency);
   const [first, ...rest] = sweep.points;
   if (first === undefined || rest.length === 0) return [];
   const ids = first.result.designs.map((d) => d.design.id);

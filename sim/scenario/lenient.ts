@@ -50,7 +50,6 @@ const SECTIONS: { path: readonly string[]; schema: z.ZodType; standIn: (raw: Raw
       services: [],
       vulnerabilities: [],
       credentials: [],
-      criticality: 'medium',
       dualHomed: [],
     }),
   },

@@ -24,15 +24,7 @@ export const FLOORS: readonly (readonly string[])[] = [
 export const PURE = new Set(['kernel', 'model', 'contract', 'policy', 'net', 'world', 'defense', 'attack', 'workload']);
 
 /** Packages that only build tools may load; nothing under sim/ imports them at run time. */
-export const BUILD_ONLY = [
-  'tsx',
-  'esbuild',
-  'vite',
-  'vite-plugin-singlefile',
-  'vitest',
-  'fast-check',
-  'playwright-core',
-];
+export const BUILD_ONLY = ['tsx', 'esbuild', 'vite', 'vite-plugin-singlefile', 'vitest', 'fast-check'];
 
 const floorOf = new Map(FLOORS.flatMap((names, i) => names.map((n) => [n, i] as const)));
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { matrixJson, renderMatrixMarkdown, renderMatrixText, type Matrix } from '../../report/matrixReport.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { openScenario, pickMany, portableName } from '../scenarioContext.js';
+import { openScenario, pickMany, scenarioRef } from '../scenarioContext.js';
 import { usageError } from '../errors.js';
 import { experimentSpec } from '../experiment.js';
 import {
@@ -62,7 +62,7 @@ read a cell there, with its confidence intervals, paired differences and the att
         spec: experimentSpec(ctx, opts.designs, a.id, runs, seed),
       }));
       const matrix: Matrix = {
-        scenario: { file: portableName(file), name: ctx.scenario.name ?? null },
+        scenario: scenarioRef(file, ctx.scenario),
         seed,
         runs,
         attacks: runInTurn(jobs),

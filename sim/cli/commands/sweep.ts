@@ -27,7 +27,7 @@ import {
   seedOption,
 } from '../options.js';
 import { runInTurn } from '../progress.js';
-import { portableName } from '../scenarioContext.js';
+import { scenarioRef } from '../scenarioContext.js';
 import { parseRuns } from '../bounds.js';
 import { writeText } from '../terminal.js';
 
@@ -106,7 +106,7 @@ Each value is checked like the scenario file itself before anything runs. Run i 
       });
       const points = sweepAll(file, scenarios, values, path, opts, runs, seed);
       const sweep: Sweep = {
-        scenario: { file: portableName(file), name: scenarios[0]!.name ?? null },
+        scenario: scenarioRef(file, scenarios[0]!),
         set: setting,
         seed,
         runs,
