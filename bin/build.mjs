@@ -50,6 +50,8 @@ const steps = {
         // Chunks stay beside main.js: modules find the package root two folders up (sim/report/html.ts).
         chunkNames: '[name]-[hash]',
         splitting: true,
+        // Loaded from node_modules when `report --pdf` runs: a browser driver does not bundle.
+        external: ['playwright-core'],
         banner: { js: REQUIRE_SHIM },
         metafile: true,
       });
