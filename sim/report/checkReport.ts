@@ -124,7 +124,8 @@ const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
 export function renderCheckText(results: readonly ScenarioCheck[], options: CheckRender): string {
   const out: string[] = [];
   for (const r of results) {
-    out.push(r.baseline === null ? `${r.file}  (seed ${r.seed})` : `${suiteName(r)}  (seed ${r.seed}, baseline)`);
+    const seed = r.problems.length > 0 ? '' : `  (seed ${r.seed}${r.baseline === null ? '' : ', baseline'})`;
+    out.push(`${suiteName(r)}${seed}`);
     if (r.problems.length > 0) {
       out.push(`  ERROR  ${formatIssue(r.problems[0]!)}`);
       if (r.problems.length > 1)

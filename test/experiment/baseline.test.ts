@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildPlantModel } from '../../sim/model/plantModel.js';
 import { loadScenario } from '../../sim/scenario/load.js';
@@ -135,6 +136,14 @@ describe('baseline regression checks', () => {
     const bundle = JSON.parse(bundleJson(buildBundle(model, scenario.file, results[0]!)));
     expect(() => readBaseline({ ...bundle, schemaVersion: 3 }, 'x.json')).toThrow(
       'x.json: results bundle schemaVersion 3; this segsim reads versions 1 to 2',
+    );
+  });
+
+  it('the committed reports/pharma-baseline.json is a baseline of every pharma design under every attack (npm run reports)', () => {
+    const committed = readBaseline(JSON.parse(readFileSync('reports/pharma-baseline.json', 'utf8')), 'committed');
+    expect(committed).toMatchObject({ scenario, seed: 1, runs: 200 });
+    expect(committed.cells.map((c) => `${c.design} × ${c.attack}`)).toEqual(
+      attacks.flatMap((a) => designs.map((d) => `${d.id} × ${a.id}`)),
     );
   });
 
