@@ -40,15 +40,28 @@ export interface CheckOptions {
 
 const FIRST_STEPS = 8;
 
+/** Expectations that share a design, an attack and a run count share their runs. */
+function batchesOf(expect: readonly Expectation[], runs: number): Map<string, Expectation> {
+  const batches = new Map<string, Expectation>();
+  for (const e of expect) if (!batches.has(batchKey(e, runs))) batches.set(batchKey(e, runs), e);
+  return batches;
+}
+
+const batchKey = (e: Expectation, runs: number) => `${e.design}\u0000${e.attack}\u0000${e.runs ?? runs}`;
+
+/** The runs checkScenario will make, for a progress total. */
+export function plannedRuns(expect: readonly Expectation[], runs: number): number {
+  return [...batchesOf(expect, runs).values()].reduce((n, e) => n + (e.runs ?? runs), 0);
+}
+
 export function checkScenario(model: PlantModel, options: CheckOptions): ExpectationCheck[] {
   const { scenario } = model;
   const clock = options.clock ?? (() => 0);
   const runsOf = (e: Expectation) => e.runs ?? options.runs;
   const pair = (e: Expectation) => `${e.design}\u0000${e.attack}`;
-  const key = (e: Expectation) => `${pair(e)}\u0000${runsOf(e)}`;
-  const batches = new Map<string, Expectation>();
-  for (const e of scenario.expect) if (!batches.has(key(e))) batches.set(key(e), e);
-  const total = [...batches.values()].reduce((n, e) => n + runsOf(e), 0);
+  const key = (e: Expectation) => batchKey(e, options.runs);
+  const batches = batchesOf(scenario.expect, options.runs);
+  const total = plannedRuns(scenario.expect, options.runs);
   const layers = new Map<string, AccessLayer>();
   const layer = (id: string) => {
     let l = layers.get(id);

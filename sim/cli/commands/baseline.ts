@@ -9,7 +9,7 @@ import { parseRuns } from '../bounds.js';
 import { usageError } from '../errors.js';
 import { experimentSpec } from '../experiment.js';
 import { attacksOption, designsOption, positiveInteger, runsOption, seedOption } from '../options.js';
-import { runInTurn } from '../progress.js';
+import { announceWriting, runInTurn } from '../progress.js';
 import { openScenario, pickMany, portableName } from '../scenarioContext.js';
 
 interface BaselineOptions {
@@ -55,6 +55,7 @@ check from the same folder. The same scenario, runs and seed give the same bytes
       }));
       const results = runInTurn(jobs);
       const baseline = buildBaseline({ file: portableName(file), name: ctx.scenario.name ?? null }, results);
+      announceWriting(opts.out);
       writeFileAtomic(opts.out, baselineJson(baseline));
       const designs = results[0]!.designs.length;
       process.stdout.write(

@@ -1,7 +1,7 @@
 // check: evaluate the `expect` entries of scenarios, and baselines, by Monte Carlo, for CI.
 import { appendFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { checkScenario } from '../../experiment/checkScenario.js';
+import { checkScenario, plannedRuns } from '../../experiment/checkScenario.js';
 import {
   BaselineError,
   DEFAULT_TOLERANCES,
@@ -17,7 +17,7 @@ import { formatIssue } from '../../scenario/issues.js';
 import { baselineJob, type CheckJob, expandPaths, scenarioJob } from '../checkJobs.js';
 import { CliExit, usageError } from '../errors.js';
 import { mdOption, positiveInteger, runsOption, seedOption } from '../options.js';
-import { startProgress } from '../progress.js';
+import { announceWriting, startProgress } from '../progress.js';
 import { parseRuns } from '../bounds.js';
 import { writeProblem, writeText } from '../terminal.js';
 
@@ -89,6 +89,7 @@ Exit codes: 0 every expectation holds, 1 one failed, 2 bad input (the reports ar
       ];
       const results = jobs.map((job) => runJob(job, runs, seed));
       const render: CheckRender = { failOnEmpty: opts.failOnEmpty === true };
+      announceWriting(opts.junit, opts.md);
       if (opts.junit) writeFileAtomic(opts.junit, renderCheckJUnit(results, render));
       const md = opts.md !== undefined || process.env.GITHUB_STEP_SUMMARY ? renderCheckMarkdown(results, render) : '';
       if (opts.md) writeFileAtomic(opts.md, md);
@@ -110,8 +111,8 @@ function runJob(job: CheckJob, runs: number, seed: number): ScenarioCheck {
   if (!job.ok)
     return { file: job.file, seed, checks: [], baseline: job.baseline, places: [], problems: job.problems, seconds: 0 };
   const { model } = job;
-  const total = model.scenario.expect.reduce((n, e) => n + (e.runs ?? runs), 0);
-  const progress = startProgress(total);
+  const total = plannedRuns(model.scenario.expect, runs);
+  const progress = startProgress(total, `runs of ${job.baseline ?? job.file}`);
   const started = performance.now();
   try {
     const jobSeed = job.seed ?? seed;

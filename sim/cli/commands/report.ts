@@ -7,7 +7,7 @@ import { reportHtml, viewerPage } from '../../report/html.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { experimentFromOptions, type ExperimentFlags } from '../experiment.js';
 import { attackOption, designsOption, forceWorkersOption, runsOption, seedOption, workersOption } from '../options.js';
-import { runWithProgress } from '../progress.js';
+import { announceWriting, runWithProgress } from '../progress.js';
 import { portableName } from '../scenarioContext.js';
 
 interface ReportOptions extends ExperimentFlags {
@@ -42,6 +42,7 @@ of any kind. The viewer is built ahead of time: it comes with the package (in a 
       const { ctx, spec, workers } = await experimentFromOptions(file, opts);
       const viewer = viewerPage();
       const experiment = await runWithProgress(ctx.model, spec, workers);
+      announceWriting(opts.html);
       const bundle = buildBundle(ctx.model, portableName(file), experiment);
       const title = `segsim · ${bundle.scenario.name ?? file} · ${bundle.attack.name ?? bundle.attack.id}`;
       const html = reportHtml(readFileSync(viewer, 'utf8'), bundleJson(bundle), title);
