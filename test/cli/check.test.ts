@@ -85,7 +85,9 @@ describe.concurrent('segsim check reports', () => {
       GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
     });
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^scenarios\/b-broken\.yaml:\d+:\d+ {2}.*kind {2}expected one of/m);
+    expect(r.err).toMatch(
+      /^scenarios\/b-broken\.yaml:\d+:\d+ {2}plant\.assets\.l1-plc1\.kind \(plant\.assets\[\d+\]\.kind\) {2}expected one of/m,
+    );
     expect(r.err.trimEnd().split('\n').at(-1)).toBe('segsim: 1 problem in 1 file, which was not checked');
     const report = readJUnit(readFileSync(join(dir, 'junit.xml'), 'utf8'));
     expect(report).toMatchObject({ tests: 3, failures: 0, errors: 1 });
