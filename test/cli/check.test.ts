@@ -100,7 +100,7 @@ describe.concurrent('segsim check reports', () => {
     expect(broken).toMatchObject({ outcome: 'error', name: 'the scenario loads', file: 'scenarios/b-broken.yaml' });
     expect(broken.line).toBe(Number(/b-broken\.yaml:(\d+):/.exec(r.err)![1]));
     expect(broken.message).toMatch(/^scenarios\/b-broken\.yaml:\d+:\d+ {2}.*expected one of/);
-    for (const c of report.suites.flatMap((s) => s.cases)) expect(c.time).toBeGreaterThanOrEqual(0);
+    for (const c of report.suites.flatMap((s) => s.cases)) expect(c.time!).toBeGreaterThanOrEqual(0);
 
     const md = readFileSync(join(dir, 'check.md'), 'utf8');
     expect(md.split('\n')[0]).toBe('# segsim check: ⚠️ ERROR');

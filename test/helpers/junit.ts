@@ -8,7 +8,8 @@ export interface JUnitCase {
   name: string;
   file: string | undefined;
   line: number | undefined;
-  time: number;
+  /** Seconds; readers take a missing one as unknown. */
+  time: number | undefined;
   outcome: 'passed' | 'failure' | 'error' | 'skipped';
   message: string | undefined;
   text: string | undefined;
@@ -19,7 +20,7 @@ export interface JUnitSuite {
   tests: number;
   failures: number;
   errors: number;
-  time: number;
+  time: number | undefined;
   cases: JUnitCase[];
 }
 
@@ -72,7 +73,7 @@ export function readJUnit(xml: string): JUnitReport {
         name: String(c.name),
         file: c.file === undefined ? undefined : String(c.file),
         line: c.line === undefined ? undefined : number(c.line, 'testcase line'),
-        time: number(c.time, 'testcase time'),
+        time: c.time === undefined ? undefined : number(c.time, 'testcase time'),
         ...outcomeOf(c),
       }),
     );
@@ -81,7 +82,7 @@ export function readJUnit(xml: string): JUnitReport {
       tests: number(s.tests, 'testsuite tests'),
       failures: number(s.failures, 'testsuite failures'),
       errors: number(s.errors, 'testsuite errors'),
-      time: number(s.time, 'testsuite time'),
+      time: s.time === undefined ? undefined : number(s.time, 'testsuite time'),
       cases,
     };
     const count = (o: JUnitCase['outcome']) => cases.filter((c) => c.outcome === o).length;
