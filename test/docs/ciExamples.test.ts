@@ -97,7 +97,7 @@ describe('docs/ci.md pipelines', () => {
         git('update-ref', 'refs/remotes/origin/main', 'HEAD');
       }
       const shell = line
-        .replace('${{ github.base_ref }}', 'main')
+        .replace(/\$\{\{ github\.base_ref \}\}/, 'main')
         .replace('$CI_MERGE_REQUEST_TARGET_BRANCH_NAME', 'main');
       const r = await run(dir, { GITHUB_STEP_SUMMARY: summary }, ...words(shell, dir).slice(2));
       expect(r.code, `${line}\n${r.out}`).toBe(0);
