@@ -6,5 +6,7 @@ export default defineConfig({
     benchmark: { include: ['test/bench/**/*.bench.ts'] },
     globalSetup: ['test/support/build.mjs'],
     testTimeout: 60_000,
+    // Progress lines go to stderr wherever it is not a terminal; tests that want them ask.
+    env: { SEGSIM_PROGRESS: 'off' },
   },
 });

@@ -5,18 +5,20 @@
 //   dist/**/*.d.ts   its type declarations
 //   dist/cli/        the command line: one module per command, dependencies inlined so it starts fast
 //   dist/worker.js   the experiment worker thread, self-contained
+//   dist/segsim.schema.json  the scenario JSON Schema, for editors and `segsim init`
 //   web/dist/        the viewer as one HTML page
 // A step is skipped when its stamp is newer than every input. Usage: node bin/build.mjs [--force] [step…]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 /** Stamps of the steps and the command line's module graph (for the test that commands load lazily); not packed. */
 const STAMPS = join(DIST, '.build');
+const SCHEMA = join(DIST, 'segsim.schema.json');
 const require = createRequire(import.meta.url);
 
 /** CommonJS dependencies inlined into an ES module still call require() for Node's built-ins. */
@@ -62,6 +64,9 @@ const steps = {
         banner: { js: REQUIRE_SHIM },
         metafile: true,
       });
+      // The schema from the library just built, so it is the one this package validates with.
+      const { scenarioJsonSchema } = await import(pathToFileURL(join(DIST, 'scenario/jsonSchema.js')).href);
+      writeFileSync(SCHEMA, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       const notices = join(DIST, 'THIRD-PARTY-LICENSES.txt');
       writeFileSync(notices, licenses([cli.metafile, worker.metafile]));
       // What an earlier build wrote and this one did not (a renamed source, an old chunk) goes now,

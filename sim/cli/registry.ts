@@ -15,6 +15,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   matrix: () => import('./commands/matrix.js').then((m) => m.registerMatrix),
   sweep: () => import('./commands/sweep.js').then((m) => m.registerSweep),
   check: () => import('./commands/check.js').then((m) => m.registerCheck),
+  baseline: () => import('./commands/baseline.js').then((m) => m.registerBaseline),
   run: () => import('./commands/run.js').then((m) => m.registerRun),
   policy: () => import('./commands/policy.js').then((m) => m.registerPolicy),
   audit: () => import('./commands/audit.js').then((m) => m.registerAudit),

@@ -264,6 +264,11 @@ export const METRIC_NAMES = [
 
 export type MetricName = (typeof METRIC_NAMES)[number];
 
+/** What a scenario's expectation may bound: every run metric, and the share of runs that reach a PLC. */
+export const EXPECTABLE_METRICS = [...METRIC_NAMES, 'plcReachedProbability'] as const;
+
+export type ExpectableMetric = (typeof EXPECTABLE_METRICS)[number];
+
 export interface RunResult {
   scenario: string | null;
   design: string;

@@ -98,5 +98,6 @@ export async function runExperimentParallel(
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
+  options.onPhase?.('static worst cases');
   return assembleExperiment(model, spec, records);
 }

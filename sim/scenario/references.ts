@@ -5,6 +5,9 @@ import { ACTIONS, ASSET_KINDS, type AssetKind } from '../model/catalog.js';
 import type { Scenario, Selector } from '../model/schema.js';
 import { didYouMean, type IssuePath } from './issues.js';
 import { checkResponse } from './responseReferences.js';
+import { EXPECTABLE_METRICS } from '../contract/trace.js';
+
+const metrics: readonly string[] = EXPECTABLE_METRICS;
 
 export interface PathProblem {
   path: IssuePath;
@@ -231,6 +234,11 @@ export function checkReferences(s: Scenario): PathProblem[] {
     ref(designs, e.design, ['expect', i, 'design'], 'design');
     ref(attacks, e.attack, ['expect', i, 'attack'], 'attack');
     if (e.neverCompromise !== undefined) selector(e.neverCompromise, ['expect', i, 'neverCompromise']);
+    if (e.metric !== undefined && !metrics.includes(e.metric))
+      problem(
+        ['expect', i, 'metric'],
+        `unknown metric "${e.metric}"${didYouMean(e.metric, metrics)}; metrics: ${metrics.join(', ')}`,
+      );
     if (e.metric === undefined && e.neverCompromise === undefined)
       problem(['expect', i], 'an expectation needs a metric with max/min, or neverCompromise');
     if (e.metric !== undefined && e.max === undefined && e.min === undefined)

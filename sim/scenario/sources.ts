@@ -1,7 +1,7 @@
 // Reads a scenario file and the files it imports, merges them, and maps any field path of the
 // merged document back to the file, line and column it came from.
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import type { IssuePath, ScenarioIssue } from './issues.js';
+import { type IssuePath, namedPath, type ScenarioIssue } from './issues.js';
 import { outsideRoot, readScenarioText } from './readLimited.js';
 import { scenarioSchema } from '../model/schema.js';
 import { parseSource, readableExtension } from './parseSource.js';
@@ -167,10 +167,12 @@ function merge(main: Source, sources: Source[]): MergedSources {
     }
   }
   const locate = (path: IssuePath, message: string, at: LocateAt = 'value'): ScenarioIssue => {
+    // Ids are named in the merged document, whose paths `--set` takes; indices stay each file's own.
+    const named = namedPath(path, value);
     for (const section of LIST_SECTIONS) {
       if (!section.every((k, i) => path[i] === k)) continue;
       const owner = owners.get(section.join('.'));
-      if (owner) return locateIn(owner, path, message, path, at);
+      if (owner) return locateIn(owner, path, message, path, at, named);
       const origin =
         typeof path[section.length] === 'number'
           ? origins.get(section.join('.'))?.[path[section.length] as number]
@@ -178,7 +180,7 @@ function merge(main: Source, sources: Source[]): MergedSources {
       // The field path names the item as it stands in its own file, like the line and column do.
       if (origin) {
         const local = [...section, origin.index, ...path.slice(section.length + 1)];
-        return locateIn(origin.source, local, message, local, at);
+        return locateIn(origin.source, local, message, local, at, named);
       }
     }
     // Elsewhere the file holding the longest part of the path owns it; on a tie the later file, which won the merge.
@@ -188,7 +190,7 @@ function merge(main: Source, sources: Source[]): MergedSources {
       const n = s.depth(path);
       if (n >= best) [owner, best] = [s, n];
     }
-    return locateIn(owner, path, message, path, at);
+    return locateIn(owner, path, message, path, at, named);
   };
   return { value, locate };
 }
@@ -200,8 +202,15 @@ function locateIn(
   message: string,
   shownPath: IssuePath = path,
   at: LocateAt = 'value',
+  named?: IssuePath,
 ): ScenarioIssue {
-  return { file: source.file, ...source.position(path, at), path: shownPath, message };
+  return {
+    file: source.file,
+    ...source.position(path, at),
+    path: shownPath,
+    ...(named === undefined ? {} : { named }),
+    message,
+  };
 }
 
 function deepAssign(target: Record<string, unknown>, src: Record<string, unknown>): void {

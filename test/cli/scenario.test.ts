@@ -88,10 +88,10 @@ describe.concurrent('segsim validate', () => {
     const located = expectLocatedProblems(expect, r.stderr, file);
     expect(located.map((l) => l.slice(file.length))).toEqual([
       expect.stringMatching(
-        /^:\d+:39 {2}plant\.assets\[\d+\]\.zone {2}unknown zone "line1-ctrl" \(did you mean "line1-ctl"\?\)$/,
+        /^:\d+:39 {2}plant\.assets\.l1-plc1\.zone \(plant\.assets\[\d+\]\.zone\) {2}unknown zone "line1-ctrl" \(did you mean "line1-ctl"\?\)$/,
       ),
       expect.stringMatching(
-        /^:\d+:67 {2}plant\.assets\[\d+\]\.ip {2}10\.42\.9\.12 is outside zone "line2-sup" subnet 10\.42\.0\.0\/24$/,
+        /^:\d+:67 {2}plant\.assets\.l2-hmi2\.ip \(plant\.assets\[\d+\]\.ip\) {2}10\.42\.9\.12 is outside zone "line2-sup" subnet 10\.42\.0\.0\/24$/,
       ),
       expect.stringMatching(/^:\d+:13 {2}plant\.assets\[\d+\]\.id {2}duplicate asset id "l3-plc1"$/),
     ]);

@@ -53,6 +53,7 @@ describe('the packed package', () => {
       expect(packed).toContain(f);
     for (const f of ['dist/cli/main.js', 'dist/worker.js', 'dist/THIRD-PARTY-LICENSES.txt', 'web/dist/index.html'])
       expect(packed).toContain(f);
+    expect(packed).toContain('dist/segsim.schema.json');
     expect(packed.filter((f) => /^(sim|test|scenarios|reports|docs|web\/src)\/|^dist\/\.build\//.test(f))).toEqual([]);
   });
 
@@ -74,6 +75,20 @@ describe('the packed package', () => {
       /^wrote pharma\.html/,
     );
     expect(readFileSync(join(project, 'pharma.html'), 'utf8')).toContain('id="segsim-bundle"');
+  });
+
+  it('ships the scenario schema, which init copies beside a starter scenario', () => {
+    const shipped = readFileSync(join(project, 'node_modules/segsim/dist/segsim.schema.json'), 'utf8');
+    segsim('init', 'starter');
+    expect(readFileSync(join(project, 'starter/segsim.schema.json'), 'utf8')).toBe(shipped);
+    expect(readFileSync(join(project, 'starter/plant.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=./segsim.schema.json',
+    );
+    const resolved = execFileSync(process.execPath, ['-p', "require.resolve('segsim/schema.json')"], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    expect(readFileSync(resolved.trim(), 'utf8')).toBe(shipped);
   });
 
   it('runs the compare on worker threads', () => {

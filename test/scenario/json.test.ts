@@ -55,9 +55,9 @@ describe('JSON scenario files', () => {
       '}',
     ].join('\n');
     expect(problems({ 'p.json': text })).toEqual([
-      'p.json:4:31  plant.zones[0].level  expected one of 0, 1, 2, 3, 3.5, 4, 5, got 7',
-      'p.json:5:7  plant.zones[1].subnet  required field is missing (expected string)',
-      'p.json:5:34  plant.zones[1].subnt  unknown field "subnt" (did you mean "subnet"?)',
+      'p.json:4:31  plant.zones.ops.level (plant.zones[0].level)  expected one of 0, 1, 2, 3, 3.5, 4, 5, got 7',
+      'p.json:5:7  plant.zones.ctl.subnet (plant.zones[1].subnet)  required field is missing (expected string)',
+      'p.json:5:34  plant.zones.ctl.subnt (plant.zones[1].subnt)  unknown field "subnt" (did you mean "subnet"?)',
     ]);
   });
 

@@ -21,7 +21,7 @@ import {
   seedOption,
   workersOption,
 } from '../options.js';
-import { runWithProgress, startProgress } from '../progress.js';
+import { announceWriting, runWithProgress, startProgress } from '../progress.js';
 import { portableName } from '../scenarioContext.js';
 
 interface CompareOptions extends ExperimentFlags {
@@ -65,6 +65,7 @@ The same command with the same seed gives the same numbers and byte-identical fi
       const { ctx, spec, workers } = await experimentFromOptions(file, opts);
       if (opts.shard !== undefined) return writeShard(ctx.model, portableName(file), spec, opts);
       const bundle = buildBundle(ctx.model, portableName(file), await runWithProgress(ctx.model, spec, workers));
+      announceWriting(opts.json, opts.md);
       if (opts.json) writeFileAtomic(opts.json, bundleJson(bundle));
       if (opts.md) writeFileAtomic(opts.md, renderMarkdown(bundle));
       writeText(renderComparison(bundle));

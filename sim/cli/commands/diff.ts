@@ -12,7 +12,7 @@ import { readSources, type MergedSources } from '../../scenario/sources.js';
 import { CliExit, usageError } from '../errors.js';
 import { scenarioSource } from '../gitSource.js';
 import { positiveInteger } from '../options.js';
-import { startProgress } from '../progress.js';
+import { announce, type Progress, startProgress } from '../progress.js';
 import { parseRuns } from '../bounds.js';
 
 interface DiffOptions {
@@ -78,7 +78,7 @@ Exit codes: 0 nothing worse, 1 something worse, 2 bad input.`,
         const attacks = a.side!.model.scenario.attacks.filter((d) =>
           b.side!.model.scenario.attacks.some((x) => x.id === d.id),
         ).length;
-        const progress = startProgress((runs ?? 0) * designs * attacks * 2);
+        let progress = null as Progress | null;
         try {
           diff = diffScenarios(a.side!, b.side!, {
             tolerance,
@@ -87,10 +87,14 @@ Exit codes: 0 nothing worse, 1 something worse, 2 bad input.`,
               const at = (side === 'old' ? a : b).merged!.locate(path, '');
               return `${at.file}:${at.line}:${at.col}`;
             },
-            onProgress: progress.update,
+            onPhase: (phase) => {
+              if (phase === 'runs') progress = startProgress((runs ?? 0) * designs * attacks * 2);
+              else announce(phase);
+            },
+            onProgress: (done, total) => progress?.update(done, total),
           });
         } finally {
-          progress.stop();
+          progress?.stop();
         }
       } finally {
         for (const s of sources) s.dispose();

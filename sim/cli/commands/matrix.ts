@@ -14,7 +14,7 @@ import {
   runsOption,
   seedOption,
 } from '../options.js';
-import { runInTurn } from '../progress.js';
+import { announceWriting, runInTurn } from '../progress.js';
 import { parseRuns } from '../bounds.js';
 import { writeText } from '../terminal.js';
 
@@ -67,6 +67,7 @@ read a cell there, with its confidence intervals, paired differences and the att
         runs,
         attacks: runInTurn(jobs),
       };
+      announceWriting(opts.json, opts.md);
       if (opts.json) writeFileAtomic(opts.json, matrixJson(matrix));
       if (opts.md) writeFileAtomic(opts.md, renderMatrixMarkdown(matrix));
       writeText(renderMatrixText(matrix));

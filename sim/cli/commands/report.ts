@@ -18,7 +18,7 @@ import {
   seedOption,
   workersOption,
 } from '../options.js';
-import { runInTurn, runWithProgress } from '../progress.js';
+import { announceWriting, runInTurn, runWithProgress } from '../progress.js';
 import { openScenario, pickMany, portableName } from '../scenarioContext.js';
 
 export interface ReportOptions {
@@ -89,6 +89,7 @@ with the package (in a clone: npm run build). The PDF is that page printed by a 
         workers > 1
           ? await inSequence(specs.map((spec) => () => runWithProgress(ctx.model, spec, workers)))
           : runInTurn(specs.map((spec) => ({ model: ctx.model, spec })));
+      announceWriting(opts.html, opts.pdf);
       const bundle = buildReportBundle(ctx.model, portableName(file), experiments);
       const title = `segsim · ${bundle.scenario.name ?? file}`;
       const html = reportHtml(readFileSync(viewer, 'utf8'), bundleJson(bundle), title);

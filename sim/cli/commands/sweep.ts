@@ -26,7 +26,7 @@ import {
   runsOption,
   seedOption,
 } from '../options.js';
-import { runInTurn } from '../progress.js';
+import { announceWriting, runInTurn } from '../progress.js';
 import { scenarioRef } from '../scenarioContext.js';
 import { parseRuns } from '../bounds.js';
 import { writeText } from '../terminal.js';
@@ -112,6 +112,7 @@ Each value is checked like the scenario file itself before anything runs. Run i 
         runs,
         points,
       };
+      announceWriting(opts.json, opts.md);
       if (opts.json) writeFileAtomic(opts.json, sweepJson(sweep));
       if (opts.md) writeFileAtomic(opts.md, renderSweepMarkdown(sweep));
       writeText(renderSweepText(sweep));
