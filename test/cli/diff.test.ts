@@ -11,6 +11,7 @@ import { runCommand } from '../helpers/inProcessCli.js';
 const diff = (...args: string[]) => runCommand(registerDiff, ['diff', ...args]);
 const dir = mkdtempSync(join(tmpdir(), 'segsim-diff-'));
 const PHARMA = 'scenarios/pharma.yaml';
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** pharma.yaml with one line of text replaced, in the temporary directory. */
 function variant(name: string, from: string, to: string): string {
@@ -30,9 +31,17 @@ describe('segsim diff', () => {
     const file = widened();
     const r = await diff(PHARMA, file, '--runs', '30');
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`~ allow rule oem-hmi-line1 widened  ${file}:225:17`);
+    // Located at the rule and at its widened resources, wherever they sit in the file.
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const ruleLine = lines.findIndex((l) => l.includes('id: oem-hmi-line1')) + 1;
+    const resourcesLine = lines.findIndex((l, i) => i >= ruleLine && l.includes('{ line: line2, kind: hmi }')) + 1;
+    expect(r.out).toMatch(new RegExp(`~ allow rule oem-hmi-line1 widened  ${escapeRegExp(file)}:${ruleLine}:\\d+`));
     expect(r.out).toContain('resources   + l2-hmi1, l2-hmi2');
-    expect(r.out).toContain(`! zt: oem user oem-tech now reaches line line2 through oem-hmi-line1  ${file}:228:24`);
+    expect(r.out).toMatch(
+      new RegExp(
+        `! zt: oem user oem-tech now reaches line line2 through oem-hmi-line1  ${escapeRegExp(file)}:${resourcesLine}:\\d+`,
+      ),
+    );
     expect(r.out).toContain('! zt × compromised-vendor-laptop: 5 → 9 assets, 3 → 5 controllers, lines gained: line2');
     expect(r.out).toContain(
       '+ l2-plc1 (controller)  attacker → zt-session(oem-tech) (login) → l2-hmi1 (vnc) → l2-plc1 (enip.write)',
