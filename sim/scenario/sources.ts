@@ -14,7 +14,7 @@ import {
 } from 'yaml';
 import type { IssuePath, ScenarioIssue } from './issues.js';
 import { outsideRoot, readScenarioText } from './readLimited.js';
-import { scenarioSchema } from '../model/schema.js';
+import { scenarioObjectSchema } from '../model/schema.js';
 
 /** Sections whose lists are concatenated across imports (imported items first). */
 export const LIST_SECTIONS: readonly (readonly string[])[] = [
@@ -64,7 +64,7 @@ export interface SourceOptions {
   importRoot?: string;
 }
 
-const SCENARIO_KEYS = new Set(Object.keys(scenarioSchema.shape));
+const SCENARIO_KEYS = new Set(Object.keys(scenarioObjectSchema.shape));
 
 /**
  * Reads `file` and its imports. An import must be a regular file under the import root, and

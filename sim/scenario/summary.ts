@@ -3,7 +3,8 @@ import type { Attack, Design, Scenario } from '../model/schema.js';
 
 export interface ScenarioSummary {
   name: string | null;
-  zones: { id: string; level: number; subnet: string; assets: number }[];
+  /** level: a number, or [lowest, highest] for a zone spanning levels. */
+  zones: { id: string; level: number | [number, number]; subnet: string; assets: number }[];
   lines: { id: string; name: string | null; valuePerHour: number; assets: number }[];
   assetsByKind: Record<string, number>;
   assets: number;

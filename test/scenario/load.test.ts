@@ -200,7 +200,7 @@ describe('loadScenario reports every problem of a phase at once', () => {
         "schema.yaml:3:31  plant.zones[0].level  expected one of 0, 1, 2, 3, 3.5, 4, 5, got 7",
         "schema.yaml:6:34  plant.lines[0].valuePerHour  must be between 0 and 1e12 per h, got -1 (see docs/limits.md)",
         "schema.yaml:8:27  plant.assets[0].kind  expected one of "plc", "rtu", "sis", "hmi", "ews", "scada-server", "historian", "jump-host", "it-workstation", "server", "vpn-concentrator", "zt-connector", "firewall", got "hmii" (did you mean "hmi"?)",
-        "schema.yaml:9:89  plant.assets[1].services[0]  expected object or one of "modbus", "s7", "enip", "opcua", "dnp3", "iec104", "rdp", "ssh", "vnc", "smb", "http", "https", "sql", got string "s8" (did you mean "s7"?)",
+        "schema.yaml:9:89  plant.assets[1].services[0]  unknown protocol "s8" (did you mean "s7"?)",
       ]
     `);
   });

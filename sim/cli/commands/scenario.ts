@@ -71,8 +71,11 @@ export function registerScenarioCommands(program: Command): void {
 function renderSummary(file: string, s: ScenarioSummary): string {
   const out: string[] = [`${s.name ?? file}  (${file})`, ''];
   out.push('Zones (by Purdue level)');
-  for (const z of [...s.zones].sort((a, b) => b.level - a.level))
-    out.push(`  L${String(z.level).padEnd(4)}${z.id.padEnd(24)}${z.subnet.padEnd(18)}${z.assets} assets`);
+  const top = (z: ScenarioSummary['zones'][number]) => (typeof z.level === 'number' ? z.level : z.level[1]);
+  for (const z of [...s.zones].sort((a, b) => top(b) - top(a))) {
+    const level = typeof z.level === 'number' ? String(z.level) : z.level.join('-');
+    out.push(`  L${level.padEnd(4)}${z.id.padEnd(24)}${z.subnet.padEnd(18)}${z.assets} assets`);
+  }
   out.push('', 'Lines');
   for (const l of s.lines)
     out.push(
