@@ -2,8 +2,10 @@
 // there), a controller under its command (and the line it takes down), credentials that open
 // more targets and maybe new tunnels.
 import type { Action } from '../model/catalog.js';
+import { PRIVILEGE, type Privilege } from '../model/plantModel.js';
 import type { AttackerState } from './AttackerState.js';
 import type { Footholds, LiveFoothold } from './Footholds.js';
+import type { HostWork } from './HostWork.js';
 import { remoteFootholds } from './initialAccess.js';
 import { observationOf } from './observation.js';
 
@@ -11,10 +13,21 @@ export class Conquest {
   constructor(
     private readonly s: AttackerState,
     private readonly footholds: Footholds,
+    /** What it does on the hosts it holds: harvests, reads, escalations. */
+    private readonly work: HostWork,
   ) {}
 
-  /** Owns a host through `means`; `from` is null when the initial access itself owned it (phishing). */
-  ownHost(asset: number, means: string, technique: string, from: LiveFoothold | null): void {
+  /**
+   * Owns a host through `means` at `privilege`; `from` is null when the initial access itself owned
+   * it (phishing).
+   */
+  ownHost(
+    asset: number,
+    means: string,
+    technique: string,
+    from: LiveFoothold | null,
+    privilege: Privilege = PRIVILEGE.user,
+  ): void {
     const w = this.s.world;
     if (w.owned[asset]) return;
     w.owned[asset] = 1;
@@ -29,7 +42,7 @@ export class Conquest {
       });
     const transfer = this.s.techniqueFor('tool-transfer');
     this.footholds.gain({ origin: { kind: 'host', asset }, label: `${a.id} owned`, technique: transfer.id }, false);
-    this.learnCredentials(a.storedCredentials);
+    this.work.gained(asset, privilege);
   }
 
   /**
@@ -63,7 +76,7 @@ export class Conquest {
     if (fresh.length === 0) return;
     for (const c of fresh) {
       s.credentials.add(c);
-      s.learnAssets(s.world.model.credentials[c]!.opens);
+      s.learnAssets(s.world.access.hosts.targetsOf(c));
     }
     s.forgetTries();
     for (const f of remoteFootholds(s.world.access, s.knowledge(), s.device, s.opened)) this.footholds.gain(f, false);

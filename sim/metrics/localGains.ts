@@ -2,7 +2,7 @@
 // the documents it keeps, each behind the local steps that read it (an escalation first when it
 // needs administrator and the host has a local privilege escalation).
 import type { AccessLayer } from '../net/AccessLayer.js';
-import { PRIVILEGE, type AssetNode, type Privilege } from '../model/plantModel.js';
+import { localEscalation, PRIVILEGE, type AssetNode, type Privilege } from '../model/plantModel.js';
 import type { PathStep } from './blastRadius.js';
 import type { Provenance } from './provenance.js';
 
@@ -42,9 +42,4 @@ export function localGains(
     out.push({ steps, credentials: d.credentials, hosts: d.hosts });
   }
   return out;
-}
-
-/** The host's first local privilege escalation, if it has one. */
-export function localEscalation(host: AssetNode) {
-  return host.vulnerabilities.find((v) => v.effect === 'privilege-escalation');
 }

@@ -89,6 +89,11 @@ export interface PlantModel {
   credentialIndex: ReadonlyMap<string, number>;
 }
 
+/** The host's first local privilege escalation, if it has one. */
+export function localEscalation(asset: AssetNode): Vulnerability | undefined {
+  return asset.vulnerabilities.find((v) => v.effect === 'privilege-escalation');
+}
+
 /** A zone's levels as [lowest, highest]. */
 export function levelRange(level: Zone['level']): [number, number] {
   return typeof level === 'number' ? [level, level] : level;
