@@ -1,12 +1,13 @@
 // Why an asset some foothold tried stayed out of reach: the layer that stopped the attacker there.
 // The deepest wins: a service it reached but could not authenticate to says more than a conduit
-// that dropped another service.
+// that dropped another service. Assets that offer no move at all (a connector, a web server) are
+// left out: no layer stopped anything there.
 import { footholdName } from '../attack/describe.js';
 import { movesAgainst, type Knowledge } from '../attack/capabilities.js';
 import type { AccessLayer, AccessState, Block, Origin } from '../net/AccessLayer.js';
 
 /** `pdp` for the zero-trust broker's policy; `authentication` when the service wants a credential it lacks; `hidden` when it never learned where the host is. */
-export type StopLayer = Exclude<Block, 'broker'> | 'pdp' | 'authentication' | 'hidden' | 'no-move';
+export type StopLayer = Exclude<Block, 'broker'> | 'pdp' | 'authentication' | 'hidden';
 
 export interface Stop {
   asset: string;
@@ -39,7 +40,6 @@ export function explainStops(
       stop('authentication', `${locked} on ${target.id} needs a credential the attacker does not hold`);
     else if (refused !== null && !refused.outcome.ok)
       stop(refused.outcome.block === 'broker' ? 'pdp' : refused.outcome.block, refused.outcome.reason);
-    else stop('no-move', `nothing ${target.id} exposes gives the attacker a move`);
   }
   return out;
 }

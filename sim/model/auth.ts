@@ -33,7 +33,7 @@ export const PROFILE_PROTOCOL = {
 } as const satisfies Partial<Record<keyof ServiceAuthSpec, string>>;
 
 /** Does the service say anything about its authentication? */
-export function statesAuth(spec: ServiceAuthSpec): boolean {
+export function statesAuth(spec: ServiceAuthSpec & { protocol: string }): boolean {
   return (
     spec.protection !== undefined ||
     spec.cipSecurity !== undefined ||

@@ -13,9 +13,11 @@ import {
 import type { Design } from '../model/schema.js';
 import { compileFirewall, type HostFirewall } from './hostFirewall.js';
 
+type StatedAuth = ServiceAuthSpec & { protocol: string };
+
 interface Hardened {
   /** Per service index, the authentication it states under this design. */
-  services: (ServiceAuthSpec | undefined)[];
+  services: (StatedAuth | undefined)[];
   firewall?: HostFirewall | null;
   cached: CachedNode[];
 }
@@ -116,10 +118,8 @@ export class HostRules {
     return extra === undefined || extra.length === 0 ? own : [...own, ...extra.map((c) => c.credential)];
   }
 
-  private stated(target: AssetNode, serviceIndex: number): ServiceAuthSpec {
-    return (
-      this.hardened.get(target.index)?.services[serviceIndex] ?? (target.spec.services[serviceIndex] as ServiceAuthSpec)
-    );
+  private stated(target: AssetNode, serviceIndex: number): StatedAuth {
+    return this.hardened.get(target.index)?.services[serviceIndex] ?? target.spec.services[serviceIndex]!;
   }
 
   private resolve(target: AssetNode, serviceIndex: number): readonly Requirement[] {

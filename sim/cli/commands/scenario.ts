@@ -91,6 +91,17 @@ function renderSummary(file: string, s: ScenarioSummary): string {
   const width = Math.max(24, ...[...s.designProfiles, ...s.attackProfiles].map((x) => x.id.length + 2));
   const item = (id: string, lines: string[]) =>
     lines.filter((l) => l !== '').map((l, i) => `  ${(i === 0 ? id : '').padEnd(width)}${l}`);
+  const h = s.hosts;
+  const host = [
+    [h.servicesWithAuth, 'service stating its authentication', 'services stating their authentication'],
+    [h.firewalls, 'host firewall', 'host firewalls'],
+    [h.adminCaches, 'credential cached for administrators', 'credentials cached for administrators'],
+    [h.documents, 'document naming hosts or credentials', 'documents naming hosts or credentials'],
+    [h.escalations, 'local privilege escalation', 'local privilege escalations'],
+  ] as const;
+  const stated = host.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  if (stated.length > 0) out.push(`  ${stated.join(', ')}`);
+  if (s.protocols.length > 0) out.push(`  declared protocols: ${s.protocols.join(', ')}`);
   out.push('', 'Designs');
   for (const d of s.designProfiles)
     out.push(
