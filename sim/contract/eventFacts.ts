@@ -49,7 +49,6 @@ export function eventFacts(e: TraceEvent): EventFacts {
         outcome: e.outcome,
         technique: e.technique,
         source: e.host,
-        target: e.host,
         action: e.type === 'attack.harvest' ? 'harvest' : e.type === 'attack.escalate' ? 'escalate' : 'read',
       };
     case 'attack.unable':

@@ -39,12 +39,14 @@ describe('upgradeBundle', () => {
     const { model, scenario } = pharma();
     const spec = { designs: scenario.designs, attack: scenario.attacks[0]!, runs: 20, seed: 1 };
     const now = JSON.parse(bundleJson(buildBundle(model, PHARMA, runExperiment(model, spec))));
-    // Static paths became executable chains (credential provenance) after version 1 was written:
-    // v1 paths stay as they were written, so only they may differ.
+    // Static paths became executable chains (credential provenance) and harvests became trace
+    // events after version 1 was written: v1 paths and traces stay as they were written.
     const withoutPaths = (b: ReturnType<typeof upgradeBundle>) => {
       for (const d of b.designs) d.staticBlastRadius.paths = {};
       return b;
     };
+    for (const d of now.designs as ReturnType<typeof upgradeBundle>['designs'])
+      d.representativeRun.trace = d.representativeRun.trace.filter((e) => e.type !== 'attack.harvest');
     expect(withoutPaths(upgradeBundle(v1()))).toEqual(withoutPaths(now));
   });
 
