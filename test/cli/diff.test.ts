@@ -30,9 +30,9 @@ describe('segsim diff', () => {
     const file = widened();
     const r = await diff(PHARMA, file, '--runs', '30');
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`~ allow rule oem-hmi-line1 widened  ${file}:225:17`);
+    expect(r.out).toContain(`~ allow rule oem-hmi-line1 widened  ${file}:229:17`);
     expect(r.out).toContain('resources   + l2-hmi1, l2-hmi2');
-    expect(r.out).toContain(`! zt: oem user oem-tech now reaches line line2 through oem-hmi-line1  ${file}:228:24`);
+    expect(r.out).toContain(`! zt: oem user oem-tech now reaches line line2 through oem-hmi-line1  ${file}:232:24`);
     expect(r.out).toContain('! zt × compromised-vendor-laptop: 5 → 9 assets, 3 → 5 controllers, lines gained: line2');
     expect(r.out).toContain(
       '+ l2-plc1 (controller)  attacker → zt-session(oem-tech) (login) → l2-hmi1 (vnc) → l2-plc1 (enip.write)',
@@ -51,7 +51,7 @@ describe('segsim diff', () => {
     expect(r.out.trimEnd().split('\n').at(-1)).toBe('no change');
     const runs = await diff(PHARMA, copy, '--runs', '5');
     expect(runs.code).toBe(0);
-    expect(runs.out).toContain('12 design × attack pairs with every metric unchanged');
+    expect(runs.out).toContain('20 design × attack pairs with every metric unchanged');
     expect(runs.out.trimEnd().split('\n').at(-1)).toBe('no change');
   });
 
@@ -74,12 +74,16 @@ describe('segsim diff', () => {
     const [json, md] = [join(dir, 'd.json'), join(dir, 'd.md')];
     expect((await diff(PHARMA, file, '--json', json, '--md', md)).code).toBe(1);
     const data = JSON.parse(readFileSync(json, 'utf8')) as ScenarioDiff;
-    expect(data.linesOpened.map((o) => o.change.line)).toEqual(['line2']);
+    // zt-plc-protection shares zt's policy (a YAML alias): the widened rule opens line 2 under both.
+    expect(data.linesOpened.map((o) => `${o.change.design}: ${o.change.line}`)).toEqual([
+      'zt: line2',
+      'zt-plc-protection: line2',
+    ]);
     expect(data.static.find((s) => s.design === 'zt' && s.attack === 'compromised-vendor-laptop')!.gained).toHaveLength(
       4,
     );
     expect(readFileSync(md, 'utf8')).toMatch(
-      /^# segsim diff: `scenarios\/pharma.yaml` → `.*vnc-line2.yaml`\n\n❌ \*\*Worse: 2 changes beyond tolerance 0\*\*\n/,
+      /^# segsim diff: `scenarios\/pharma.yaml` → `.*vnc-line2.yaml`\n\n❌ \*\*Worse: 4 changes beyond tolerance 0\*\*\n/,
     );
     const printed = await diff(PHARMA, file, '--json', '-');
     expect(JSON.parse(printed.out)).toEqual(data);

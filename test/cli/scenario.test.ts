@@ -151,10 +151,10 @@ describe.concurrent('segsim inspect', () => {
     expect(r.stdout).toMatch(/Zones \(by Purdue level\)[\s\S]*Designs[\s\S]*vpn-flat[\s\S]*Attacks/);
     // Each design's and attack's facts sit under a name column as wide as the longest id.
     expect(r.stdout).toContain(
-      '  vpn-flat                   Vendor VPN, flat plant network\n                             VPN (1 account, no MFA)\n',
+      '  vpn-flat                      Vendor VPN, flat plant network\n                                VPN (1 account, no MFA)\n',
     );
     expect(r.stdout).toContain(
-      '  compromised-vendor-laptop  Compromised OEM laptop during a service session\n                             compromised device oem-laptop riding its live session at 6.5 h, greedy\n',
+      '  compromised-vendor-laptop     Compromised OEM laptop during a service session\n                                compromised device oem-laptop riding its live session at 6.5 h, greedy\n',
     );
   });
 
