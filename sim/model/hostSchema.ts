@@ -90,8 +90,10 @@ export const assetServiceSchema = z
   .describe('A protocol name (default port), or { protocol, port, and how it authenticates }');
 
 // ---- host firewall ----
+const note = z.string().optional().describe('In words, for people reading the file');
+
 export const firewallRuleSchema = z.strictObject({
-  description: z.string().optional(),
+  description: note,
   zones: ids.optional().describe('Source zones: a host with an interface in one of them (default: any source)'),
   assets: ids.optional().describe('Source assets (default: any source)'),
   services: z.array(serviceSchema).optional().describe("This host's services the rule opens (default: all)"),
@@ -110,15 +112,15 @@ export const cachedCredentialSchema = z
   .union([
     id.transform((credential) => ({ credential, privilege: 'user' as const })),
     z.strictObject({
-      credential: id,
+      credential: id.describe('The credential cached'),
       privilege: privilegeSchema.default('user').describe('Privilege needed to read it (default user)'),
     }),
   ])
   .describe('A credential cached on the host: an id (readable by any user), or { credential, privilege }');
 
 export const documentSchema = z.strictObject({
-  id,
-  name: z.string().optional(),
+  id: id.describe('The file, e.g. project.ap17'),
+  name: z.string().optional().describe('What it is, in words'),
   privilege: privilegeSchema.default('user').describe('Privilege needed to read it (default user)'),
   hosts: z
     .array(selectorSchema)
@@ -151,29 +153,35 @@ export const declaredActionSchema = z.strictObject({
 
 export const declaredProtocolSchema = z.strictObject({
   id: declaredName.describe('The protocol name services, conduits and credentials use; not a built-in name'),
-  description: z.string().optional(),
+  description: note,
   transport: describedEnum({ tcp: 'Over TCP', udp: 'Over UDP' }).default('tcp'),
   port: port.describe('Default port'),
   industrial: z
     .boolean()
     .default(false)
     .describe('An industrial protocol: an OT IDS in the zone sees its use like Modbus or S7'),
-  actions: z.array(declaredActionSchema).min(1),
+  actions: z
+    .array(declaredActionSchema)
+    .min(1)
+    .describe('Its functions: what policies grant and services authenticate'),
 });
 
 // ---- how a design hardens hosts ----
 export const hardenedServiceSchema = z
   .strictObject({
-    protocol: protocolName,
+    protocol: protocolName.describe('Services of this protocol'),
     port: port.optional().describe('Only the service on this port (default: every service of the protocol)'),
     ...serviceAuthFields,
   })
   .describe('Replaces how the matching services authenticate, under this design');
 
 export const hardeningSchema = z.strictObject({
-  description: z.string().optional(),
+  description: note,
   assets: z.array(selectorSchema).min(1).describe('The hosts it applies to'),
-  services: z.array(hardenedServiceSchema).default([]),
+  services: z
+    .array(hardenedServiceSchema)
+    .default([])
+    .describe("How the hosts' services of these protocols authenticate under this design"),
   firewall: firewallSchema.optional().describe("Replaces the hosts' firewalls under this design"),
   credentials: z
     .array(cachedCredentialSchema)

@@ -17,7 +17,7 @@ export const declaredName = z
 
 /** A built-in protocol, or one the scenario declares under `protocols` (checked with the references). */
 export const protocolName = z.union([
-  z.enum(PROTOCOL_NAMES as [BuiltinProtocol, ...BuiltinProtocol[]]),
+  z.enum(PROTOCOL_NAMES as [BuiltinProtocol, ...BuiltinProtocol[]]).describe('A built-in protocol'),
   declaredName.describe('A protocol declared under protocols'),
 ]);
 
@@ -44,10 +44,12 @@ export const defaultPort = (p: string) => (PROTOCOLS as Record<string, { port: n
 export const serviceSchema = z
   .union([
     protocolName.transform((p) => ({ protocol: p as string, port: defaultPort(p) })),
-    z.strictObject({ protocol: protocolName, port: port.optional() }).transform((s) => ({
-      protocol: s.protocol as string,
-      port: s.port ?? defaultPort(s.protocol),
-    })),
+    z
+      .strictObject({ protocol: protocolName, port: port.optional().describe("Port (default: the protocol's)") })
+      .transform((s) => ({
+        protocol: s.protocol as string,
+        port: s.port ?? defaultPort(s.protocol),
+      })),
   ])
   .describe('A protocol name (default port) or { protocol, port }');
 
@@ -55,10 +57,13 @@ export const serviceSchema = z
 export const selectorSchema = z.union([
   id,
   z.strictObject({
-    zone: id.optional(),
-    line: id.optional(),
-    kind: z.enum(ASSET_KIND_NAMES as [string, ...string[]]).optional(),
-    level: bounded(LIMITS.level).optional(),
+    zone: id.optional().describe('Assets in this zone'),
+    line: id.optional().describe('Assets on this line'),
+    kind: z
+      .enum(ASSET_KIND_NAMES as [string, ...string[]])
+      .optional()
+      .describe('Assets of this kind'),
+    level: bounded(LIMITS.level, 'Assets at this Purdue level').optional(),
   }),
 ]);
 
