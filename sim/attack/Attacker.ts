@@ -16,6 +16,8 @@ import { Footholds, type LiveFoothold } from './Footholds.js';
 import { HostWork, type LocalStep } from './HostWork.js';
 import { initialEntry, type Entry } from './initialAccess.js';
 import { observationOf } from './observation.js';
+import { pointless } from './pointless.js';
+import { Reentry } from './Reentry.js';
 import { REGROUP_HOURS, type Refusal, Refusals } from './Refusals.js';
 import { SessionProtocol } from './SessionProtocol.js';
 import { plays, techniqueFor, techniqueForMove, type Technique } from './techniques.js';
@@ -33,6 +35,7 @@ export class Attacker {
   private readonly conquest: Conquest;
   private readonly work: HostWork;
   private readonly refusals: Refusals;
+  private readonly reentry: Reentry;
   private scriptIndex = 0;
   /** Set while it has nothing left to try; holds the timer of its next look, if any. */
   private stalled: { timer: EventHandle | null } | null = null;
@@ -43,15 +46,19 @@ export class Attacker {
     this.footholds = new Footholds(this.s);
     this.discovery = new Discovery(this.s, this.footholds, () => this.next());
     this.sessions = new SessionProtocol(this.s, this.footholds);
-    this.approvals = new Approvals(this.s, this.sessions, () => this.retryNow());
-    this.work = new HostWork(this.s, (credentials) => this.conquest.learnCredentials(credentials));
+    this.approvals = new Approvals(this.s, this.sessions, () => this.retryNow('means'));
+    this.work = new HostWork(this.s, (credentials, host) =>
+      this.conquest.learnCredentials(credentials, this.footholdOn(host)),
+    );
     this.conquest = new Conquest(this.s, this.footholds, this.work);
     this.refusals = new Refusals(this.s, this.sessions, this.approvals, () => this.next());
+    this.reentry = new Reentry(this.s, this.footholds, this.entry, () => this.next());
   }
 
-  /** Schedules the initial access. */
+  /** Schedules the initial access; after each containment, the attempt to come back. */
   start(): void {
     this.world.kernel.scheduleAt(this.world.attack.initialAccess.at, () => this.enter());
+    this.reentry.start();
   }
 
   private enter(): void {
@@ -66,7 +73,10 @@ export class Attacker {
         detail: `${w.attack.initialAccess.kind}: nothing it holds opens a way in under this design`,
       });
     }
-    w.onResponse.push(() => this.footholds.checkAll());
+    w.onResponse.push((lifted) => {
+      this.footholds.checkAll();
+      if (lifted) this.retryNow('means');
+    });
     this.next();
   }
 
@@ -88,7 +98,7 @@ export class Attacker {
     }
     const stalled: { timer: EventHandle | null } = { timer: null };
     if (w.now + IDLE_RETRY_HOURS < w.horizon)
-      stalled.timer = w.kernel.schedule(IDLE_RETRY_HOURS, () => this.retryNow());
+      stalled.timer = w.kernel.schedule(IDLE_RETRY_HOURS, () => this.retryNow('time'));
     this.stalled = stalled;
   }
 
@@ -111,6 +121,7 @@ export class Attacker {
     }
     const target = step.target === undefined ? undefined : w.model.assetIndex.get(step.target);
     let refusal: { f: LiveFoothold; action: Action; reason: string; outcome: Refusal } | null = null;
+    let nothingNew = false;
     for (const f of target === undefined ? [] : alive) {
       const { moves, refused } = movesAgainst(
         w.access,
@@ -119,11 +130,13 @@ export class Attacker {
         s.knowledge(),
         s.state(),
       );
-      const move = moves.find((m) => stepMatches(tech, m, w.model));
+      const matching = moves.filter((m) => stepMatches(tech, m, w.model));
+      const move = matching.find((m) => !pointless(s, m));
       if (move !== undefined) {
         w.kernel.schedule(this.duration(move, tech), () => this.complete(f, move, tech));
         return;
       }
+      if (matching.length > 0) nothingNew = true;
       if (refused !== null && refusal === null && !refused.outcome.ok)
         refusal = { f, action: refused.action, reason: refused.outcome.reason, outcome: refused.outcome };
     }
@@ -133,7 +146,7 @@ export class Attacker {
       type: 'attack.unable',
       technique: tech.id,
       ...(step.target ? { target: step.target } : {}),
-      detail: `${tech.name}${step.target ? ` on ${step.target}` : ''}: no foothold can do it with what the attacker holds`,
+      detail: `${tech.name}${step.target ? ` on ${step.target}` : ''}: ${nothingNew ? 'it would give the attacker nothing new' : 'no foothold can do it with what the attacker holds'}`,
     });
     w.kernel.schedule(REGROUP_HOURS, () => this.next());
   }
@@ -170,9 +183,11 @@ export class Attacker {
       s.knowledge(),
       s.state(),
     );
-    const move = moves.find((m) => m.effect === 'own-host' || m.effect === 'control') ?? moves[0];
+    const useful = moves.filter((m) => !pointless(s, m));
+    const move = useful.find((m) => m.effect === 'own-host' || m.effect === 'control') ?? useful[0];
     if (move === undefined) {
-      if (refused === null || refused.outcome.ok) return false;
+      if (moves.length > 0 || refused === null || refused.outcome.ok) return false;
+      if (refused.outcome.decision === null) s.refusedForGood.add(this.footholds.attemptKey(f, targetIndex));
       this.refusals.refused(f, refused.action, targetIndex, refused.outcome.reason, refused.outcome);
       return true;
     }
@@ -201,7 +216,10 @@ export class Attacker {
             inSession: false,
           };
     if (f.origin.kind !== 'broker') w.recordDecision(f.name, target.id, move.action, outcome.decision);
-    if (!outcome.ok) return this.refusals.refused(f, move.action, move.target, outcome.reason, outcome, inSession);
+    if (!outcome.ok) {
+      if (outcome.decision === null) s.refusedForGood.add(this.footholds.attemptKey(f, move.target));
+      return this.refusals.refused(f, move.action, move.target, outcome.reason, outcome, inSession);
+    }
     const p = tech.probability * (move.means.kind === 'vulnerability' ? move.means.vulnerability.probability : 1);
     const success = s.rng.bernoulli(p);
     const rule = outcome.decision?.effect === 'allow' ? outcome.decision.ruleId : undefined;
@@ -219,17 +237,23 @@ export class Attacker {
       detail: `${tech.name}: ${move.action} on ${target.id} via ${means}`,
     });
     if (success) {
-      if (move.effect === 'own-host') this.conquest.ownHost(move.target, means, tech.id, f, move.privilege);
+      const credential = move.means.kind === 'credential' ? move.means.credential : undefined;
+      if (move.effect === 'own-host') this.conquest.ownHost(move.target, means, tech.id, f, move.privilege, credential);
       else if (move.effect === 'control') this.conquest.control(move.target, f, move.action, pdpDecided);
       else if (move.effect === 'read-files') this.work.readRemote(move.target, move.privilege);
-      else this.conquest.learnCredentials(w.access.hosts.cachedIds(move.target));
+      else this.conquest.learnCredentials(w.access.hosts.cachedIds(move.target), f);
     }
     this.next();
   }
 
-  /** New means: try every target again, at once if it was waiting for something to change. */
-  private retryNow(): void {
-    this.s.forgetTries();
+  /** The live foothold on a host it holds, if any: the parent of what that host gives. */
+  private footholdOn(host: number): LiveFoothold | null {
+    return this.footholds.list.find((f) => !f.revoked && f.origin.kind === 'host' && f.origin.asset === host) ?? null;
+  }
+
+  /** Something changed: try every target again, at once if it was waiting for a change. */
+  private retryNow(reason: 'means' | 'time'): void {
+    this.s.forgetTries(reason);
     const stalled = this.stalled;
     if (stalled === null) return; // a step is under way and will look again when it ends
     if (stalled.timer !== null) this.world.kernel.cancel(stalled.timer);

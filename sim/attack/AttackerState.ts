@@ -1,6 +1,7 @@
 // The attacker's memory, shared by its parts: what it holds (credentials, second factors, the
-// device it acts from, the tunnels it opened, approvals it obtained), the targets it ranks and the
-// tries since its last retry; and how each of its actions is counted and shown to the sensors.
+// device it acts from, the tunnels it opened, approvals it obtained), the targets it ranks, the
+// tries since its last retry and the refusals no passing of time will change; and how each of its
+// actions is counted and shown to the sensors.
 import type { RandomStream } from '../kernel/index.js';
 import type { Device } from '../model/schema.js';
 import type { AccessState, Origin } from '../net/AccessLayer.js';
@@ -28,9 +29,14 @@ export class AttackerState {
   readonly tried = new Set<number>();
   /** Hosts something it read named: found even when the design hides them from scans. */
   readonly found: Uint8Array;
+  /**
+   * Tried attempts the network refused without a policy decision (a conduit, a route): only new
+   * means or a lifted cut change those, not time, so an idle retry leaves them alone.
+   */
+  readonly refusedForGood = new Set<number>();
   private readonly mfaUsers: Set<number>;
   /** When the second factors it holds stop working. */
-  private readonly mfaUntil: number;
+  private mfaUntil: number;
   private readonly score: (asset: number, discoveryOrder: number) => number;
 
   constructor(
@@ -51,6 +57,13 @@ export class AttackerState {
       ia.kind === 'compromised-device' && ia.liveSession
         ? ia.at + (world.design.zt?.sessionTtlHours ?? Infinity)
         : Infinity;
+    // A rotated credential stops working; learning it again (from a host's cache) gives the new one.
+    world.onRotation.push((c) => this.credentials.delete(c));
+  }
+
+  /** The victim opened a new session on the compromised device: its second factor works again for a session's time. */
+  rideNewSession(): void {
+    if (Number.isFinite(this.mfaUntil)) this.mfaUntil = this.world.now + (this.world.design.zt?.sessionTtlHours ?? 0);
   }
 
   /** A technique by id, with the scenario's and the attack's overrides. */
@@ -99,12 +112,19 @@ export class AttackerState {
   /** Hosts a document named: hidden ones become targets too; new targets are worth a retry. */
   reveal(hosts: readonly number[]): void {
     for (const h of hosts) this.found[h] = 1;
-    if (this.learnAssets(hosts) > 0) this.forgetTries();
+    if (this.learnAssets(hosts) > 0) this.forgetTries('means');
   }
 
-  /** New means: every target is worth trying again from every foothold. */
-  forgetTries(): void {
-    this.tried.clear();
+  /**
+   * Every target is worth trying again from every foothold: after new `means` (a credential, an
+   * approval, a way back in, a cut lifted) all of them; after `time` passing, all but the refusals
+   * that time does not change.
+   */
+  forgetTries(reason: 'means' | 'time'): void {
+    if (reason === 'means') {
+      this.tried.clear();
+      this.refusedForGood.clear();
+    } else for (const key of this.tried) if (!this.refusedForGood.has(key)) this.tried.delete(key);
     this.targets.retryAll();
   }
 

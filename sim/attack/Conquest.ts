@@ -18,8 +18,8 @@ export class Conquest {
   ) {}
 
   /**
-   * Owns a host through `means` at `privilege`; `from` is null when the initial access itself owned
-   * it (phishing).
+   * Owns a host through `means` at `privilege` (with `credential`, when one opened it); `from` is
+   * null when the initial access itself owned it (phishing). A host it holds already gives nothing new.
    */
   ownHost(
     asset: number,
@@ -27,10 +27,10 @@ export class Conquest {
     technique: string,
     from: LiveFoothold | null,
     privilege: Privilege = PRIVILEGE.user,
+    credential?: number,
   ): void {
     const w = this.s.world;
     if (w.owned[asset]) return;
-    w.owned[asset] = 1;
     const a = w.model.assets[asset]!;
     if (from === null)
       w.emit({
@@ -41,22 +41,31 @@ export class Conquest {
         detail: `${a.id} owned through ${means}`,
       });
     const transfer = this.s.techniqueFor('tool-transfer');
-    this.footholds.gain({ origin: { kind: 'host', asset }, label: `${a.id} owned`, technique: transfer.id }, false);
+    this.footholds.gain(
+      {
+        origin: { kind: 'host', asset },
+        label: `${a.id} owned`,
+        technique: transfer.id,
+        ...(credential === undefined ? {} : { credential }),
+      },
+      false,
+      from,
+    );
     this.work.gained(asset, privilege);
   }
 
   /**
    * The manipulation rides the write that took the controller: in the audit trail when that write
-   * was, but not a second PDP decision for the sensors to see.
+   * was, but not a second PDP decision for the sensors to see. A line already down is not taken
+   * down again; one back in production is.
    */
   control(asset: number, from: LiveFoothold, action: Action, writeAudited: boolean): void {
     const w = this.s.world;
     if (w.controlled[asset]) return;
-    w.controlled[asset] = 1;
+    w.controlled[asset] = w.everControlled[asset] = 1;
     const a = w.model.assets[asset]!;
     w.record.controllerTaken(w.now);
-    if (!w.attack.impact || a.line < 0 || w.lineImpactAt[a.line] !== null) return;
-    w.lineImpactAt[a.line] = w.now;
+    if (!w.attack.impact || a.line < 0 || !w.lineDown(a.line)) return;
     const t = this.s.techniqueFor('line-impact');
     const line = w.model.lines[a.line]!.id;
     this.s.act(t, observationOf(w.model, from, asset, action, false, false), writeAudited);
@@ -70,7 +79,8 @@ export class Conquest {
     });
   }
 
-  learnCredentials(creds: readonly number[]): void {
+  /** Credentials read on (or leaked from) a target reached from `from`; tunnels they open are taken at once. */
+  learnCredentials(creds: readonly number[], from: LiveFoothold | null): void {
     const s = this.s;
     const fresh = creds.filter((c) => !s.credentials.has(c));
     if (fresh.length === 0) return;
@@ -78,7 +88,9 @@ export class Conquest {
       s.credentials.add(c);
       s.learnAssets(s.world.access.hosts.targetsOf(c));
     }
-    s.forgetTries();
-    for (const f of remoteFootholds(s.world.access, s.knowledge(), s.device, s.opened)) this.footholds.gain(f, false);
+    s.forgetTries('means');
+    const w = s.world;
+    for (const f of remoteFootholds(w.access, s.knowledge(), s.device, s.opened, (o) => w.originOpen(o)))
+      this.footholds.gain(f, false, from);
   }
 }

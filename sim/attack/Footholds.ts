@@ -1,5 +1,6 @@
-// The attacker's footholds as they live through a run: gained (and shown to the sensors), cut off
-// by the defenders or the PDP, and grouped so interchangeable ones do not repeat the same try.
+// The attacker's footholds as they live through a run: gained (shown to the sensors and registered
+// with the world, where the defenders' investigation can trace them), cut off by the defenders or
+// the PDP, and grouped so interchangeable ones do not repeat the same try.
 import type { World } from '../world/World.js';
 import type { AttackerState } from './AttackerState.js';
 import { footholdName } from './describe.js';
@@ -8,6 +9,8 @@ import { identityOf } from './observation.js';
 
 export interface LiveFoothold extends Foothold {
   name: string;
+  /** Its id in the world's foothold records. */
+  record: number;
   revoked: boolean;
   scanned: boolean;
   /** PDP session carrying this brokered foothold's connections, once one was granted. */
@@ -30,15 +33,23 @@ export class Footholds {
     this.world = s.world;
   }
 
-  /** Takes a foothold: the initial access's, or one gained on the way. */
-  gain(f: Foothold, initial: boolean): void {
+  /** Takes a foothold: the initial access's, or one gained on the way from `parent`. */
+  gain(f: Foothold, initial: boolean, parent: LiveFoothold | null = null): LiveFoothold {
     const model = this.world.model;
     const name = footholdName(f.origin, model);
     const group = this.group(name);
     const zoneGroup = f.origin.kind === 'host' ? this.group(`z${model.assets[f.origin.asset]!.zones.join(',')}`) : -1;
-    this.list.push({
+    const record = this.world.gainFoothold({
+      name,
+      origin: f.origin,
+      parent: parent?.record ?? null,
+      credential: f.credential ?? null,
+      identity: identityOf(f),
+    });
+    const live: LiveFoothold = {
       ...f,
       name,
+      record: record.id,
       revoked: false,
       scanned: false,
       sessionId: null,
@@ -46,7 +57,8 @@ export class Footholds {
       visible: null,
       group,
       zoneGroup,
-    });
+    };
+    this.list.push(live);
     this.s.targets.footholdAdded();
     this.world.emit({
       type: initial ? 'attack.initial' : 'attack.foothold',
@@ -65,21 +77,11 @@ export class Footholds {
       industrial: false,
       identity: identityOf(f),
     });
+    return live;
   }
 
   alive(f: LiveFoothold): boolean {
-    const w = this.world;
-    if (f.revoked) return false;
-    switch (f.origin.kind) {
-      case 'host':
-        return !w.isolated.has(f.origin.asset);
-      case 'vpn':
-        return !w.disabledVpnAccounts.has(f.origin.account);
-      case 'broker':
-        return f.origin.subject.user === undefined || !w.locks.has(f.origin.subject.user);
-      case 'internet':
-        return !w.isolated.has(f.origin.exposed);
-    }
+    return !f.revoked && this.world.originOpen(f.origin);
   }
 
   allLost(): boolean {
@@ -93,6 +95,9 @@ export class Footholds {
 
   lose(f: LiveFoothold, why: string): void {
     f.revoked = true;
+    this.world.loseFoothold(f.record);
+    // A host it lost is a target again, once it can be reached.
+    if (f.origin.kind === 'host') this.s.learnAssets([f.origin.asset]);
     this.world.emit({
       type: 'attack.foothold-lost',
       foothold: f.name,

@@ -24,7 +24,7 @@ export class HostWork {
   constructor(
     private readonly s: AttackerState,
     /** Learns credentials: the attacker's conquest, which also opens tunnels with them. */
-    private readonly learn: (credentials: readonly number[]) => void,
+    private readonly learn: (credentials: readonly number[], host: number) => void,
   ) {
     this.privilege = new Uint8Array(s.world.model.assets.length);
   }
@@ -38,7 +38,7 @@ export class HostWork {
     if (!free(harvest)) return;
     const fresh = this.cachedWithin(host).filter((c) => !this.s.credentials.has(c));
     for (const c of fresh) this.emitHarvest(harvest, host, c, true);
-    this.learn(fresh);
+    this.learn(fresh, host);
   }
 
   /**
@@ -95,7 +95,7 @@ export class HostWork {
     switch (step.kind) {
       case 'harvest':
         this.emitHarvest(tech, step.host, step.credential, success);
-        if (success) this.learn([step.credential]);
+        if (success) this.learn([step.credential], step.host);
         return;
       case 'read':
         w.emit({
@@ -106,7 +106,7 @@ export class HostWork {
           outcome,
           detail: `${tech.name}: reads ${step.document.id} on ${host.id}`,
         });
-        if (success) this.learnDocument(step.document);
+        if (success) this.learnDocument(step.document, step.host);
         return;
       case 'escalate':
         w.emit({
@@ -124,13 +124,14 @@ export class HostWork {
 
   /** A file transfer read the host's documents that `privilege` may read. */
   readRemote(host: number, privilege: Privilege): void {
-    for (const d of this.s.world.model.assets[host]!.documents) if (d.privilege <= privilege) this.learnDocument(d);
+    for (const d of this.s.world.model.assets[host]!.documents)
+      if (d.privilege <= privilege) this.learnDocument(d, host);
   }
 
   /** What a document names becomes known: its credentials held, its hosts targets (hidden ones too). */
-  learnDocument(document: DocumentNode): void {
+  learnDocument(document: DocumentNode, host: number): void {
     this.s.reveal(document.hosts);
-    this.learn(document.credentials);
+    this.learn(document.credentials, host);
   }
 
   private emitHarvest(tech: Technique, host: number, credential: number, success: boolean): void {

@@ -10,6 +10,8 @@ export interface Foothold {
   /** How the attacker got it, in words and as an ATT&CK for ICS technique. */
   label: string;
   technique: string;
+  /** The credential that opened it (a tunnel's account, a host's logon), when one did. */
+  credential?: number;
 }
 
 export interface Entry {
@@ -77,12 +79,14 @@ function addIfEnrolled(mfaUsers: Set<number>, model: AccessLayer['model'], userI
 /**
  * Tunnels the attacker can open with what it holds and has not opened yet (`opened` holds their
  * keys): the design's VPN with a valid account, a brokered session with a user's own login.
+ * `open` says whether the defenders left a way of that kind working (every way, statically).
  */
 export function remoteFootholds(
   access: AccessLayer,
   know: Knowledge,
   device: Device | undefined,
   opened: Set<string>,
+  open: (origin: Origin) => boolean = () => true,
 ): Foothold[] {
   const model = access.model;
   const out: Foothold[] = [];
@@ -92,11 +96,14 @@ export function remoteFootholds(
       const cred = model.credentials[c]!;
       if (!vpn.accounts.includes(cred.id)) continue;
       if (vpn.mfa && !cred.owners.some((o) => know.mfaUsers.has(o))) continue;
+      const origin: Origin = { kind: 'vpn', account: cred.id };
+      if (!open(origin)) continue;
       opened.add(VPN_KEY);
       out.push({
-        origin: { kind: 'vpn', account: cred.id },
+        origin,
         label: `VPN login as ${cred.id}${cred.shared ? ' (shared account)' : ''}`,
         technique: techniqueFor('remote-login'),
+        credential: c,
       });
       break;
     }
@@ -108,16 +115,19 @@ export function remoteFootholds(
       const userIndex = cred.owners[0]!;
       const key = brokerKey(model.users[userIndex]!.id);
       if (opened.has(key)) continue;
-      opened.add(key);
       const onOwnDevice = device !== undefined && device.owner === model.users[userIndex]!.id;
+      const origin: Origin = {
+        kind: 'broker',
+        subject: brokerSubject(model, userIndex, onOwnDevice ? device : undefined),
+        mfa: know.mfaUsers.has(userIndex),
+      };
+      if (!open(origin)) continue;
+      opened.add(key);
       out.push({
-        origin: {
-          kind: 'broker',
-          subject: brokerSubject(model, userIndex, onOwnDevice ? device : undefined),
-          mfa: know.mfaUsers.has(userIndex),
-        },
+        origin,
         label: `brokered session as ${model.users[userIndex]!.id}${onOwnDevice ? ` on ${device.id}` : ''}`,
         technique: techniqueFor('remote-login'),
+        credential: c,
       });
     }
   }

@@ -1,26 +1,12 @@
 // The segsim command line: a thin shell over the pure core.
 import { Command, CommanderError } from 'commander';
 import { CliExit } from './errors.js';
-import { registerImportRoot } from './load.js';
 import { OutputFileError } from '../report/writeFileAtomic.js';
+import { commandsFor } from './registry.js';
+import { registerImportRoot } from './importRoot.js';
 import { BudgetExceededError } from '../kernel/errors.js';
-import { registerScenarioCommands } from './commands/scenario.js';
-import { registerReach } from './commands/reach.js';
-import { registerAudit } from './commands/audit.js';
-import { registerRun } from './commands/run.js';
-import { registerPolicy } from './commands/policy.js';
-import { registerCompare } from './commands/compare.js';
-import { registerCheck } from './commands/check.js';
-import { registerGenerate } from './commands/generate.js';
-import { registerMerge } from './commands/merge.js';
-import { registerView } from './commands/view.js';
-import { registerReport } from './commands/report.js';
-import { registerSweep } from './commands/sweep.js';
-import { registerMatrix } from './commands/matrix.js';
-import { registerLint } from './commands/lint.js';
-import { registerDiff } from './commands/diff.js';
-import { registerInit } from './commands/init.js';
-import { registerLive } from './commands/live.js';
+import { ViewerBuildError } from '../report/html.js';
+import packageJson from '../../package.json' with { type: 'json' };
 
 // A reader that stops early (`| head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -32,7 +18,7 @@ const program = new Command('segsim')
   .description(
     'Network segmentation simulator for industrial plants: how far does an attacker get under each remote-access design?',
   )
-  .version('0.1.0')
+  .version(packageJson.version)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
   .addHelpText(
@@ -55,23 +41,8 @@ Exit codes: 0 ok, 1 a check or test failed, 2 bad input or usage.`,
   );
 
 registerImportRoot(program);
-registerScenarioCommands(program);
-registerReach(program);
-registerCompare(program);
-registerMerge(program);
-registerMatrix(program);
-registerSweep(program);
-registerCheck(program);
-registerRun(program);
-registerPolicy(program);
-registerAudit(program);
-registerGenerate(program);
-registerView(program);
-registerReport(program);
-registerLint(program);
-registerDiff(program);
-registerInit(program);
-registerLive(program);
+const args = process.argv.slice(2);
+for (const load of commandsFor(args)) (await load())(program);
 
 try {
   await program.parseAsync(process.argv);
@@ -79,7 +50,7 @@ try {
   if (err instanceof CliExit) {
     if (err.message) process.stderr.write(`segsim: ${err.message}\n`);
     process.exitCode = err.exitCode;
-  } else if (err instanceof OutputFileError || err instanceof BudgetExceededError) {
+  } else if (err instanceof OutputFileError || err instanceof ViewerBuildError || err instanceof BudgetExceededError) {
     process.stderr.write(`segsim: ${err.message}\n`);
     process.exitCode = 2;
   } else if (err instanceof CommanderError) {

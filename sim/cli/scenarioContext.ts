@@ -1,4 +1,5 @@
 // Loads a scenario once and resolves design and attack names given on the command line.
+import { basename, isAbsolute, sep } from 'node:path';
 import { buildPlantModel, type PlantModel } from '../model/plantModel.js';
 import { didYouMean } from '../scenario/issues.js';
 import type { Attack, Design, Scenario } from '../model/schema.js';
@@ -45,4 +46,18 @@ function pick<T extends { id: string }>(items: readonly T[], id: string | undefi
   if (found === undefined)
     throw usageError(`${file} has no ${what} "${id}"${didYouMean(id, names)}; it has: ${names.join(', ')}`);
   return found;
+}
+
+/** The scenario as outputs name it: as given when relative, else its base name, so no machine's path leaks in. */
+/** The scenario as reports name it: its portable file name, its name, its currency when it has one. */
+export function scenarioRef(
+  file: string,
+  scenario: Scenario,
+): { file: string; name: string | null; currency?: string } {
+  const ref = { file: portableName(file), name: scenario.name ?? null };
+  return scenario.currency === undefined ? ref : { ...ref, currency: scenario.currency };
+}
+
+export function portableName(file: string): string {
+  return isAbsolute(file) ? basename(file) : file.split(sep).join('/');
 }

@@ -68,6 +68,8 @@ export function eventFacts(e: TraceEvent): EventFacts {
       return { actor: 'attacker', outcome: 'success', technique: e.technique, source: e.foothold, target: e.target };
     case 'attack.foothold-lost':
       return { actor: e.via === 'broker' ? 'pdp' : 'defender', outcome: 'info', target: e.foothold };
+    case 'attack.reentry':
+      return { actor: 'attacker', outcome: 'success', technique: e.technique, target: e.footholds.join(',') };
     case 'approval.granted':
     case 'approval.refused':
       return {
@@ -79,7 +81,19 @@ export function eventFacts(e: TraceEvent): EventFacts {
     case 'defense.detect':
       return { actor: 'defender', outcome: 'info', technique: e.technique, ...opt('source', e.host) };
     case 'defense.respond':
+    case 'defense.contain':
       return { actor: 'defender', outcome: 'info' };
+    case 'defense.find':
+      return { actor: 'defender', outcome: 'success', target: e.foothold };
+    case 'defense.act':
+      return {
+        actor: 'defender',
+        outcome: e.outcome === 'done' ? 'success' : 'failure',
+        action: e.action,
+        ...opt('target', e.targets.length > 0 ? e.targets.join(',') : undefined),
+      };
+    case 'defense.lift':
+      return { actor: 'defender', outcome: 'info', action: e.action, target: e.target };
     case 'pdp.block':
       return { actor: 'pdp', outcome: 'info', target: e.identity };
     case 'line.recovered':

@@ -70,3 +70,35 @@ export interface BlastRadius {
   /** One shortest path to every asset in `assets`. */
   paths: Record<string, PathStep[]>;
 }
+
+/** Static worst-case size: owned assets, controllers, lines touched. */
+export interface WorstCaseSize {
+  assets: number;
+  plcs: number;
+  lines: number;
+}
+
+/** What a fix changes: which part of the scenario, in the words a reader acts on. */
+export type FixKind =
+  | 'conduit-service'
+  | 'vpn-service'
+  | 'vpn-route'
+  | 'cached-credential'
+  | 'default-password'
+  | 'vulnerability'
+  | 'rule-approval'
+  | 'rule-action'
+  | 'rule-resource';
+
+/** One change to a design or its plant and what it does to the static worst case, computed by the engine. */
+export interface Fix {
+  kind: FixKind;
+  /** The change in words: "patch CVE-2019-0708 on jump-host". */
+  change: string;
+  /** Assets, zones or rules the change is made on, by id. */
+  on: string[];
+  before: WorstCaseSize;
+  after: WorstCaseSize;
+  /** PLCs out of reach after the change, in plant order. */
+  plcsSaved: string[];
+}

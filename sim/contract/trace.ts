@@ -124,6 +124,14 @@ export interface AttackFootholdLost extends At {
   via: FootholdVia;
 }
 
+/** After a containment the attacker came back in with a way nobody closed: a credential, an exposed service, a device. */
+export interface AttackReentry extends At {
+  type: 'attack.reentry';
+  technique: string;
+  /** The footholds it came back through. */
+  footholds: string[];
+}
+
 /** The approver granted a just-in-time approval someone asked for from `requester`. */
 export interface ApprovalGranted extends At {
   type: 'approval.granted';
@@ -148,9 +156,38 @@ export interface DefenseDetect extends At {
   identity?: string;
 }
 
-/** The response playbook ran. */
+/** A response round starts: the playbook runs, each step at its own time, on what the defenders know. */
 export interface DefenseRespond extends At {
   type: 'defense.respond';
+}
+
+/** The investigation found a foothold of the attacker's that no sensor had named. */
+export interface DefenseFind extends At {
+  type: 'defense.find';
+  foothold: string;
+  via: FootholdVia;
+}
+
+/** One playbook step ran: `targets` are the hosts, zones, identities, credentials or tunnels it cut. */
+export interface DefenseAct extends At {
+  type: 'defense.act';
+  /** The playbook action, e.g. isolate-host, rotate-credentials. */
+  action: string;
+  targets: string[];
+  /** failed: the step did not work this time (its odds); the next round tries again. */
+  outcome: 'done' | 'failed';
+}
+
+/** A cut with a duration ended: a reimaged host is back in service, a zone or a tunnel reopened. */
+export interface DefenseLift extends At {
+  type: 'defense.lift';
+  action: string;
+  target: string;
+}
+
+/** The attacker lost its last foothold after a detection: contained, and the lines' recovery starts. */
+export interface DefenseContain extends At {
+  type: 'defense.contain';
 }
 
 /** The PDP locked an identity on its own telemetry: live sessions revoked, new ones refused. */
@@ -197,10 +234,15 @@ export type TraceEvent =
   | AttackHeld
   | AttackImpact
   | AttackFootholdLost
+  | AttackReentry
   | ApprovalGranted
   | ApprovalRefused
   | DefenseDetect
   | DefenseRespond
+  | DefenseFind
+  | DefenseAct
+  | DefenseLift
+  | DefenseContain
   | PdpBlock
   | LineRecovered
   | WorkloadRequest
@@ -251,6 +293,11 @@ export const METRIC_NAMES = [
 ] as const satisfies readonly (keyof RunMetrics)[];
 
 export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** What a scenario's expectation may bound: every run metric, and the share of runs that reach a PLC. */
+export const EXPECTABLE_METRICS = [...METRIC_NAMES, 'plcReachedProbability'] as const;
+
+export type ExpectableMetric = (typeof EXPECTABLE_METRICS)[number];
 
 export interface RunResult {
   scenario: string | null;

@@ -2,12 +2,15 @@
 // bounds, or a set of assets no run may compromise. A failure names a witness run to replay.
 import { summarize } from '../metrics/statistics.js';
 import { selectAssets, type PlantModel } from '../model/plantModel.js';
-import { METRIC_NAMES } from '../contract/trace.js';
+import { EXPECTABLE_METRICS, type ExpectableMetric, type MetricName } from '../contract/trace.js';
 import type { Expectation } from '../model/schema.js';
 import type { RunRecord } from './runs.js';
+import { formatMetric, METRIC_FORMAT } from './metricFormat.js';
 
-/** Metrics an expectation may bound: every run metric, and the share of runs that reach a PLC. */
-export const EXPECTABLE_METRICS = [...METRIC_NAMES, 'plcReachedProbability'] as const;
+export { EXPECTABLE_METRICS };
+
+/** Asset ids a protected set names in full up to this many; beyond it, how many and the selector. */
+const LISTED_ASSETS = 5;
 
 export interface ExpectationVerdict {
   pass: boolean;
@@ -43,13 +46,17 @@ export function evaluateExpectation(
     verdict.failures.push(message);
     verdict.witness ??= witness;
   };
-  if (e.metric !== undefined) checkMetric(e, e.metric, records, verdict, fail);
+  if (e.metric !== undefined) checkMetric(e, e.metric as ExpectableMetric, records, verdict, fail);
   if (e.neverCompromise !== undefined) {
     const selected = new Set(selectAssets(model, e.neverCompromise).map((i) => model.assets[i]!.id));
     const broken = records.filter((r) => r.compromised.some((id) => selected.has(id)));
-    verdict.observed.push(
-      `${broken.length} of ${records.length} runs compromised one of ${[...selected].join(', ') || 'no asset'}`,
-    );
+    const named =
+      selected.size === 0
+        ? 'no asset'
+        : selected.size <= LISTED_ASSETS
+          ? [...selected].join(', ')
+          : `${selected.size} assets (${JSON.stringify(e.neverCompromise)})`;
+    verdict.observed.push(`${broken.length} of ${records.length} runs compromised ${named}`);
     if (broken.length > 0) {
       const hit = broken[0]!.compromised.filter((id) => selected.has(id));
       fail(
@@ -63,12 +70,14 @@ export function evaluateExpectation(
 
 function checkMetric(
   e: Expectation,
-  metric: string,
+  metric: ExpectableMetric,
   records: readonly RunRecord[],
   v: ExpectationVerdict,
   fail: (m: string, w: number | null) => void,
 ): void {
-  const bounds = `${e.min === undefined ? '' : `min ${e.min}`}${e.min !== undefined && e.max !== undefined ? ', ' : ''}${e.max === undefined ? '' : `max ${e.max}`}`;
+  const bounds = [e.min === undefined ? '' : `min ${e.min}`, e.max === undefined ? '' : `max ${e.max}`]
+    .filter((b) => b !== '')
+    .join(', ');
   let value: number | null;
   let series: (number | null)[];
   let label: string;
@@ -77,20 +86,29 @@ function checkMetric(
     value = records.length === 0 ? null : series.reduce<number>((a, b) => a + b!, 0) / records.length;
     label = metric;
   } else {
-    const name = metric as (typeof METRIC_NAMES)[number];
-    series = records.map((r) => r.metrics[name]);
+    series = records.map((r) => r.metrics[metric as MetricName]);
     value = summarize(series)[e.stat];
     label = `${e.stat} ${metric}`;
   }
-  v.observed.push(`${label} = ${value === null ? 'no value' : round(value)} (${bounds})`);
+  const words = `${label} (${METRIC_FORMAT[metric].label})`;
+  v.observed.push(
+    `${label} = ${value === null ? 'no value' : formatMetric(metric, value, e.max ?? e.min)} (${bounds})`,
+  );
   if (value === null) {
     fail(`no run has a value for ${metric}, so the bound cannot be checked`, null);
     return;
   }
+  const unit = METRIC_FORMAT[metric].unit;
   if (e.max !== undefined && value > e.max)
-    fail(`${label} is ${round(value)}, above the maximum ${e.max}`, extreme(records, series, 'high'));
+    fail(
+      `${words} is ${formatMetric(metric, value, e.max)}, above the maximum ${e.max}${unit}`,
+      extreme(records, series, 'high'),
+    );
   if (e.min !== undefined && value < e.min)
-    fail(`${label} is ${round(value)}, below the minimum ${e.min}`, extreme(records, series, 'low'));
+    fail(
+      `${words} is ${formatMetric(metric, value, e.min)}, below the minimum ${e.min}${unit}`,
+      extreme(records, series, 'low'),
+    );
 }
 
 /** The run with the highest (or lowest) value; the lowest index on ties. */
@@ -107,5 +125,3 @@ function extreme(
   });
   return best === null ? null : records[best]!.index;
 }
-
-const round = (x: number) => Math.round(x * 1000) / 1000;

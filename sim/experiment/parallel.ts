@@ -1,9 +1,9 @@
 // The same experiment across worker threads. Runs are cut into chunks handed out as workers free
 // up; every record goes back to its (design, seed) slot, so the result is identical for any
 // number of workers, and identical to runExperiment.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { build } from 'esbuild';
 import type { PlantModel } from '../model/plantModel.js';
 import {
   assembleExperiment,
@@ -31,24 +31,15 @@ export function chunkRuns(designs: number, runs: number, workers: number): Chunk
 }
 
 /**
- * The worker's code as one self-contained module. Loading the TypeScript sources module by module
- * through a loader hook costs a worker about 1.5 s before its first run; one bundle, built once
- * per process by esbuild (which tsx already uses), starts in about 0.1 s.
+ * The worker, one self-contained module that the build (bin/build.mjs) writes to dist/worker.js.
+ * This module sits two folders below the package root in sim/ and in dist/ alike, so one
+ * relative path finds it from the sources, the library and the command line's bundle.
  */
-let workerCode: Promise<URL> | undefined;
-function workerUrl(): Promise<URL> {
-  workerCode ??= build({
-    entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-  }).then(
-    (out) => new URL(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0]!.contents).toString('base64')}`),
-  );
-  return workerCode;
+const WORKER = new URL('../../dist/worker.js', import.meta.url);
+
+export class WorkerNotBuiltError extends Error {
+  override name = 'WorkerNotBuiltError';
+  readonly code = 'WORKER_NOT_BUILT';
 }
 
 export async function runExperimentParallel(
@@ -67,12 +58,15 @@ export async function runExperimentParallel(
     seed: spec.seed,
     horizonHours: spec.horizonHours ?? null,
   };
-  const url = await workerUrl();
+  if (!existsSync(WORKER))
+    throw new WorkerNotBuiltError(
+      `the experiment worker is not built (${fileURLToPath(WORKER)}); run \`npm run build\``,
+    );
   let done = 0;
   let next = 0;
   const pool = Array.from(
     { length: Math.min(options.workers, chunks.length) },
-    () => new Worker(url, { workerData: init }),
+    () => new Worker(WORKER, { workerData: init }),
   );
   try {
     await Promise.all(
@@ -104,5 +98,6 @@ export async function runExperimentParallel(
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
+  options.onPhase?.('static worst cases');
   return assembleExperiment(model, spec, records);
 }

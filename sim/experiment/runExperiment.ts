@@ -23,6 +23,8 @@ export interface ExperimentSpec {
 export interface ExperimentOptions {
   /** Called after every run with runs done and runs in all. */
   onProgress?: (done: number, total: number) => void;
+  /** Called when the runs are done and the next phase starts: "static worst cases". */
+  onPhase?: (phase: string) => void;
 }
 
 export interface DesignResult {
@@ -67,6 +69,7 @@ export function runExperiment(
     }
     return out;
   });
+  options.onPhase?.('static worst cases');
   return assembleExperiment(model, spec, records, layers);
 }
 

@@ -31,6 +31,8 @@ export interface DiffOptions {
   seed?: number | string;
   locate?: Locator;
   onProgress?: (done: number, total: number) => void;
+  /** Called as a phase starts: "static worst cases", then "runs" when there are any. */
+  onPhase?: (phase: string) => void;
 }
 
 export interface Located<T> {
@@ -80,6 +82,7 @@ export function diffScenarios(old: DiffSide, next: DiffSide, options: DiffOption
   const opened = designs.common.flatMap((id) =>
     linesOpened(sideOf(old, id), sideOf(next, id)).map((change) => ({ change, at: at('new', change.path) })),
   );
+  options.onPhase?.('static worst cases');
   const statics = designs.common.flatMap((d) =>
     attacks.common.map((a) =>
       diffStatic(
@@ -89,6 +92,7 @@ export function diffScenarios(old: DiffSide, next: DiffSide, options: DiffOption
       ),
     ),
   );
+  if (options.runs !== undefined) options.onPhase?.('runs');
   const runs = options.runs === undefined ? null : runAll(old, next, designs.common, attacks.common, options);
 
   const worse = [

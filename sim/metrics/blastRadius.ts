@@ -45,6 +45,8 @@ export interface BlastRadius {
   stopped?: Stop[];
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
 interface Node {
   foothold: Foothold;
   /** The path that created this foothold. */
@@ -69,17 +71,29 @@ export function staticPlan(
 ): { radius: BlastRadius; origins: ReadonlyMap<string, Origin> } {
   const model = access.model;
   const entry = initialEntry(access, attack);
-  const know = { credentials: new Set(entry.knowledge.credentials), mfaUsers: entry.knowledge.mfaUsers };
+  const know = { credentials: new Set<number>(), mfaUsers: entry.knowledge.mfaUsers };
+  // Held credentials by the asset they open, in the order learned. A move against an asset only
+  // ever uses a credential that opens it, so its search runs over these few, not over all held.
+  const heldFor: (Set<number> | undefined)[] = new Array(model.assets.length);
+  const hold = (c: number) => {
+    know.credentials.add(c);
+    for (const t of access.hosts.targetsOf(c)) (heldFor[t] ??= new Set()).add(c);
+  };
+  const knowledgeAgainst = (t: number): Knowledge => ({ credentials: heldFor[t] ?? NONE, mfaUsers: know.mfaUsers });
+  for (const c of entry.knowledge.credentials) if (!know.credentials.has(c)) hold(c);
   // An attacker that can talk approvers round is, at worst, approved for everything it asks.
   const approvals = attack.approvalFatigue > 0 ? approveAll(access.policy, () => Infinity) : undefined;
   const states = probeStates(model, attack.initialAccess.at, policyWindows(access)).map((s) =>
     approvals === undefined ? s : { ...s, approvals },
   );
   const owned = new Uint8Array(model.assets.length);
-  const paths = new Map<number, PathStep[]>();
+  const paths: (PathStep[] | undefined)[] = new Array(model.assets.length);
   const nodes: Node[] = [];
   const opened = entry.opened;
-  const waiting = new Map<number, Set<number>>(); // target → nodes that reach it but lacked the means
+  // Target → nodes that reach it but lacked the means, in the order they tried. A node tries a
+  // target once from the main loop (zone lists are disjoint) and a retry does not add it again,
+  // so a list holds no repeats.
+  const waiting: (number[] | undefined)[] = new Array(model.assets.length);
   const hidden = access.hosts.hidden;
   const known = new Uint8Array(model.assets.length); // hidden hosts a document named
   const unseen = new Map<number, Set<number>>(); // hidden target → nodes that would try it once known
@@ -105,14 +119,16 @@ export function staticPlan(
     const fresh = creds.filter((c) => !know.credentials.has(c));
     if (fresh.length === 0) return;
     for (const c of fresh) {
-      know.credentials.add(c);
+      hold(c);
       provenance.learned(c, how(c));
     }
     for (const f of remoteFootholds(access, know, entry.device, opened)) addEntry(f);
-    // A snapshot: a retry that fails again puts its node back on the list.
+    // A snapshot: a retry that fails again stays on the list.
     for (const c of fresh)
-      for (const t of access.hosts.targetsOf(c))
-        for (const n of [...(waiting.get(t) ?? [])]) if (!owned[t]) tryTarget(n, t);
+      for (const t of access.hosts.targetsOf(c)) {
+        const list = waiting[t];
+        if (list !== undefined) for (const n of list.slice()) if (!owned[t]) tryTarget(n, t, true);
+      }
   };
   /** Hidden hosts a document named become targets, after the steps that read it. */
   const reveal = (hosts: readonly number[], path: PathStep[]) => {
@@ -130,7 +146,7 @@ export function staticPlan(
     learn([...by.keys()], (c) => by.get(c)!);
     for (const g of gains) reveal(g.hosts, [...path, ...g.steps]);
   };
-  const hold = (t: number, privilege: Privilege, path: PathStep[], technique: string) => {
+  const holdHost = (t: number, privilege: Privilege, path: PathStep[], technique: string) => {
     const target = model.assets[t]!;
     addNode({ origin: { kind: 'host', asset: t }, label: target.id, technique }, path, target.id);
     gain(localGains(access, provenance, target, privilege), path);
@@ -152,10 +168,10 @@ export function staticPlan(
     if (move.effect === 'read-files') return gain(localGains(access, provenance, target, move.privilege, true), path);
     if (owned[t]) return;
     owned[t] = 1;
-    paths.set(t, path);
-    if (move.effect === 'own-host') hold(t, move.privilege, path, step.technique);
+    paths[t] = path;
+    if (move.effect === 'own-host') holdHost(t, move.privilege, path, step.technique);
   };
-  const tryTarget = (n: number, t: number) => {
+  const tryTarget = (n: number, t: number, retry = false) => {
     const origin = nodes[n]!.foothold.origin;
     if (origin.kind === 'host' && origin.asset === t) return;
     // A hidden host is attacked only once a document named it (a brokered portal lists it anyway).
@@ -171,7 +187,7 @@ export function staticPlan(
       for (const state of states) {
         for (;;) {
           const held = know.credentials.size;
-          const { moves, refused } = movesAgainst(access, origin, model.assets[t]!, know, state);
+          const { moves, refused } = movesAgainst(access, origin, model.assets[t]!, knowledgeAgainst(t), state);
           if (refused !== null) refusedAny = true;
           // Learning never ends the search for a way in.
           for (const m of moves) if (m.effect === 'learn-credentials' || m.effect === 'read-files') own(n, m);
@@ -184,9 +200,7 @@ export function staticPlan(
       }
       if (!brokered && !refusedAny) hopeless[t] = know.credentials.size;
     }
-    const list = waiting.get(t);
-    if (list === undefined) waiting.set(t, new Set([n]));
-    else list.add(n);
+    if (!retry) (waiting[t] ??= []).push(n);
   };
 
   for (const f of entry.footholds) addEntry(f);
@@ -200,19 +214,32 @@ export function staticPlan(
       means: 'phishing',
       technique: phishing,
     };
-    paths.set(a, [step]);
-    hold(a, PRIVILEGE.user, [step], phishing);
+    paths[a] = [step];
+    holdHost(a, PRIVILEGE.user, [step], phishing);
   }
   for (let head = 0; head < queue.length; head++) {
     const n = queue[head]!;
-    for (const chunk of targets.of(nodes[n]!.foothold.origin)) for (const t of chunk) if (!owned[t]) tryTarget(n, t);
+    for (const list of targets.of(nodes[n]!.foothold.origin)) {
+      // Owned targets leave the list as it is walked (the lists are this computation's own), so
+      // the next host of a 100,000-asset flat plant walks what is left, not every asset again.
+      let kept = 0;
+      for (let i = 0; i < list.length; i++) {
+        const t = list[i]!;
+        if (owned[t]) continue;
+        tryTarget(n, t);
+        if (!owned[t]) list[kept++] = t;
+      }
+      list.length = kept;
+    }
   }
   const origins = new Map(nodes.map((n) => [n.name, n.foothold.origin]));
   const radius = summarize(access, attack, owned, paths, nodes, know);
   if (options.explain) {
     const tried = new Map<number, Origin>();
-    for (const [t, ns] of [...waiting, ...unseen])
-      if (!owned[t] && !tried.has(t)) tried.set(t, nodes[[...ns][0]!]!.foothold.origin);
+    waiting.forEach((ns, t) => {
+      if (ns !== undefined && ns.length > 0 && !owned[t] && !tried.has(t)) tried.set(t, nodes[ns[0]!]!.foothold.origin);
+    });
+    for (const [t, ns] of unseen) if (!owned[t] && !tried.has(t)) tried.set(t, nodes[[...ns][0]!]!.foothold.origin);
     radius.stopped = explainStops(access, tried, know, states, known);
   }
   return { radius, origins };
@@ -222,23 +249,27 @@ function summarize(
   access: AccessLayer,
   attack: Attack,
   owned: Uint8Array,
-  paths: Map<number, PathStep[]>,
+  paths: readonly (PathStep[] | undefined)[],
   nodes: Node[],
   know: Knowledge,
 ): BlastRadius {
   const { model } = access;
   const ownedAssets = model.assets.filter((a) => owned[a.index]);
   const lines = new Set(ownedAssets.filter((a) => a.line >= 0).map((a) => model.lines[a.line]!.id));
-  const levels = ownedAssets.map((a) => a.level);
+  // A loop, not Math.min(...levels): a spread of 100,000 arguments can overflow the stack.
+  const lowestLevel = ownedAssets.reduce<number | null>(
+    (low, a) => (low === null || a.level < low ? a.level : low),
+    null,
+  );
   return {
     design: access.design.id,
     attack: attack.id,
     assets: ownedAssets.map((a) => a.id),
     plcs: ownedAssets.filter((a) => a.controller).map((a) => a.id),
     lines: model.lines.map((l) => l.id).filter((l) => lines.has(l)),
-    lowestLevel: levels.length === 0 ? null : Math.min(...levels),
+    lowestLevel,
     footholds: nodes.map((n) => n.name),
     credentials: [...know.credentials].sort((a, b) => a - b).map((c) => model.credentials[c]!.id),
-    paths: Object.fromEntries(ownedAssets.map((a) => [a.id, paths.get(a.index)!])),
+    paths: Object.fromEntries(ownedAssets.map((a) => [a.id, paths[a.index]!])),
   };
 }

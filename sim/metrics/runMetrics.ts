@@ -1,5 +1,6 @@
 // One run's result: its metrics from the world's final state and the counts the processes
-// reported, the compromised assets and lines, the refusals by mitigation and the trace.
+// reported, the compromised assets and lines, the refusals by mitigation and the trace. What the
+// attacker ever held counts, not only what it still holds at the end; every outage of a line counts.
 import type { RunMetrics, RunResult } from '../contract/trace.js';
 import { round, type World } from '../world/World.js';
 import type { RunCounters } from './RunCounters.js';
@@ -13,8 +14,8 @@ export function runResult(w: World, counts: RunCounters, keepTrace: boolean): Ru
     seed: w.seed,
     horizonHours: w.horizon,
     metrics: runMetrics(w, counts),
-    compromised: model.assets.filter((a) => w.owned[a.index] || w.controlled[a.index]).map((a) => a.id),
-    linesImpacted: model.lines.filter((_, i) => w.lineImpactAt[i] !== null).map((l) => l.id),
+    compromised: model.assets.filter((a) => w.everOwned[a.index] || w.everControlled[a.index]).map((a) => a.id),
+    linesImpacted: model.lines.filter((_, i) => w.outages[i]!.length > 0).map((l) => l.id),
     blockedBy: Object.fromEntries(Object.entries(counts.blockedBy).sort(([a], [b]) => a.localeCompare(b))),
     trace: keepTrace ? w.trace : [],
   };
@@ -22,18 +23,18 @@ export function runResult(w: World, counts: RunCounters, keepTrace: boolean): Ru
 
 export function runMetrics(w: World, c: RunCounters): RunMetrics {
   const model = w.model;
-  const hit = model.assets.filter((a) => w.owned[a.index] || w.controlled[a.index]);
+  const hit = model.assets.filter((a) => w.everOwned[a.index] || w.everControlled[a.index]);
   const levels = hit.map((a) => a.level);
   const start = w.attack.initialAccess.at;
   const since = (t: number | null) => (t === null ? null : round(t - start));
   let loss = 0;
-  w.lineImpactAt.forEach((t, i) => {
-    if (t !== null) loss += ((w.lineRestoredAt[i] ?? w.horizon) - t) * model.lines[i]!.valuePerHour;
+  w.outages.forEach((outages, i) => {
+    for (const o of outages) loss += ((o.up ?? w.horizon) - o.down) * model.lines[i]!.valuePerHour;
   });
   return {
     compromisedAssets: hit.length,
-    compromisedPlcs: hit.filter((a) => a.controller && w.controlled[a.index]).length,
-    linesImpacted: w.lineImpactAt.filter((t) => t !== null).length,
+    compromisedPlcs: hit.filter((a) => a.controller && w.everControlled[a.index]).length,
+    linesImpacted: w.outages.filter((o) => o.length > 0).length,
     lowestLevel: levels.length === 0 ? null : Math.min(...levels),
     timeToFirstPlcHours: since(c.firstControllerAt),
     timeToDetectionHours: since(w.detectedAt),

@@ -10,7 +10,9 @@ import { candidateZones } from '../net/reachability.js';
  */
 export class TargetLists {
   private readonly seen = new Set<string>();
-  private readonly gatedOnly = new Map<string, readonly (readonly number[])[]>();
+  private readonly gatedOnly = new Map<string, number[][]>();
+  /** Each zone's assets, this computation's copy: the search drops owned ones from it. */
+  private readonly zoneLists: (number[] | undefined)[] = [];
   private readonly dualHomed: readonly AssetNode[];
   private readonly sourceSpecific: readonly AssetNode[];
 
@@ -19,8 +21,8 @@ export class TargetLists {
     this.sourceSpecific = access.model.assets.filter((a) => access.hosts.sourceSpecific[a.index] === 1);
   }
 
-  /** Lists of target indices (zone member lists, shared: never modify). */
-  of(origin: Origin): readonly (readonly number[])[] {
+  /** Lists of target indices, in plant order; a list may be shared between origins and shortened by the search. */
+  of(origin: Origin): number[][] {
     const { model } = this.access;
     switch (origin.kind) {
       case 'internet':
@@ -50,11 +52,11 @@ export class TargetLists {
     }
   }
 
-  private inZones(fromZones: readonly number[], gatedOnly: boolean): (readonly number[])[] {
+  private inZones(fromZones: readonly number[], gatedOnly: boolean): number[][] {
     const { model, topology } = this.access;
     const candidates = candidateZones(topology, fromZones);
     const zones = candidates.filter((z) => !gatedOnly || topology.gated[z] === 1);
-    const lists: (readonly number[])[] = zones.map((z) => model.zones[z]!.assets);
+    const lists = zones.map((z) => (this.zoneLists[z] ??= model.zones[z]!.assets.slice()));
     // Dual-homed hosts are reached through their other zones too (a repeat is skipped as owned or cheap).
     const dual = this.dualHomed.filter(
       (a) => a.zones.some((z, i) => i > 0 && zones.includes(z)) && !zones.includes(a.zone),

@@ -1,7 +1,8 @@
 // The scenario format, schema first: every domain type is derived from these zod schemas.
 // Objects are strict so a typo is an error, not a silently ignored key. Over 300 lines because the
 // format is one schema: the types, the JSON Schema export and the error paths all derive from it whole.
-import { z } from 'zod';
+// A namespace import lets the command line's bundle leave out the parts of zod it never calls (its start-up is measured).
+import * as z from 'zod';
 import { bounded, shortestMeanMessage } from './bounded.js';
 import { ASSET_KIND_NAMES, MITIGATION_IDS } from './catalog.js';
 import { distributionMean } from '../kernel/distributions.js';
@@ -69,6 +70,11 @@ const purdueLevel = z
 export const zoneSchema = z.strictObject({
   id,
   name: z.string().optional(),
+  short: z
+    .string()
+    .max(24)
+    .optional()
+    .describe('A short name for tight spaces (map labels, tiles); the full name is shown where it fits'),
   level: z
     .union([
       purdueLevel,
@@ -92,6 +98,11 @@ export const zoneSchema = z.strictObject({
 export const lineSchema = z.strictObject({
   id,
   name: z.string().optional(),
+  short: z
+    .string()
+    .max(24)
+    .optional()
+    .describe('A short name for tight spaces (map labels, tiles); the full name is shown where it fits'),
   valuePerHour: bounded(LIMITS.valuePerHour, 'Production value lost per hour the line is impacted'),
   safetyCritical: z.boolean().default(false),
   recoveryHours: distributionSchema
@@ -142,7 +153,10 @@ export const assetSchema = z.strictObject({
     .default([])
     .describe('Files on the host that name other hosts or hold credentials, read by whoever holds the privilege'),
   firewall: firewallSchema.optional(),
-  criticality: z.enum(['low', 'medium', 'high']).default('medium'),
+  criticality: z
+    .enum(['low', 'medium', 'high'])
+    .optional()
+    .describe('How much the asset matters, as the plant rates it; reported, not simulated (unrated when absent)'),
   dualHomed: ids.default([]).describe('Other zones this host also has an interface in'),
 });
 
@@ -264,7 +278,109 @@ export const policySchema = z.strictObject({
 });
 
 // ---- access designs ----
-const responseAction = z.enum(['revoke-sessions', 'lock-identity', 'disable-vpn-account', 'isolate-host']);
+// ---- incident response: a playbook of scoped actions, and the investigation behind it ----
+export const PLAYBOOK_ACTIONS = [
+  'isolate-host',
+  'reimage-host',
+  'quarantine-zone',
+  'disable-account',
+  'shut-vpn',
+  'shut-broker',
+  'revoke-sessions',
+  'lock-identity',
+  'disable-vpn-account',
+  'rotate-credentials',
+] as const;
+export type PlaybookAction = (typeof PLAYBOOK_ACTIONS)[number];
+const playbookAction = z.enum(PLAYBOOK_ACTIONS);
+
+/** The step fields that name what a step acts on, and the one action each belongs to. */
+export const STEP_SCOPES = {
+  zones: 'quarantine-zone',
+  accounts: 'disable-account',
+  credentials: 'rotate-credentials',
+} as const satisfies Record<string, PlaybookAction>;
+/** Actions whose effect is lifted after a `duration`: the host comes back clean, the zone or tunnel reopens. */
+export const LIFTED_ACTIONS: readonly PlaybookAction[] = ['reimage-host', 'quarantine-zone', 'shut-vpn', 'shut-broker'];
+
+export const playbookStepSchema = z
+  .strictObject({
+    action: playbookAction,
+    after: distributionSchema
+      .default({ dist: 'constant', value: 0 })
+      .describe("Hours from the playbook's start to this step"),
+    probability: probability.default(1).describe('Chance the step works when it runs (it is tried again next round)'),
+    duration: distributionSchema
+      .optional()
+      .describe(
+        'reimage-host: hours until the host is back in service, clean (default 2-8 h); quarantine-zone, shut-vpn, shut-broker: hours until lifted (default: to the end of the run)',
+      ),
+    zones: ids
+      .optional()
+      .describe('quarantine-zone: these zones, whatever is known (default: the zones of known hosts)'),
+    accounts: ids
+      .optional()
+      .describe('disable-account: these vpn-account or user-account credentials (default: the known identities)'),
+    credentials: ids
+      .optional()
+      .describe('rotate-credentials: these credentials (default: those known used or cached on known hosts)'),
+  })
+  .superRefine((step, ctx) => {
+    for (const [field, action] of Object.entries(STEP_SCOPES))
+      if (step[field as keyof typeof STEP_SCOPES] !== undefined && step.action !== action)
+        ctx.addIssue({ code: 'custom', path: [field], message: `${field} is for ${action} steps, not ${step.action}` });
+    if (step.duration !== undefined && !LIFTED_ACTIONS.includes(step.action))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['duration'],
+        message: `duration is for ${LIFTED_ACTIONS.join(', ')} steps, not ${step.action}`,
+      });
+  });
+
+export const investigationSchema = z
+  .strictObject({
+    perHour: z
+      .number()
+      .nonnegative()
+      .default(0.05)
+      .describe('Chance per hour to find a foothold linked to nothing known'),
+    linkedPerHour: z
+      .number()
+      .nonnegative()
+      .default(0.5)
+      .describe('Chance per hour to find a foothold linked to a known one (same credential, session or path)'),
+  })
+  .superRefine((r, ctx) => {
+    if (r.linkedPerHour < r.perHour)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['linkedPerHour'],
+        message: `linkedPerHour ${r.linkedPerHour} is below perHour ${r.perHour}: a lead never slows the search`,
+      });
+  })
+  .describe(
+    "After the first detection the defenders look for the attacker's other footholds, each found after an exponential time at these rates",
+  );
+
+export const responseSchema = z
+  .strictObject({
+    time: distributionSchema.describe(
+      'Triage: hours from a detection (or an investigation finding) to the playbook starting',
+    ),
+    actions: z
+      .array(playbookAction)
+      .default([])
+      .describe("Shorthand: these actions at the playbook's start, sure to work"),
+    playbook: z
+      .array(playbookStepSchema)
+      .default([])
+      .describe("Scoped steps, each at its own time from the playbook's start"),
+    investigation: investigationSchema.default({ perHour: 0.05, linkedPerHour: 0.5 }),
+  })
+  .superRefine((r, ctx) => {
+    if (r.actions.length + r.playbook.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['playbook'], message: 'a response needs actions or playbook steps' });
+  });
 
 export const sensorSchema = z.strictObject({
   kind: z.enum(['vpn-log', 'firewall-log', 'zt-telemetry', 'ot-ids', 'edr']),
@@ -276,6 +392,11 @@ export const sensorSchema = z.strictObject({
 export const designSchema = z.strictObject({
   id,
   name: z.string().optional(),
+  short: z
+    .string()
+    .max(24)
+    .optional()
+    .describe('A short name for tight spaces (map labels, tiles); the full name is shown where it fits'),
   description: z.string().optional(),
   mitigations: z.array(z.enum(MITIGATION_IDS as [string, ...string[]])).default([]),
   conduits: z.array(conduitSchema).optional().describe("Replaces the plant's conduits under this design"),
@@ -331,7 +452,7 @@ export const designSchema = z.strictObject({
       'Assets that answer no scan under this design: an attacker finds them only through what it reads (documents)',
     ),
   sensors: z.array(sensorSchema).default([]),
-  response: z.strictObject({ time: distributionSchema, actions: z.array(responseAction).min(1) }).optional(),
+  response: responseSchema.optional(),
 });
 
 // ---- attacks ----
@@ -369,6 +490,17 @@ export const attackSchema = z.strictObject({
     .describe(
       'Chance that the approver grants a just-in-time approval the attacker asks for (a convincing pretext, a tired engineer); 0: never',
     ),
+  reentry: z
+    .strictObject({
+      after: distributionSchema
+        .default({ dist: 'triangular', min: 12, mode: 48, max: 168 })
+        .describe('Hours from a containment to the attempt'),
+      probability: probability.default(1),
+    })
+    .default({ after: { dist: 'triangular', min: 12, mode: 48, max: 168 }, probability: 1 })
+    .describe(
+      'After a containment the attacker comes back if it still holds a working way in: a credential nobody rotated, an exposed service, a device whose owner is not locked',
+    ),
 });
 
 // ---- workload and expectations ----
@@ -399,6 +531,14 @@ export const scenarioObjectSchema = z.strictObject({
   segsim: z.literal(1).default(1).describe('Scenario format version'),
   name: z.string().optional(),
   description: z.string().optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as EUR or USD')
+    .refine((c) => Intl.supportedValuesOf('currency').includes(c), 'not an ISO 4217 currency code this runtime knows')
+    .optional()
+    .describe(
+      'ISO 4217 code of line values and production losses (EUR, USD…); without it money prints as plain numbers',
+    ),
   imports: z
     .array(z.string())
     .default([])
@@ -442,6 +582,8 @@ export type Rule = z.output<typeof ruleSchema>;
 export type PolicyTest = z.output<typeof policyTestSchema>;
 export type Policy = z.output<typeof policySchema>;
 export type Sensor = z.output<typeof sensorSchema>;
+export type PlaybookStep = z.output<typeof playbookStepSchema>;
+export type Response = z.output<typeof responseSchema>;
 export type Design = z.output<typeof designSchema>;
 export type InitialAccess = z.output<typeof initialAccessSchema>;
 export type TechniqueOverride = z.output<typeof techniqueOverrideSchema>;

@@ -1,58 +1,18 @@
 // One design's access logic: every connection attempt — from an owned host, a VPN client, a
 // zero-trust brokered session or the internet — goes through here and gets a located answer.
-import type { Action, Mitigation } from '../model/catalog.js';
+import type { Action } from '../model/catalog.js';
 import type { AssetNode, PlantModel, ServiceNode } from '../model/plantModel.js';
 import { compilePolicy, decide, type CompiledPolicy } from '../policy/index.js';
-import { resourceMatches, subjectMatches } from '../policy/match.js';
+import { resourceMatches, subjectMatches, type ResourcePattern } from '../policy/match.js';
 import type { Decision, DecisionContext, ResourceAttributes, SubjectAttributes } from '../policy/types.js';
 import type { Design } from '../model/schema.js';
+import { type AccessState, type Block, type ConnectOutcome, MITIGATION_OF, type Origin, quarantine } from './access.js';
 import { firewallAllows } from './hostFirewall.js';
 import { HostRules } from './hostRules.js';
 import { networkReaches, reachesUngated } from './reachability.js';
+
+export type { AccessState, Block, ConnectOutcome, Origin, Tunnel } from './access.js';
 import { buildTopology, type Topology } from './topology.js';
-
-/** Where a connection starts. A brokered session carries its identity; a VPN client only an address. */
-export type Origin =
-  | { kind: 'host'; asset: number }
-  | { kind: 'vpn'; account: string }
-  | { kind: 'broker'; subject: SubjectAttributes; mfa: boolean }
-  | { kind: 'internet'; exposed: number };
-
-export type Block =
-  | 'no-service'
-  | 'conduit'
-  | 'micro-segmentation'
-  | 'vpn-route'
-  | 'gateway'
-  | 'broker'
-  | 'no-connector'
-  | 'isolated'
-  | 'not-exposed'
-  | 'host-firewall';
-
-export type ConnectOutcome =
-  | { ok: true; layer: 'network' | 'gateway' | 'broker'; connector: number | null; decision: Decision | null }
-  | { ok: false; block: Block; reason: string; decision: Decision | null; mitigation: Mitigation | null };
-
-/** The run-time state the answer depends on: the clock, approvals, locks and isolated hosts. */
-export interface AccessState {
-  time: number;
-  approvals?: DecisionContext['approvals'];
-  locks?: ReadonlySet<string>;
-  isolated?: ReadonlySet<number>;
-}
-
-const MITIGATION_OF: Partial<Record<Block, Mitigation>> = {
-  conduit: 'M0930',
-  'micro-segmentation': 'M0930',
-  'vpn-route': 'M0930',
-  gateway: 'M0935',
-  broker: 'M0801',
-  'no-connector': 'M0930',
-  isolated: 'M0930',
-  'not-exposed': 'M0930',
-  'host-firewall': 'M0937',
-};
 
 export class AccessLayer {
   readonly topology: Topology;
@@ -62,8 +22,9 @@ export class AccessLayer {
   readonly hosts: HostRules;
   private readonly resources: (ResourceAttributes | undefined)[] = [];
   private readonly hostSubjects: (SubjectAttributes | undefined)[] = [];
-  /** First connector reaching (target, service) when none is isolated; -1 for none. */
-  private readonly connectorOf = new Map<string, number>();
+  /** First connector reaching (target, service) when none is isolated, by service and target; -1 for none, -2 not yet known. */
+  private readonly connectorOf = new Map<string, Int32Array>();
+  private byLine: number[][] | undefined;
 
   constructor(
     readonly model: PlantModel,
@@ -104,14 +65,47 @@ export class AccessLayer {
 
   /**
    * Assets some allow rule names for `subject`: a superset of what a brokered session can ever be
-   * granted, whatever the conditions. Everything else the PDP denies.
+   * granted, whatever the conditions. Everything else the PDP denies. In plant order; each
+   * distinct resource pattern is matched once, against its zone's or line's assets when it names one.
    */
   grantable(subject: SubjectAttributes): number[] {
-    const rules = this.policy.rules.filter((r) => r.effect === 'allow' && subjectMatches(r, subject));
-    if (rules.length === 0) return [];
-    return this.model.assets
-      .filter((a) => rules.some((r) => r.resources.some((p) => resourceMatches(p, this.resource(a)))))
-      .map((a) => a.index);
+    const patterns = new Map<string, ResourcePattern>();
+    for (const r of this.policy.rules)
+      if (r.effect === 'allow' && subjectMatches(r, subject))
+        for (const p of r.resources) patterns.set(typeof p === 'string' ? p : JSON.stringify(p), p);
+    const { assets } = this.model;
+    if (patterns.has('*')) return assets.map((a) => a.index);
+    const granted = new Uint8Array(assets.length);
+    for (const p of patterns.values()) {
+      if (typeof p === 'string') {
+        const i = this.model.assetIndex.get(p);
+        if (i !== undefined) granted[i] = 1;
+        continue;
+      }
+      for (const i of this.candidatesFor(p))
+        if (!granted[i] && resourceMatches(p, this.resource(assets[i]!))) granted[i] = 1;
+    }
+    return assets.filter((a) => granted[a.index]).map((a) => a.index);
+  }
+
+  /** Assets a selector may match: its zone's, its line's, or all. */
+  private candidatesFor(selector: Exclude<ResourcePattern, string>): readonly number[] {
+    const { model } = this;
+    if (selector.zone !== undefined) {
+      const z = model.zoneIndex.get(selector.zone);
+      return z === undefined ? [] : model.zones[z]!.assets;
+    }
+    if (selector.line !== undefined) {
+      const l = model.lineIndex.get(selector.line);
+      if (l === undefined) return [];
+      if (this.byLine === undefined) {
+        const byLine: number[][] = model.lines.map(() => []);
+        for (const a of model.assets) if (a.line >= 0) byLine[a.line]!.push(a.index);
+        this.byLine = byLine;
+      }
+      return this.byLine[l]!;
+    }
+    return model.assets.map((a) => a.index);
   }
 
   /**
@@ -156,7 +150,8 @@ export class AccessLayer {
         if (state.isolated?.has(origin.asset))
           return this.blocked('isolated', `${this.model.assets[origin.asset]!.id} is isolated`);
         const src = this.model.assets[origin.asset]!;
-        const block = networkReaches(this.topology, src.zones, target, service);
+        const closed = quarantine(state);
+        const block = networkReaches(this.topology, src.zones, target, service, closed);
         if (block !== null)
           return this.blocked(
             block,
@@ -166,17 +161,22 @@ export class AccessLayer {
         const ungated =
           target.zones.length === 1
             ? this.topology.gated[target.zone] !== 1
-            : reachesUngated(this.topology, src.zones, target, service);
+            : reachesUngated(this.topology, src.zones, target, service, closed);
         if (ungated) return { ok: true, layer: 'network', connector: null, decision: null };
         return this.throughGateway(this.hostSubject(src), false, target, action, state, undefined);
       }
       case 'vpn': {
         const vpn = this.design.vpn;
         if (vpn === undefined) return this.blocked('vpn-route', 'this design has no VPN');
+        if (state.shut?.has('vpn')) return this.blocked('vpn-shut', 'the VPN concentrator is shut');
         const routes = vpn.routes;
-        // A dual-homed target is routed when any of its zones is.
-        const routed =
+        // A dual-homed target is routed when any of its zones is; the tunnel enters a zone like a conduit.
+        const anyRouted =
           routes === '*' ? target.zones : target.zones.filter((z) => routes.includes(this.model.zones[z]!.id));
+        const closed = quarantine(state);
+        const routed = closed === undefined ? anyRouted : anyRouted.filter((z) => !closed.has(z));
+        if (routed.length === 0 && anyRouted.length > 0)
+          return this.blocked('quarantine', `${this.model.zones[target.zone]!.id} is quarantined`);
         const allowed =
           vpn.services === 'any' ||
           vpn.services.some((s) => s.protocol === service.protocol && s.port === service.port);
@@ -197,6 +197,8 @@ export class AccessLayer {
           return this.blocked('not-exposed', `this design exposes nothing to the internet`);
         if (origin.exposed !== target.index)
           return this.blocked('not-exposed', `${target.id} is not reachable from the internet`);
+        if (target.zones.every((z) => state.quarantined?.has(z)))
+          return this.blocked('quarantine', `${this.model.zones[target.zone]!.id} is quarantined`);
         return { ok: true, layer: 'network', connector: null, decision: null };
     }
   }
@@ -211,9 +213,13 @@ export class AccessLayer {
     state: AccessState,
   ): ConnectOutcome {
     if (this.connectors.length === 0) return this.blocked('broker', 'this design has no zero-trust broker');
-    const connector = this.connectorFor(target, service, state.isolated);
-    if (connector === undefined)
+    if (state.shut?.has('broker')) return this.blocked('broker-shut', 'the zero-trust broker is shut');
+    const connector = this.connectorFor(target, service, state);
+    if (connector === undefined) {
+      if (target.zones.every((z) => state.quarantined?.has(z)))
+        return this.blocked('quarantine', `${this.model.zones[target.zone]!.id} is quarantined`);
       return this.blocked('no-connector', `no connector reaches ${target.id}:${service.protocol}`);
+    }
     const decision = decide(
       this.policy,
       { subject, resource: this.resource(target), action, source: this.model.assets[connector]!.id },
@@ -228,20 +234,22 @@ export class AccessLayer {
     return { ok: true, layer: 'broker', connector, decision };
   }
 
-  private connectorFor(
-    target: AssetNode,
-    service: ServiceNode,
-    isolated: ReadonlySet<number> | undefined,
-  ): number | undefined {
+  /** A connector in a quarantined zone has lost its way out to the broker. */
+  private connectorFor(target: AssetNode, service: ServiceNode, state: AccessState): number | undefined {
+    const { isolated } = state;
+    const closed = quarantine(state);
     const find = () =>
-      this.connectors.find(
-        (c) =>
-          !isolated?.has(c) && networkReaches(this.topology, this.model.assets[c]!.zones, target, service) === null,
-      );
-    if (isolated !== undefined && isolated.size > 0) return find();
-    const key = `${target.index}:${service.protocol}/${service.port}`;
-    let c = this.connectorOf.get(key);
-    if (c === undefined) this.connectorOf.set(key, (c = find() ?? -1));
+      this.connectors.find((c) => {
+        const zones = this.model.assets[c]!.zones;
+        if (isolated?.has(c) || zones.some((z) => closed?.has(z))) return false;
+        return networkReaches(this.topology, zones, target, service, closed) === null;
+      });
+    if ((isolated !== undefined && isolated.size > 0) || closed !== undefined) return find();
+    const key = `${service.protocol}/${service.port}`;
+    let known = this.connectorOf.get(key);
+    if (known === undefined) this.connectorOf.set(key, (known = new Int32Array(this.model.assets.length).fill(-2)));
+    if (known[target.index] === -2) known[target.index] = find() ?? -1;
+    const c = known[target.index]!;
     return c < 0 ? undefined : c;
   }
 

@@ -2,6 +2,7 @@
 // rows are a sweep's values or a matrix's attacks.
 import type { ExperimentResult } from '../experiment/runExperiment.js';
 import type { DesignSummary } from '../experiment/summary.js';
+import { money } from './money.js';
 import type { Row } from './rows.js';
 
 /** One row of every table: an experiment and what to call it. */
@@ -19,7 +20,8 @@ export interface DesignTable {
 
 export interface TableSpec {
   title: string;
-  cell: (result: ExperimentResult, design: number) => string;
+  /** `currency`: the scenario's, for money cells. */
+  cell: (result: ExperimentResult, design: number, currency: string | undefined) => string;
 }
 
 // Fixed decimals, unlike rows.ts's num: the same metric down a column of experiments lines up.
@@ -36,7 +38,10 @@ export const PLC_REACHED: TableSpec = {
 /** What a sweep shows, and a matrix after its own first table. */
 export const HEADLINE_TABLES: readonly TableSpec[] = [
   { title: 'Compromised assets, mean', cell: (r, d) => fixed(r.designs[d]!.summary.compromisedAssets.mean, 1) },
-  { title: 'Production loss, mean', cell: (r, d) => fixed(r.designs[d]!.summary.productionLoss.mean, 0) },
+  {
+    title: 'Production loss, mean',
+    cell: (r, d, currency) => money(r.designs[d]!.summary.productionLoss.mean, currency),
+  },
   { title: 'Time to detection, median', cell: (r, d) => hours(r.designs[d]!.summary.timeToDetectionHours.median) },
   // The legitimate side of the trade-off: what the design costs the people who service the plant.
   { title: 'Technician time-to-access, mean', cell: (r, d) => hours(r.designs[d]!.summary.timeToAccessHours.mean) },
@@ -53,11 +58,15 @@ export function withoutAssetRates(summary: DesignSummary): Omit<DesignSummary, '
 }
 
 /** The tables for `specs`; every experiment must compare the same designs, in the same order. */
-export function designTables(points: readonly LabelledResult[], specs: readonly TableSpec[]): DesignTable[] {
+export function designTables(
+  points: readonly LabelledResult[],
+  specs: readonly TableSpec[],
+  currency?: string,
+): DesignTable[] {
   const ids = points[0]!.result.designs.map((d) => d.design.id);
   return specs.map((t) => ({
     title: t.title,
     ids,
-    rows: points.map((p) => ({ label: p.label, cells: ids.map((_, d) => t.cell(p.result, d)) })),
+    rows: points.map((p) => ({ label: p.label, cells: ids.map((_, d) => t.cell(p.result, d, currency)) })),
   }));
 }

@@ -1,5 +1,6 @@
-// The viewer as one HTML page: built once by Vite into web/dist (scripts and styles inlined), and
-// for reports with the results bundle inlined too, so the file works from disk and fetches nothing.
+// The viewer as one HTML page: built ahead of time by Vite into web/dist (scripts and styles
+// inlined), and for reports with the results bundle inlined too, so the file works from disk and
+// fetches nothing. This module sits two folders below the package root in sim/ and in dist/ alike.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,32 +54,21 @@ export function viewerStale(): boolean {
   return sources.some((p) => newestMtime(p) > built);
 }
 
+/** The viewer is built ahead of time (bin/build.mjs), never when a command runs. */
 export class ViewerBuildError extends Error {
   override name = 'ViewerBuildError';
+  readonly code = 'VIEWER_NOT_BUILT';
 }
 
-/** Builds web/dist with Vite when it is missing or stale; returns the page's path. */
-export async function ensureViewerBuilt(log: (line: string) => void = () => {}): Promise<string> {
-  if (!viewerStale()) return VIEWER_INDEX;
-  const hasSources = existsSync(join(WEB_DIR, 'src'));
-  if (!hasSources) throw new ViewerBuildError(`the viewer is not built and its sources are missing: ${VIEWER_INDEX}`);
-  let vite: typeof import('vite');
-  try {
-    vite = await import('vite');
-  } catch {
-    throw new ViewerBuildError(
-      `the viewer is not built (${VIEWER_INDEX} is missing); build it with \`${BUILD_COMMAND}\` after \`npm install\``,
-    );
-  }
-  log(`building the viewer into ${VIEWER_DIST} (${BUILD_COMMAND})`);
-  try {
-    await vite.build({ root: WEB_DIR, configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
-  } catch (err) {
-    throw new ViewerBuildError(
-      `building the viewer failed: ${err instanceof Error ? err.message : String(err)}; try \`${BUILD_COMMAND}\``,
-    );
-  }
+/** The built viewer page's path; an error says how to build it when it is missing or older than its sources. */
+export function viewerPage(): string {
   if (!existsSync(VIEWER_INDEX))
-    throw new ViewerBuildError(`the viewer build wrote no ${VIEWER_INDEX}; try \`${BUILD_COMMAND}\``);
+    throw new ViewerBuildError(
+      `the viewer is not built (${VIEWER_INDEX} is missing); build it with \`${BUILD_COMMAND}\``,
+    );
+  if (viewerStale())
+    throw new ViewerBuildError(
+      `the viewer in ${VIEWER_DIST} is older than its sources in ${WEB_DIR}; rebuild it with \`${BUILD_COMMAND}\``,
+    );
   return VIEWER_INDEX;
 }

@@ -2,6 +2,7 @@
 import { MITIGATIONS, type Mitigation } from '../model/catalog.js';
 import type { ResultsBundle } from '../contract/bundle.js';
 import { markdownCode, markdownText } from './escape.js';
+import { money } from './money.js';
 import { comparisonRows, designSentences, headline, nonFiniteNotes, num, pct, staticRows, type Row } from './rows.js';
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|');
@@ -45,7 +46,7 @@ export function renderMarkdown(bundle: ResultsBundle): string {
         cells: [
           ci(c.plcReached, (x) => `${num(x * 100, 0)} pp`),
           ci(c.metrics.compromisedAssets, (x) => num(x)),
-          ci(c.metrics.productionLoss, (x) => num(x, 0)),
+          ci(c.metrics.productionLoss, (x) => money(x, bundle.scenario.currency)),
         ],
       };
     });

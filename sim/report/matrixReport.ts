@@ -7,10 +7,11 @@ import { renderTable } from './compareText.js';
 import { designTables, HEADLINE_TABLES, percentCell, withoutAssetRates, type TableSpec } from './designTables.js';
 import { markdownTable } from './markdown.js';
 import { markdownCode, markdownText } from './escape.js';
+import { overviewSentence } from './overview.js';
 
 export interface Matrix {
   /** The scenario file as given on the command line, and its name. */
-  scenario: { file: string; name: string | null };
+  scenario: { file: string; name: string | null; currency?: string };
   seed: number;
   runs: number;
   /** One experiment per attack, every one over the same designs and seeds. */
@@ -30,6 +31,16 @@ const tables = (m: Matrix) =>
   designTables(
     m.attacks.map((r) => ({ label: r.attack.id, result: r })),
     [REACHED_AND_WORST, ...HEADLINE_TABLES],
+    m.scenario.currency,
+  );
+
+/** The matrix's paragraph over every attack. */
+export const matrixOverview = (m: Matrix) =>
+  overviewSentence(
+    m.attacks.map((r) => ({
+      attack: r.attack.id,
+      designs: r.designs.map((d) => ({ id: d.design.id, plcReached: d.summary.plcReachedProbability })),
+    })),
   );
 const about = (m: Matrix) =>
   `${m.runs} runs per design and attack, seed ${m.seed}, the same seeds for every design and attack`;
@@ -38,6 +49,8 @@ const designCount = (m: Matrix) => m.attacks[0]!.designs.length;
 export function renderMatrixText(m: Matrix): string {
   const out = [
     `${m.scenario.name ?? m.scenario.file}: ${designCount(m)} designs × ${m.attacks.length} attacks, ${about(m)}`,
+    '',
+    matrixOverview(m),
   ];
   for (const t of tables(m)) out.push('', t.title, '', ...renderTable(['attack', ...t.ids], t.rows));
   return `${out.join('\n')}\n`;
@@ -46,6 +59,7 @@ export function renderMatrixText(m: Matrix): string {
 export function renderMatrixMarkdown(m: Matrix): string {
   const out = [`# ${markdownText(m.scenario.name ?? m.scenario.file)}: every design under every attack`, ''];
   out.push(`Scenario ${markdownCode(m.scenario.file)}: ${about(m)}, so the differences between designs are paired.`);
+  out.push('', `**${markdownText(matrixOverview(m))}**`);
   out.push(
     '',
     '| attack | what it is |',

@@ -2,6 +2,7 @@
 // metric, one column per design, cells already formatted for reading aloud.
 import type { Summary } from '../metrics/statistics.js';
 import type { BundleDesign, ResultsBundle } from '../contract/bundle.js';
+import { money } from './money.js';
 
 export interface Row {
   label: string;
@@ -35,7 +36,8 @@ export function comparisonRows(bundle: ResultsBundle): Row[] {
     row('Lines impacted, median / p95', (d) => medP95(d.summary.linesImpacted)),
     row('Time to first PLC, median', (d) => whenItHappened(d.summary.timeToFirstPlcHours)),
     row('Time to detection, median', (d) => whenItHappened(d.summary.timeToDetectionHours)),
-    row('Production loss, mean', (d) => num(d.summary.productionLoss.mean, 0)),
+    row('Time to containment, median', (d) => whenItHappened(d.summary.timeToContainmentHours)),
+    row('Production loss, mean', (d) => money(d.summary.productionLoss.mean, bundle.scenario.currency)),
     row('Denied requests, mean', (d) => num(d.summary.deniedRequests.mean)),
     row('Held for approval, mean', (d) => num(d.summary.heldForApproval.mean)),
     row('Audited share of attacker actions, mean', (d) =>
@@ -59,7 +61,7 @@ export function staticRows(bundle: ResultsBundle): Row[] {
 }
 
 /** "stolen-vendor-credential: vpn-flat reaches a PLC in 99% of runs, median 2.1 h to the first PLC; zt in 0%" */
-export function headline(bundle: ResultsBundle): string {
+export function headline(bundle: Pick<ResultsBundle, 'designs' | 'attack'>): string {
   const parts = bundle.designs.map((d, i) => {
     const p = d.summary.plcReachedProbability;
     const verb = i === 0 ? `${d.id} reaches a PLC in ${pct(p)} of runs` : `${d.id} in ${pct(p)}`;
@@ -70,20 +72,31 @@ export function headline(bundle: ResultsBundle): string {
 }
 
 /** One sentence per design, for reading aloud; `text` escapes a design's name for the output format. */
-export function designSentences(bundle: ResultsBundle, text: (s: string) => string = (s) => s): string[] {
-  return bundle.designs.map((d) => {
-    const s = d.summary;
-    const p = s.plcReachedProbability;
-    const reach =
-      p === 0
-        ? 'never reaches a PLC'
-        : `reaches a PLC in ${pct(p)} of runs${s.timeToFirstPlcHours.median === null ? '' : `, median ${num(s.timeToFirstPlcHours.median)} h to the first one`}`;
-    const spread =
-      s.compromisedAssets.max === 0
-        ? 'no asset is compromised in any run'
-        : `the attacker holds a median of ${num(s.compromisedAssets.median)} assets (${num(s.compromisedAssets.p95)} in the worst 5% of runs)`;
-    return `Under ${text(d.name ?? d.id)} (${d.id}) the attacker ${reach}; ${spread}.`;
-  });
+export function designSentences(
+  bundle: Pick<ResultsBundle, 'designs' | 'scenario'>,
+  text: (s: string) => string = (s) => s,
+): string[] {
+  return bundle.designs.map((d) => designSentence(d, bundle.scenario.currency, text));
+}
+
+export function designSentence(
+  d: Pick<BundleDesign, 'id' | 'name' | 'summary'>,
+  currency: string | undefined,
+  text: (s: string) => string = (s) => s,
+): string {
+  const s = d.summary;
+  const p = s.plcReachedProbability;
+  const reach =
+    p === 0
+      ? 'never reaches a PLC'
+      : `reaches a PLC in ${pct(p)} of runs${s.timeToFirstPlcHours.median === null ? '' : `, median ${num(s.timeToFirstPlcHours.median)} h to the first one`}`;
+  const spread =
+    s.compromisedAssets.max === 0
+      ? 'no asset is compromised in any run'
+      : `the attacker holds a median of ${num(s.compromisedAssets.median)} assets (${num(s.compromisedAssets.p95)} in the worst 5% of runs)`;
+  const loss = s.productionLoss.mean;
+  const cost = loss === null || loss === 0 ? '' : `; production loss averages ${money(loss, currency)} a run`;
+  return `Under ${text(d.name ?? d.id)} (${d.id}) the attacker ${reach}; ${spread}${cost}.`;
 }
 
 /** "vpn: productionLoss was not a finite number in 5 runs, left out of its statistics", when it happens. */

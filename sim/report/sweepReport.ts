@@ -2,8 +2,10 @@
 // headline statistics of each design.
 import { markdownCode, markdownText } from './escape.js';
 import type { ExperimentResult } from '../experiment/runExperiment.js';
+import { pairedDifference } from '../metrics/statistics.js';
 import { renderTable } from './compareText.js';
-import { designTables, HEADLINE_TABLES, PLC_REACHED, withoutAssetRates } from './designTables.js';
+import { money } from './money.js';
+import { type DesignTable, designTables, HEADLINE_TABLES, PLC_REACHED, withoutAssetRates } from './designTables.js';
 import { markdownTable } from './markdown.js';
 
 export interface SweepPoint {
@@ -13,7 +15,7 @@ export interface SweepPoint {
 
 export interface Sweep {
   /** The scenario file as given on the command line, and its name. */
-  scenario: { file: string; name: string | null };
+  scenario: { file: string; name: string | null; currency?: string };
   /** The swept field's dotted path. */
   set: string;
   seed: number;
@@ -29,11 +31,37 @@ const label = (v: unknown) => {
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 };
 
-const tables = (sweep: Sweep) =>
-  designTables(
+const tables = (sweep: Sweep) => [
+  ...designTables(
     sweep.points.map((p) => ({ label: label(p.value), result: p.result })),
     [PLC_REACHED, ...HEADLINE_TABLES],
-  );
+    sweep.scenario.currency,
+  ),
+  ...lossAgainstFirst(sweep),
+];
+
+/** Each later value's production loss against the first value's, run by run on the same seeds. */
+function lossAgainstFirst(sweep: Sweep): DesignTable[] {
+  const whole = (x: number) => money(x, sweep.scenario.currency);
+  const [first, ...rest] = sweep.points;
+  if (first === undefined || rest.length === 0) return [];
+  const ids = first.result.designs.map((d) => d.design.id);
+  const loss = (r: ExperimentResult, d: number) => r.designs[d]!.records.map((x) => x.metrics.productionLoss);
+  const cell = (r: ExperimentResult, d: number) => {
+    const diff = pairedDifference(loss(r, d), loss(first.result, d));
+    if (diff.mean === null) return '–';
+    return diff.ci95 === null
+      ? whole(diff.mean)
+      : `${whole(diff.mean)} (${whole(diff.ci95[0])} to ${whole(diff.ci95[1])})`;
+  };
+  return [
+    {
+      title: `Production loss, mean change from ${label(first.value)} (paired 95% CI)`,
+      ids,
+      rows: rest.map((p) => ({ label: label(p.value), cells: ids.map((_, d) => cell(p.result, d)) })),
+    },
+  ];
+}
 
 const attackOf = (sweep: Sweep) => sweep.points[0]!.result.attack;
 const about = (sweep: Sweep) =>

@@ -21,7 +21,7 @@ export class OutputFileError extends Error {
 const STALE_AFTER_MS = 60 * 60 * 1000;
 
 /** Creates missing parent folders, writes a temporary file beside the target, then renames it. */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
     mkdirSync(dirname(file), { recursive: true });

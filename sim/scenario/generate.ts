@@ -14,7 +14,7 @@ export interface GenerateConstraints {
   seed?: number | string;
 }
 
-export const GENERATE_LIMITS = { maxAssets: 50_000, maxLines: 100 } as const;
+export const GENERATE_LIMITS = { maxAssets: 100_000, maxLines: 100 } as const;
 
 /** Misuse of the generator: impossible sizes. */
 export class GenerateError extends Error {

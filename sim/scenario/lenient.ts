@@ -3,7 +3,7 @@
 // keeps its id (references to it still resolve) and every field of the item that is valid on its
 // own — an attack's initialAccess beside a misspelt strategy, a design's zero-trust block beside a
 // bad sensor — whose references are checked too; other problems found inside stand-ins are dropped.
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkReferences, type PathProblem } from './references.js';
 import {
   attackSchema,
@@ -57,7 +57,6 @@ const SECTIONS: { path: readonly string[]; schema: z.ZodType; standIn: (raw: Raw
       vulnerabilities: [],
       credentials: [],
       documents: [],
-      criticality: 'medium',
       dualHomed: [],
     }),
   },

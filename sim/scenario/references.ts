@@ -14,6 +14,10 @@ import {
   type ReferenceContext,
 } from './hostReferences.js';
 import { didYouMean, type IssuePath } from './issues.js';
+import { checkResponse } from './responseReferences.js';
+import { EXPECTABLE_METRICS } from '../contract/trace.js';
+
+const metrics: readonly string[] = EXPECTABLE_METRICS;
 
 export interface PathProblem {
   path: IssuePath;
@@ -137,6 +141,7 @@ export function checkReferences(s: Scenario): PathProblem[] {
       (sn, j) =>
         sn.zones !== '*' && sn.zones.forEach((z, k) => ref(zones, z, [...at, 'sensors', j, 'zones', k], 'zone')),
     );
+    checkResponse(d, at, { zones, credentials }, ref, problem);
     if (d.vpn) {
       const vpn = d.vpn;
       const kindOf = (id: string) => assets.get(id)?.kind;
@@ -246,6 +251,11 @@ export function checkReferences(s: Scenario): PathProblem[] {
     ref(designs, e.design, ['expect', i, 'design'], 'design');
     ref(attacks, e.attack, ['expect', i, 'attack'], 'attack');
     if (e.neverCompromise !== undefined) selector(e.neverCompromise, ['expect', i, 'neverCompromise']);
+    if (e.metric !== undefined && !metrics.includes(e.metric))
+      problem(
+        ['expect', i, 'metric'],
+        `unknown metric "${e.metric}"${didYouMean(e.metric, metrics)}; metrics: ${metrics.join(', ')}`,
+      );
     if (e.metric === undefined && e.neverCompromise === undefined)
       problem(['expect', i], 'an expectation needs a metric with max/min, or neverCompromise');
     if (e.metric !== undefined && e.max === undefined && e.min === undefined)

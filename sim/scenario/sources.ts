@@ -1,20 +1,13 @@
 // Reads a scenario file and the files it imports, merges them, and maps any field path of the
 // merged document back to the file, line and column it came from.
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import {
-  isCollection,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  visit as visitYaml,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
-import type { IssuePath, ScenarioIssue } from './issues.js';
+import { type IssuePath, namedPath, type ScenarioIssue } from './issues.js';
 import { outsideRoot, readScenarioText } from './readLimited.js';
 import { scenarioObjectSchema } from '../model/schema.js';
+import { parseSource, readableExtension } from './parseSource.js';
+import type { LocateAt, Source } from './source.js';
+
+export type { LocateAt } from './source.js';
 
 /** Sections whose lists are concatenated across imports (imported items first). */
 export const LIST_SECTIONS: readonly (readonly string[])[] = [
@@ -32,20 +25,10 @@ export const LIST_SECTIONS: readonly (readonly string[])[] = [
   ['expect'],
 ];
 
-interface Source {
-  file: string;
-  doc: Document;
-  lines: LineCounter;
-  value: Record<string, unknown>;
-}
-
 interface Origin {
   source: Source;
   index: number;
 }
-
-/** `key` points an issue at a field's key (an unknown field) rather than at its value. */
-export type LocateAt = 'value' | 'key';
 
 export interface MergedSources {
   value: Record<string, unknown>;
@@ -134,6 +117,10 @@ function parseImport(
   issues: ScenarioIssue[],
   importedFrom: (message: string) => ScenarioIssue,
 ): Source | undefined {
+  if (!readableExtension(file)) {
+    issues.push(importedFrom(`imported file "${file}" is not a scenario file: name it .yaml, .yml or .json`));
+    return undefined;
+  }
   const source = parseSource(file, text, issues, false);
   if (source === undefined) return undefined;
   const notScenario = (why: string) =>
@@ -146,71 +133,6 @@ function parseImport(
     return undefined;
   }
   return source;
-}
-
-/** `quote` false: messages name the YAML error's code, never text from the file. */
-function parseSource(file: string, text: string, issues: ScenarioIssue[], quote = true): Source | undefined {
-  const lines = new LineCounter();
-  // The parser's own duplicate-key check compares every pair of keys; the visitor below uses a set.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  const at = (offset: number | undefined, message: string): ScenarioIssue => {
-    const pos = lines.linePos(offset ?? 0);
-    return { file, line: Math.max(1, pos.line), col: Math.max(1, pos.col), path: [], message };
-  };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors)
-      issues.push(at(e.pos[0], quote ? `YAML syntax: ${firstLine(e.message)}` : `YAML syntax error (${e.code})`));
-    return undefined;
-  }
-  // What toJS would warn about or throw on, located here instead.
-  const structural: ScenarioIssue[] = [];
-  visitYaml(doc, {
-    Map: (_, map) => {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        const key = isScalar(pair.key) ? pair.key.value : pair.key;
-        if (seen.has(key))
-          structural.push(at((pair.key as YamlNode | null)?.range?.[0], 'YAML syntax: Map keys must be unique'));
-        seen.add(key);
-      }
-    },
-    Pair: (_, pair) => {
-      if (isCollection(pair.key))
-        structural.push(at(pair.key.range?.[0], 'YAML: a key must be a plain value, not a list or mapping'));
-    },
-    Alias: (_, alias) => {
-      if (alias.resolve(doc) === undefined)
-        structural.push(
-          at(
-            alias.range?.[0],
-            quote
-              ? `YAML: unknown alias *${alias.source} (the &${alias.source} anchor must come before it)`
-              : 'YAML: unknown alias (its anchor must come before it)',
-          ),
-        );
-    },
-  });
-  if (structural.length > 0) {
-    issues.push(...structural);
-    return undefined;
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 1000 });
-  } catch (err) {
-    const reason = quote ? firstLine(err instanceof Error ? err.message : String(err)) : 'cannot be read as data';
-    issues.push(at(doc.contents?.range?.[0], `YAML: ${reason}`));
-    return undefined;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    issues.push(at(doc.contents?.range?.[0], 'a scenario file must be a YAML mapping (key: value pairs)'));
-    return undefined;
-  }
-  return { file, doc, lines, value: value as Record<string, unknown> };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Sources are in dependency order with the main file last; the main file wins for scalars. */
@@ -245,10 +167,12 @@ function merge(main: Source, sources: Source[]): MergedSources {
     }
   }
   const locate = (path: IssuePath, message: string, at: LocateAt = 'value'): ScenarioIssue => {
+    // Ids are named in the merged document, whose paths `--set` takes; indices stay each file's own.
+    const named = namedPath(path, value);
     for (const section of LIST_SECTIONS) {
       if (!section.every((k, i) => path[i] === k)) continue;
       const owner = owners.get(section.join('.'));
-      if (owner) return locateIn(owner, path, message, path, at);
+      if (owner) return locateIn(owner, path, message, path, at, named);
       const origin =
         typeof path[section.length] === 'number'
           ? origins.get(section.join('.'))?.[path[section.length] as number]
@@ -256,55 +180,37 @@ function merge(main: Source, sources: Source[]): MergedSources {
       // The field path names the item as it stands in its own file, like the line and column do.
       if (origin) {
         const local = [...section, origin.index, ...path.slice(section.length + 1)];
-        return locateIn(origin.source, local, message, local, at);
+        return locateIn(origin.source, local, message, local, at, named);
       }
     }
     // Elsewhere the file holding the longest part of the path owns it; on a tie the later file, which won the merge.
     let owner = main;
     let best = -1;
     for (const s of sources) {
-      const n = matchedDepth(s, path);
+      const n = s.depth(path);
       if (n >= best) [owner, best] = [s, n];
     }
-    return locateIn(owner, path, message, path, at);
+    return locateIn(owner, path, message, path, at, named);
   };
   return { value, locate };
 }
 
-function matchedDepth(source: Source, path: IssuePath): number {
-  let n = 0;
-  while (n < path.length && source.doc.hasIn(path.slice(0, n + 1))) n++;
-  return n;
-}
-
-/** Finds the deepest YAML node on `path`; a missing key points at its parent. */
+/** The node at `path` in a file; a missing key points at its parent. */
 function locateIn(
   source: Source,
   path: IssuePath,
   message: string,
   shownPath: IssuePath = path,
   at: LocateAt = 'value',
+  named?: IssuePath,
 ): ScenarioIssue {
-  let node: YamlNode | null | undefined = source.doc.contents as YamlNode | null;
-  let offset = node?.range?.[0] ?? 0;
-  for (const [i, seg] of path.entries()) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
-      if (!pair) break;
-      const key = pair.key as YamlNode | null;
-      const val = pair.value as YamlNode | null;
-      const last = i === path.length - 1;
-      offset = (last && at === 'key' ? key?.range?.[0] : undefined) ?? val?.range?.[0] ?? key?.range?.[0] ?? offset;
-      node = val;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg] as YamlNode | undefined;
-      if (!item) break;
-      offset = item.range?.[0] ?? offset;
-      node = item;
-    } else break;
-  }
-  const pos = source.lines.linePos(offset);
-  return { file: source.file, line: Math.max(1, pos.line), col: Math.max(1, pos.col), path: shownPath, message };
+  return {
+    file: source.file,
+    ...source.position(path, at),
+    path: shownPath,
+    ...(named === undefined ? {} : { named }),
+    message,
+  };
 }
 
 function deepAssign(target: Record<string, unknown>, src: Record<string, unknown>): void {

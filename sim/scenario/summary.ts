@@ -1,6 +1,7 @@
 // A short, machine-readable description of a loaded scenario.
+import { describeDistribution } from '../kernel/index.js';
 import { statesAuth } from '../model/auth.js';
-import type { Attack, Design, Scenario } from '../model/schema.js';
+import type { Attack, Design, Distribution, PlaybookStep, Scenario } from '../model/schema.js';
 
 export interface ScenarioSummary {
   name: string | null;
@@ -23,11 +24,24 @@ export interface ScenarioSummary {
   designKinds: Record<string, string[]>;
   attacks: string[];
   /** Per design, in file order: how it lets people in, what watches, what answers. */
-  designProfiles: { id: string; name: string | null; access: string; sensors: string[]; response: string[] }[];
+  designProfiles: {
+    id: string;
+    name: string | null;
+    access: string;
+    sensors: string[];
+    response: ResponseProfile | null;
+  }[];
   /** Per attack, in file order: where it gets in and how it moves. */
   attackProfiles: { id: string; name: string | null; entry: string; strategy: string }[];
   policyTests: number;
   expectations: number;
+}
+
+/** A design's response: its triage time, its playbook's steps in words, its investigation's rates. */
+export interface ResponseProfile {
+  triage: string;
+  steps: string[];
+  investigation: string;
 }
 
 export function summarize(s: Scenario): ScenarioSummary {
@@ -76,7 +90,7 @@ export function summarize(s: Scenario): ScenarioSummary {
       name: d.name ?? null,
       access: accessOf(d),
       sensors: [...new Set(d.sensors.map((x) => x.kind))],
-      response: d.response?.actions ?? [],
+      response: responseOf(d),
     })),
     attackProfiles: s.attacks.map((a) => ({
       id: a.id,
@@ -105,6 +119,31 @@ function accessOf(d: Design): string {
   if (!d.internetFacing) parts.push('no internet exposure');
   return parts.length > 0 ? parts.join('; ') : 'no remote access';
 }
+
+function responseOf(d: Design): ResponseProfile | null {
+  const r = d.response;
+  if (r === undefined) return null;
+  const { perHour, linkedPerHour } = r.investigation;
+  const percent = (p: number) => `${+(p * 100).toFixed(1)}%`;
+  return {
+    triage: hoursOf(r.time),
+    steps: [...r.actions, ...r.playbook.map(stepOf)],
+    investigation: `${percent(perHour)} an hour, ${percent(linkedPerHour)} with a lead`,
+  };
+}
+
+/** e.g. "quarantine-zone [dmz] after 1 h, 90%, for triangular(12, 24, 48) h". */
+function stepOf(step: PlaybookStep): string {
+  const scope = step.zones ?? step.accounts ?? step.credentials;
+  const parts = [
+    step.after.dist === 'constant' && step.after.value === 0 ? '' : `after ${hoursOf(step.after)}`,
+    step.probability === 1 ? '' : `${Math.round(step.probability * 100)}%`,
+    step.duration === undefined ? '' : `for ${hoursOf(step.duration)}`,
+  ].filter((x) => x !== '');
+  return `${step.action}${scope ? ` [${scope.join(', ')}]` : ''}${parts.length > 0 ? ` ${parts.join(', ')}` : ''}`;
+}
+
+const hoursOf = (d: Distribution) => (d.dist === 'constant' ? `${d.value} h` : describeDistribution(d));
 
 function entryOf(a: Attack): string {
   const i = a.initialAccess;

@@ -59,6 +59,7 @@ export class Technicians {
     });
     // A technician holding an account this design's VPN accepts uses it; everyone else goes through the broker.
     const account = this.vpnAccountOf(spec);
+    if (account !== undefined && w.shut.has('vpn')) return this.fail(spec, 'the VPN concentrator is shut');
     if (account !== undefined) return this.viaVpn(spec, duration, account);
     if (w.design.zt) return this.brokered(spec, duration, w.now, 0);
     this.fail(spec, 'no remote access path for this technician');
@@ -86,6 +87,8 @@ export class Technicians {
         spec,
         `the VPN reaches none of ${spec.targets.map((t) => `${t.asset}:${t.action}`).join(', ')}, directly or through jump hosts`,
       );
+    if (!this.stillOpen(route, account, spec))
+      return this.fail(spec, `the defenders cut the way in (${['VPN', ...route.hops].join(' → ')})`);
     const connect = this.vpnConnect.sample(w.design.vpn!.connectHours) + HOP_HOURS * route.hops.length;
     this.granted(
       spec,
@@ -135,6 +138,21 @@ export class Technicians {
     w.kernel.schedule(waitFor, () => this.brokered(spec, duration, askedAt, attempt + 1));
   }
 
+  /** The route worked out before the incident, checked hop by hop against the defenders' isolations and quarantines. */
+  private stillOpen(route: VpnRoute, account: string, spec: WorkloadRequest): boolean {
+    const w = this.world;
+    if (w.isolated.size === 0 && w.quarantined.size === 0) return true;
+    const state = w.accessState();
+    let from: Origin = { kind: 'vpn', account };
+    for (const h of route.hopIndices) {
+      const interactive = w.model.assets[h]!.services.find((s) => w.model.vocab.protocol(s.protocol)!.interactive)!;
+      if (!w.access.connect(from, h, firstAction(w.model, interactive.protocol), state).ok) return false;
+      from = { kind: 'host', asset: h };
+    }
+    const at = from;
+    return spec.targets.every((t) => w.access.connect(at, w.model.assetIndex.get(t.asset)!, t.action, state).ok);
+  }
+
   private readonly approved = new Map<string, Map<string, { expiresAt: number }>>();
 
   private approvalsFor(spec: WorkloadRequest) {
@@ -176,6 +194,7 @@ const VPN_ROUTES = new WeakMap<object, Map<string, VpnRoute | null>>();
 
 interface VpnRoute {
   hops: string[];
+  hopIndices: number[];
   /** Assets reachable from the tunnel and from every host on the way. */
   exposure: number;
 }
@@ -196,7 +215,7 @@ function vpnRoute(w: World, start: Origin, spec: WorkloadRequest): VpnRoute | nu
       const reachable = new Set(discoverable(w.access, start, { time: w.now }));
       for (const h of found.hops)
         for (const a of discoverable(w.access, { kind: 'host', asset: h }, { time: w.now })) reachable.add(a);
-      return { hops: found.hops.map((h) => w.model.assets[h]!.id), exposure: reachable.size };
+      return { hops: found.hops.map((h) => w.model.assets[h]!.id), hopIndices: found.hops, exposure: reachable.size };
     }
     const next: typeof frontier = [];
     for (const f of frontier) {

@@ -1,35 +1,18 @@
-// The shared state of one run: the kernel, the design's access layer, who owns what, the
-// defenders' locks and isolations, the audit trail and the trace. Processes act through it and
-// report what the metrics count to its recorder.
+// The shared state of one run: the kernel, the design's access layer, what the attacker holds now
+// and ever held, the lines' outages, the defenders' cuts (locks, isolations, quarantines, shut
+// tunnels, disabled accounts, rotated credentials), the audit trail and the trace. Processes act
+// through it and report what the metrics count to its recorder.
 import { Kernel } from '../kernel/index.js';
 import type { PlantModel } from '../model/plantModel.js';
 import type { TraceEvent, UntimedEvent } from '../contract/trace.js';
-import type { AccessLayer, AccessState } from '../net/AccessLayer.js';
+import type { AccessLayer, AccessState, Origin, Tunnel } from '../net/AccessLayer.js';
 import { AuditLog, SessionTable } from '../policy/index.js';
 import type { Attack, Design } from '../model/schema.js';
 import type { Decision } from '../policy/types.js';
+import type { FootholdRecord, Observable, Outage } from './records.js';
 import type { RunRecorder } from './RunRecorder.js';
 
-/** What a sensor may see of one attacker action. */
-export interface Observable {
-  t: number;
-  technique: string;
-  observability: number;
-  /** Zone of the target (or of the acting host) for zone-scoped sensors. */
-  zone: number;
-  crossesZone: boolean;
-  viaVpn: boolean;
-  pdpDecided: boolean;
-  denied: boolean;
-  onHost: number | null;
-  industrial: boolean;
-  /** An active scan of the network, which an OT IDS in the zone sees like industrial traffic. */
-  scan: boolean;
-  /** The identity the action ran under, as a defender would see it (a user or a VPN account). */
-  identity: string | null;
-  /** What a detection of it reports beside the technique, when that alone would not say. */
-  note?: string;
-}
+export type { FootholdRecord, Observable, Outage } from './records.js';
 
 export interface WorldOptions {
   seed: number | string;
@@ -50,22 +33,38 @@ export class World {
   /** The events of the run, when it is kept. */
   readonly trace: TraceEvent[] = [];
   readonly sessions: SessionTable | null;
+  /** Hosts the attacker runs tools on now, 1 by asset: an isolated or reimaged host is not. */
   readonly owned: Uint8Array;
+  /** Controllers under its command now: a recovered line's are not. */
   readonly controlled: Uint8Array;
+  /** Ever owned or commanded in this run: what the metrics count. */
+  readonly everOwned: Uint8Array;
+  readonly everControlled: Uint8Array;
+  /** Every foothold the attacker gained, in order, live or lost. */
+  readonly footholds: FootholdRecord[] = [];
+  /** Each line's outages, oldest first. */
+  readonly outages: Outage[][];
   readonly isolated = new Set<number>();
+  readonly quarantined = new Set<number>();
+  readonly shut = new Set<Tunnel>();
   readonly locks = new Set<string>();
-  readonly lineImpactAt: (number | null)[];
-  /** When each impacted line was back in production; null while it is down. */
-  readonly lineRestoredAt: (number | null)[];
   readonly disabledVpnAccounts = new Set<string>();
+  /** Credentials changed since the attacker learned them, by index. */
+  readonly rotated = new Set<number>();
   detectedAt: number | null = null;
+  /** The first containment; `contained` says whether the attacker is shut out now. */
   containedAt: number | null = null;
+  contained = false;
   /** Listeners the defenders register to see attacker actions. */
   readonly observers: ((o: Observable) => void)[] = [];
-  /** Called when the defenders act, so the attacker can drop what it lost. */
-  readonly onResponse: (() => void)[] = [];
-  /** Called once, when the attacker has lost its last foothold after a detection. */
+  /** Called when the defenders act, so the attacker can drop what it lost; `lifted` when a cut was lifted. */
+  readonly onResponse: ((lifted: boolean) => void)[] = [];
+  /** Called at every containment: the attacker has lost its last foothold after a detection. */
   readonly onContainment: (() => void)[] = [];
+  /** Called when the attacker gains a foothold. */
+  readonly onFoothold: ((f: FootholdRecord) => void)[] = [];
+  /** Called when a credential is rotated. */
+  readonly onRotation: ((credential: number) => void)[] = [];
   private readonly keep: boolean;
 
   constructor(
@@ -83,8 +82,9 @@ export class World {
     this.audit = options.keep ? new AuditLog() : new CountingAudit();
     this.owned = new Uint8Array(model.assets.length);
     this.controlled = new Uint8Array(model.assets.length);
-    this.lineImpactAt = model.lines.map(() => null);
-    this.lineRestoredAt = model.lines.map(() => null);
+    this.everOwned = new Uint8Array(model.assets.length);
+    this.everControlled = new Uint8Array(model.assets.length);
+    this.outages = model.lines.map(() => []);
     this.sessions = design.zt
       ? new SessionTable(access.policy, this.kernel, { audit: this.audit, maxDenied: design.zt.maxDenied })
       : null;
@@ -101,13 +101,84 @@ export class World {
 
   /** The attacker holds nothing any more and the defenders know of it: recovery can start. */
   contain(): void {
-    if (this.containedAt !== null) return;
-    this.containedAt = this.now;
+    if (this.contained) return;
+    this.contained = true;
+    this.containedAt ??= this.now;
+    this.emit({ type: 'defense.contain', detail: 'the attacker holds no foothold any more: contained' });
     for (const f of this.onContainment) f();
   }
 
+  /** The attacker is back in after a containment. */
+  reenter(): void {
+    this.contained = false;
+  }
+
+  /** Registers a foothold the attacker just gained; returns its id. */
+  gainFoothold(f: Omit<FootholdRecord, 'id' | 'live'>): FootholdRecord {
+    const record = { ...f, id: this.footholds.length, live: true };
+    this.footholds.push(record);
+    if (f.origin.kind === 'host') this.owned[f.origin.asset] = this.everOwned[f.origin.asset] = 1;
+    for (const g of this.onFoothold) g(record);
+    return record;
+  }
+
+  /** The attacker lost a foothold: a host it lost is one it may have to take again. */
+  loseFoothold(id: number): void {
+    const f = this.footholds[id]!;
+    f.live = false;
+    if (f.origin.kind === 'host') this.owned[f.origin.asset] = 0;
+  }
+
+  /** Does a way in of this kind work now, as far as the defenders' cuts go? */
+  originOpen(origin: Origin): boolean {
+    switch (origin.kind) {
+      case 'host':
+        return !this.isolated.has(origin.asset);
+      case 'vpn':
+        return !this.shut.has('vpn') && !this.disabledVpnAccounts.has(origin.account);
+      case 'broker':
+        return !this.shut.has('broker') && (origin.subject.user === undefined || !this.locks.has(origin.subject.user));
+      case 'internet': {
+        const zones = this.model.assets[origin.exposed]!.zones;
+        return !this.isolated.has(origin.exposed) && !zones.every((z) => this.quarantined.has(z));
+      }
+    }
+  }
+
+  /** Opens an outage of `line` unless one is open; false when the line was already down. */
+  lineDown(line: number): boolean {
+    if (this.lineIsDown(line)) return false;
+    this.outages[line]!.push({ down: this.now, up: null });
+    return true;
+  }
+
+  lineIsDown(line: number): boolean {
+    const last = this.outages[line]!.at(-1);
+    return last !== undefined && last.up === null;
+  }
+
+  /** The line is back in production; its controllers run known-good programs again. */
+  lineUp(line: number): Outage {
+    const outage = this.outages[line]!.at(-1)!;
+    outage.up = this.now;
+    for (const a of this.model.assets) if (a.line === line) this.controlled[a.index] = 0;
+    return outage;
+  }
+
+  /** The credential no longer works for whoever learned it before now. */
+  rotate(credential: number): void {
+    this.rotated.add(credential);
+    for (const f of this.onRotation) f(credential);
+  }
+
   accessState(): AccessState {
-    return { time: this.now, locks: this.locks, isolated: this.isolated };
+    return {
+      time: this.now,
+      locks: this.locks,
+      isolated: this.isolated,
+      quarantined: this.quarantined,
+      shut: this.shut,
+    };
   }
 
   emit(event: UntimedEvent): void {
@@ -132,8 +203,8 @@ export class World {
     });
   }
 
-  respond(): void {
-    for (const f of this.onResponse) f();
+  respond(lifted = false): void {
+    for (const f of this.onResponse) f(lifted);
   }
 }
 

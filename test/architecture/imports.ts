@@ -24,15 +24,7 @@ export const FLOORS: readonly (readonly string[])[] = [
 export const PURE = new Set(['kernel', 'model', 'contract', 'policy', 'net', 'world', 'defense', 'attack', 'workload']);
 
 /** Packages that only build tools may load; nothing under sim/ imports them at run time. */
-export const BUILD_ONLY = [
-  'tsx',
-  'esbuild',
-  'vite',
-  'vite-plugin-singlefile',
-  'vitest',
-  'fast-check',
-  'playwright-core',
-];
+export const BUILD_ONLY = ['tsx', 'esbuild', 'vite', 'vite-plugin-singlefile', 'vitest', 'fast-check'];
 
 const floorOf = new Map(FLOORS.flatMap((names, i) => names.map((n) => [n, i] as const)));
 
@@ -81,7 +73,9 @@ export function checkTree(root: string): Violation[] {
         if (BUILD_ONLY.includes(pkg)) out.push({ file: rel, specifier, rule: 'build-tool' });
         continue;
       }
-      const target = relative(sim, resolve(dirname(file), specifier)).split('/')[0]!;
+      const resolved = resolve(dirname(file), specifier);
+      if (resolved === resolve(root, 'package.json')) continue; // the version, read by the CLI
+      const target = relative(sim, resolved).split('/')[0]!;
       if (target === from) continue;
       const targetFloor = floorOf.get(target);
       if (targetFloor === undefined) out.push({ file: rel, specifier, rule: 'unknown-folder' });

@@ -25,6 +25,17 @@ describe('segsim generate', () => {
     expect(readdirSync(join(dir, 'sub'))).toEqual(['plant.yaml']);
   });
 
+  it('writes JSON for a .json file: the same plant, one zone, asset and conduit a line', async () => {
+    const [yaml, json] = [join(dir, 'same.yaml'), join(dir, 'same.json')];
+    await run('-n', '80', '-s', '3', '-o', yaml);
+    await run('-n', '80', '-s', '3', '-o', json);
+    const text = readFileSync(json, 'utf8');
+    expect(text).toMatch(/^ {6}\{"id":"l1-plc1","kind":"plc","zone":"line1-ctl",.*\},?$/m);
+    const [a, b] = [loadScenario(yaml), loadScenario(json)];
+    if (!a.ok || !b.ok) throw new Error('a generated plant did not load');
+    expect(b.scenario).toEqual(a.scenario);
+  });
+
   it('writes the same bytes for the same seed, to a file or to standard output', async () => {
     const a = join(dir, 'a.yaml');
     await run('-n', '40', '-s', '11', '-o', a);
@@ -41,7 +52,7 @@ describe('segsim generate', () => {
     ],
     [['--assets', '100', '--lines', '0', '--out', 'x.yaml'], '--lines must be from 1 to 100, got 0'],
     [['--assets', '100', '--lines', '2.5', '--out', 'x.yaml'], '--lines must be a whole number, got "2.5"'],
-    [['--assets', '60000', '--out', 'x.yaml'], '--assets must be at most 50000, got 60000'],
+    [['--assets', '100001', '--out', 'x.yaml'], '--assets must be at most 100000, got 100001'],
   ])('refuses %j with exit 2: %s', async (args, message) => {
     const r = await run(...args);
     expect(r.code).toBe(2);

@@ -1,13 +1,15 @@
 // The scenario commands as a user runs them: a child process, exit codes, stdout and stderr.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, it, type ExpectStatic } from 'vitest';
+import { parse } from 'yaml';
 import { PHARMA } from '../scenario/scratch.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
+const { version: VERSION } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string };
 const dir = mkdtempSync(join(tmpdir(), 'segsim-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -86,10 +88,10 @@ describe.concurrent('segsim validate', () => {
     const located = expectLocatedProblems(expect, r.stderr, file);
     expect(located.map((l) => l.slice(file.length))).toEqual([
       expect.stringMatching(
-        /^:\d+:39 {2}plant\.assets\[\d+\]\.zone {2}unknown zone "line1-ctrl" \(did you mean "line1-ctl"\?\)$/,
+        /^:\d+:39 {2}plant\.assets\.l1-plc1\.zone \(plant\.assets\[\d+\]\.zone\) {2}unknown zone "line1-ctrl" \(did you mean "line1-ctl"\?\)$/,
       ),
       expect.stringMatching(
-        /^:\d+:67 {2}plant\.assets\[\d+\]\.ip {2}10\.42\.9\.12 is outside zone "line2-sup" subnet 10\.42\.0\.0\/24$/,
+        /^:\d+:67 {2}plant\.assets\.l2-hmi2\.ip \(plant\.assets\[\d+\]\.ip\) {2}10\.42\.9\.12 is outside zone "line2-sup" subnet 10\.42\.0\.0\/24$/,
       ),
       expect.stringMatching(/^:\d+:13 {2}plant\.assets\[\d+\]\.id {2}duplicate asset id "l3-plc1"$/),
     ]);
@@ -115,6 +117,23 @@ describe.concurrent('segsim validate', () => {
     expect(r.stderr).toContain(`${missing}:1:1  cannot read file: no such file (ENOENT)`);
   });
 
+  it('exits 2 on a JSON syntax error and on a file of another kind, each located', async ({ expect }) => {
+    const broken = write('broken.json', '{\n  "segsim": 1,\n  "name": "x" "y"\n}\n');
+    const other = write('plant.toml', 'segsim = 1\n');
+    const r = await segsim('validate', broken, other);
+    expect(r.code).toBe(2);
+    expectLocatedProblems(expect, r.stderr, broken, other);
+    expect(r.stderr).toContain(`${broken}:3:15  JSON syntax: expected ',' or '}' after a value, found '"'`);
+    expect(r.stderr).toContain(`${other}:1:1  unknown kind of scenario file ".toml": name it .yaml, .yml or .json`);
+  });
+
+  it('validates a JSON scenario', async ({ expect }) => {
+    const json = write('pharma.json', JSON.stringify(parse(PHARMA)));
+    const r = await segsim('validate', json);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`ok    ${json}  9 zones, 3 lines, 28 assets, 3 designs, 4 attacks\n`);
+  });
+
   it('prints only problems with --quiet', async ({ expect }) => {
     const r = await segsim('validate', '--quiet', 'scenarios/pharma.yaml');
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -135,7 +154,17 @@ describe.concurrent('segsim inspect', () => {
       name: 'Zero-trust brokered access with line isolation',
       access: 'zero trust (11 rules); 3 enclave gateways',
       sensors: ['zt-telemetry', 'ot-ids', 'edr'],
-      response: ['revoke-sessions', 'lock-identity', 'isolate-host'],
+      response: {
+        triage: 'lognormal(median 2, sigma 0.6) h',
+        steps: [
+          'revoke-sessions',
+          'disable-account',
+          'isolate-host after 0.5 h, 90%',
+          'rotate-credentials after triangular(2, 6, 12) h',
+          'reimage-host after triangular(8, 24, 48) h, for triangular(4, 8, 24) h',
+        ],
+        investigation: '5% an hour, 50% with a lead',
+      },
     });
     expect(summary.attackProfiles).toContainEqual({
       id: 'stolen-vendor-credential',
@@ -152,6 +181,9 @@ describe.concurrent('segsim inspect', () => {
     // Each design's and attack's facts sit under a name column as wide as the longest id.
     expect(r.stdout).toContain(
       '  vpn-flat                      Vendor VPN, flat plant network\n                                VPN (1 account, no MFA)\n',
+    );
+    expect(r.stdout).toContain(
+      '                                response after lognormal(median 24, sigma 0.8) h: disable-account; isolate-host after 1 h, 90%; rotate-credentials after triangular(4, 8, 24) h\n                                investigation: 5% an hour, 50% with a lead\n',
     );
     expect(r.stdout).toContain(
       '  compromised-vendor-laptop     Compromised OEM laptop during a service session\n                                compromised device oem-laptop riding its live session at 6.5 h, greedy\n',
@@ -182,6 +214,11 @@ describe.concurrent('segsim schema', () => {
 });
 
 describe.concurrent('segsim help and usage', () => {
+  it('--version exits 0 with the package version, reading no scenario', async ({ expect }) => {
+    const r = await segsim('--version');
+    expect(r).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+  });
+
   it('--help exits 0 and shows examples', async ({ expect }) => {
     const r = await segsim('--help');
     expect(r.code).toBe(0);

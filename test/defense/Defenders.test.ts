@@ -3,7 +3,7 @@ import type { TraceEvent } from '../../sim/contract/trace.js';
 import { Defenders } from '../../sim/defense/Defenders.js';
 import type { Observable } from '../../sim/world/World.js';
 import { type DesignInput, miniPlant } from '../helpers/plants.js';
-import { action, worldOf } from '../helpers/world.js';
+import { action, hostFoothold, worldOf } from '../helpers/world.js';
 
 type SensorInput = NonNullable<DesignInput['sensors']>[number];
 
@@ -98,39 +98,62 @@ describe('the response', () => {
       { kind: 'edr', probability: 1, delay: 0 },
       { kind: 'vpn-log', probability: 1, delay: 0 },
     ],
-    response: { time: 2, actions: ['isolate-host', 'disable-vpn-account', 'lock-identity'] },
+    response: {
+      time: 2,
+      actions: ['isolate-host', 'disable-vpn-account'],
+      playbook: [{ action: 'lock-identity', after: 3 }],
+      investigation: { perHour: 0, linkedPerHour: 0 },
+    },
   };
+  const acts = (run: ReturnType<typeof defend>) =>
+    run.events('defense.act').map((e) => e.type === 'defense.act' && [e.t, e.action, e.targets.join(' ')]);
 
-  it('acts once, after its time, on what the detections named', () => {
+  it('starts a round after its triage time; each step runs at its own time on what the detections named', () => {
     const run = defend(watched, (_, at) => [
       action({ onHost: at('jump'), identity: 'shared-vpn', viaVpn: true }),
       action({ onHost: at('plc1'), identity: 'tech-vpn', viaVpn: true }),
     ]);
     expect(run.events('defense.detect')).toHaveLength(4);
-    expect(run.events('defense.respond')).toEqual([
-      {
-        t: 3,
-        type: 'defense.respond',
-        detail: 'isolated jump; VPN account shared-vpn disabled; locked shared-vpn, tech-vpn',
-      },
+    expect(run.events('defense.respond').map((e) => [e.t, e.detail])).toEqual([
+      [3, 'response round 1: 2 hosts, 2 identities and 3 credentials known'],
     ]);
     // A controller is no host to isolate; an account this design's VPN does not use is not disabled.
+    expect(acts(run)).toEqual([
+      [3, 'isolate-host', 'jump'],
+      [3, 'disable-vpn-account', 'shared-vpn'],
+      [6, 'lock-identity', 'shared-vpn tech-vpn'],
+    ]);
     expect([...run.world.isolated]).toEqual([run.at('jump')]);
     expect([...run.world.disabledVpnAccounts]).toEqual(['shared-vpn']);
     expect([...run.world.locks]).toEqual(['shared-vpn', 'tech-vpn']);
-    expect(run.responses()).toBe(1);
+    expect(run.responses()).toBe(3);
   });
 
-  it('has nothing to act on when no detection named a host or an identity', () => {
+  it('says so when no detection named a host or an identity', () => {
     const run = defend(watched, () => [action({ viaVpn: true })]);
-    expect(run.events('defense.respond').map((e) => e.detail)).toEqual(['nothing to act on']);
+    expect(run.events('defense.act').map((e) => e.detail)).toEqual([
+      'isolate-host: nothing new to act on',
+      'disable-vpn-account: nothing new to act on',
+      'lock-identity: nothing new to act on',
+    ]);
+    expect(run.responses()).toBe(0);
   });
 
-  it('does not run without a response playbook', () => {
+  it('does not run without a response', () => {
     const run = defend({ ...watched, response: undefined }, (_, at) => [action({ onHost: at('jump') })]);
     expect(run.events('defense.detect')).toHaveLength(1);
     expect(run.events('defense.respond')).toEqual([]);
     expect(run.responses()).toBe(0);
+  });
+
+  it('a step that does not work this time is reported and changes nothing', () => {
+    const design: DesignInput = {
+      ...watched,
+      response: { time: 1, playbook: [{ action: 'isolate-host', probability: 0 }] },
+    };
+    const run = defend(design, (_, at) => [action({ onHost: at('jump') })]);
+    expect(run.events('defense.act').map((e) => e.detail)).toEqual(['isolate-host did not work this time']);
+    expect(run.world.isolated.size).toBe(0);
   });
 
   it('a PDP that blocks on its own telemetry locks the identity at the detection, before the response', () => {
@@ -150,7 +173,20 @@ describe('the response', () => {
       },
     ]);
     expect(run.events('defense.respond').map((e) => e.t)).toEqual([6.25]);
-    expect(run.responses()).toBe(2);
+    // The identity was locked already: the round has nothing new to cut.
+    expect(acts(run)).toEqual([[6.25, 'revoke-sessions', '']]);
+    expect(run.responses()).toBe(1);
     expect([...run.world.locks]).toEqual(['tech']);
+  });
+
+  it('an alert about an attacker already cut off everywhere is a containment', () => {
+    const t = worldOf(miniPlant([watched]));
+    new Defenders(t.world).start();
+    t.world.gainFoothold(hostFoothold(t.at('jump'), 'jump'));
+    t.world.kernel.scheduleAt(0.5, () => t.world.loseFoothold(0));
+    t.world.kernel.scheduleAt(1, () => t.world.observe(action({ onHost: t.at('jump') })));
+    t.world.kernel.run(t.world.horizon);
+    expect(t.world.containedAt).toBe(1);
+    expect(t.world.trace.filter((e) => e.type === 'defense.contain')).toHaveLength(1);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../sim/experiment/checkScenario.js';
 import { buildPlantModel } from '../../sim/model/plantModel.js';
 import { loadScenario } from '../../sim/scenario/load.js';
-import { renderCheckText, renderJUnit } from '../../sim/report/checkReport.js';
+import { renderCheckText, type ScenarioCheck } from '../../sim/report/checkReport.js';
+import { renderCheckJUnit } from '../../sim/report/checkJUnit.js';
 import { failingScenario, pharma } from './pharma.js';
 
 describe('checkScenario', () => {
@@ -26,12 +27,25 @@ describe('checkScenario', () => {
     expect(line1!.witnessRun!.firstSteps[0]!.type).toBe('attack.initial');
     expect(median!.runs).toBe(5);
     expect(median!.name).toBe('vpn-flat × stolen-vendor-credential: median compromisedAssets ≤ 3');
-    const text = renderCheckText([{ file: 'failing.yaml', seed: 4, checks }]);
+    // Both failures are on vpn-flat × stolen-vendor-credential: one witness, shown once.
+    expect(median!.witnessRun).toBe(line1!.witnessRun);
+    const suite = (file: string): ScenarioCheck => ({
+      file,
+      seed: 4,
+      checks,
+      baseline: null,
+      places: [],
+      problems: [],
+      seconds: 1,
+    });
+    const text = renderCheckText([suite('failing.yaml')], { failOnEmpty: false });
+    expect(text.match(/replay: segsim run/g)).toHaveLength(1);
+    expect(text).toContain(`witness: seed ${line1!.witnessRun!.seed}, as above`);
     expect(text).toContain('FAIL  The flat VPN keeps line 1 safe');
     expect(text).toContain(`--seed ${line1!.witnessRun!.seed}`);
     expect(text.trimEnd().split('\n').at(-1)).toBe(`${own} passed, 2 failed, ${own + 2} expectations in 1 scenario`);
-    const xml = renderJUnit([{ file: 'a<b>.yaml', seed: 4, checks }]);
-    expect(xml).toContain(`<testsuites name="segsim check" tests="${own + 2}" failures="2">`);
+    const xml = renderCheckJUnit([suite('a<b>.yaml')], { failOnEmpty: false });
+    expect(xml).toContain(`<testsuites name="segsim check" tests="${own + 2}" failures="2" errors="0" time="1.000">`);
     expect(xml.match(/<testcase /g)).toHaveLength(own + 2);
     expect(xml).toContain('classname="a&lt;b&gt;.yaml"');
   });

@@ -56,7 +56,7 @@ describe('evaluateExpectation', () => {
   it('fails above a maximum with the highest run as witness, lowest index on ties', () => {
     const v = evaluateExpectation(model, exp({ metric: 'compromisedAssets', stat: 'max', max: 5 }), records);
     expect(v.pass).toBe(false);
-    expect(v.failures).toEqual(['max compromisedAssets is 6, above the maximum 5']);
+    expect(v.failures).toEqual(['max compromisedAssets (compromised assets) is 6, above the maximum 5']);
     expect(v.witness).toBe(1);
   });
 
@@ -84,6 +84,26 @@ describe('evaluateExpectation', () => {
     expect(v.failures).toEqual(['1 of 4 runs compromised a protected asset (l1-plc1 in the first)']);
     expect(v.witness).toBe(1);
     expect(evaluateExpectation(model, exp({ neverCompromise: { line: 'line2' } }), records).pass).toBe(true);
+  });
+
+  it('names a protected set of up to five assets, and counts a larger one', () => {
+    expect(
+      evaluateExpectation(model, exp({ neverCompromise: { line: 'line1', kind: 'plc' } }), records).observed,
+    ).toEqual(['1 of 4 runs compromised l1-plc1, l1-plc2, l1-plc3']);
+    const line2 = model.assets.filter((a) => a.line >= 0 && model.lines[a.line]!.id === 'line2').length;
+    expect(line2).toBeGreaterThan(5);
+    expect(evaluateExpectation(model, exp({ neverCompromise: { line: 'line2' } }), records).observed).toEqual([
+      `0 of 4 runs compromised ${line2} assets ({"line":"line2"})`,
+    ]);
+  });
+
+  it("prints a value near its bound with the decimals that tell them apart, in the metric's unit", () => {
+    const hours = [rec(0, { timeToAccessHours: 2.004 }), rec(1, { timeToAccessHours: 2.0 })];
+    const v = evaluateExpectation(model, exp({ metric: 'timeToAccessHours', max: 2 }), hours);
+    expect(v.observed).toEqual(['mean timeToAccessHours = 2.002 h (max 2)']);
+    expect(v.failures).toEqual([
+      'mean timeToAccessHours (technician time-to-access) is 2.002 h, above the maximum 2 h',
+    ]);
   });
 
   it('names an unnamed expectation after its bounds', () => {

@@ -81,7 +81,9 @@ describe.concurrent('segsim matrix', () => {
       'approval-fatigue,stolen-vendor-credential',
     );
     expect(r.code).toBe(0);
-    const table = r.out.split('\n').slice(4, 8);
+    const lines = r.out.split('\n');
+    expect(lines[2]).toMatch(/^Across 2 attacks, zt lets a PLC fall least often: /);
+    const table = lines.slice(6, 10);
     expect(table[0]).toMatch(/^attack +zt +vpn-flat$/);
     expect(table[2]).toMatch(/^approval-fatigue /);
     expect(table[3]).toMatch(/^stolen-vendor-credential /);

@@ -184,7 +184,7 @@ describe.concurrent('segsim sweep', () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(
-      /^scenarios\/pharma\.yaml:\d+:\d+ {2}attacks\[3\]\.approvalFatigue {2}must be between 0 and 1, got [\d.]+ \(see docs\/limits\.md\)$/m,
+      /^scenarios\/pharma\.yaml:\d+:\d+ {2}attacks\.approval-fatigue\.approvalFatigue \(attacks\[3\]\.approvalFatigue\) {2}must be between 0 and 1, got [\d.]+ \(see docs\/limits\.md\)$/m,
     );
     expect(bad.err).toContain('--set attacks.approval-fatigue.approvalFatigue=2: 1 problem, nothing was run');
     expect(existsSync(out)).toBe(false);

@@ -1,5 +1,5 @@
 // The real segsim CLI as a child process, for tests of what a user sees: exit code, stdout, stderr.
-// CI=1 keeps progress bars off.
+// Progress lines are off (SEGSIM_PROGRESS=off, from vitest.config.ts).
 import { execFile } from 'node:child_process';
 
 export interface CliRun {

@@ -2,7 +2,7 @@
 // layer, counters for the metrics, the trace kept.
 import { RunCounters } from '../../sim/metrics/RunCounters.js';
 import { attackSchema, type ScenarioInput } from '../../sim/model/schema.js';
-import type { Observable } from '../../sim/world/World.js';
+import type { FootholdRecord, Observable } from '../../sim/world/World.js';
 import { World } from '../../sim/world/World.js';
 import { build, type Built } from './plants.js';
 
@@ -14,11 +14,11 @@ export interface TestWorld extends Built {
   counters: RunCounters;
 }
 
-export function worldOf(input: ScenarioInput, designId?: string, horizon = 72): TestWorld {
+export function worldOf(input: ScenarioInput, designId?: string, horizon = 72, seed: number | string = 1): TestWorld {
   const built = build(input, designId);
   const counters = new RunCounters();
   const world = new World(built.model, built.access, built.access.design, QUIET_ATTACK, {
-    seed: 1,
+    seed,
     horizon,
     recorder: counters,
     keep: true,
@@ -42,4 +42,18 @@ export function action(o: Partial<Omit<Observable, 't'>>): Omit<Observable, 't'>
     identity: null,
     ...o,
   };
+}
+
+/** A foothold on a host, as the attacker registers it with the world; `from` is the foothold it came from. */
+export function hostFoothold(
+  asset: number,
+  name: string,
+  more: Partial<Pick<FootholdRecord, 'parent' | 'credential'>> = {},
+): Omit<FootholdRecord, 'id' | 'live'> {
+  return { name, origin: { kind: 'host', asset }, parent: null, credential: null, identity: null, ...more };
+}
+
+/** A VPN tunnel opened with `account` (credential index `credential`). */
+export function vpnTunnel(account: string, credential: number): Omit<FootholdRecord, 'id' | 'live'> {
+  return { name: 'vpn-client', origin: { kind: 'vpn', account }, parent: null, credential, identity: account };
 }

@@ -47,3 +47,17 @@ describe('a path is a chain the attacker can execute', () => {
     ]);
   });
 });
+
+describe('a leak is not exploited again for what it already gave', () => {
+  const f = loadFixture('wrong-answers/reexploit.yaml');
+
+  it('exploits a credential leak at most once a run: nothing is tried once it holds what leaks', () => {
+    for (let seed = 1; seed <= 100; seed++) {
+      const { trace } = runSimulation(f.model, f.access(), f.attack(), { seed }).result;
+      const leaks = trace.filter((e) => e.type === 'attack.step' && e.target === 'leaky');
+      const first = leaks.findIndex((e) => e.type === 'attack.step' && e.outcome === 'success');
+      // Failed tries before the first success are bad luck; nothing is tried after it.
+      expect(first === -1 || first === leaks.length - 1, `seed ${seed}`).toBe(true);
+    }
+  });
+});

@@ -25,6 +25,7 @@ describe('results bundle', () => {
       'scenario',
       'plant',
       'attack',
+      'verdict',
       'seed',
       'runs',
       'horizonHours',
@@ -34,7 +35,7 @@ describe('results bundle', () => {
     expect(bundle).toMatchObject({
       schemaVersion: 2,
       generator: 'segsim',
-      scenario: { file: PHARMA },
+      scenario: { file: PHARMA, currency: 'EUR' },
       attack: { id: attack.id },
       seed: 3,
       runs: 6,
@@ -66,10 +67,13 @@ describe('results bundle', () => {
       expect(Object.keys(d)).toEqual([
         'id',
         'name',
+        'description',
+        'sentence',
         'conduits',
         'summary',
         'perRun',
         'fellIn',
+        'lineCompromiseRate',
         'staticBlastRadius',
         'representativeRun',
       ]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { segsim } from '../helpers/cli.js';
 import { CliExit } from '../../sim/cli/errors.js';
-import { positiveInteger } from '../../sim/cli/commands/compare.js';
+import { positiveInteger } from '../../sim/cli/options.js';
 import { failingScenario, PHARMA } from '../experiment/pharma.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'segsim-compare-'));
@@ -66,9 +66,12 @@ describe.concurrent('segsim check', () => {
     expect(readFileSync(junit, 'utf8')).toContain('failures="2"');
   });
 
-  it('exits 2 on a missing file', async () => {
-    const r = await segsim('check', join(dir, 'nope.yaml'));
+  it('exits 2 on a missing file, located like any problem', async () => {
+    const missing = join(dir, 'nope.yaml');
+    const r = await segsim('check', missing);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^segsim: .*nope\.yaml: no such file or directory\n$/);
+    expect(r.err).toBe(
+      `${missing}:1:1  cannot read file: no such file (ENOENT)\nsegsim: 1 problem in 1 file, which was not checked\n`,
+    );
   });
 });

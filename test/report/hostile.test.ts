@@ -16,9 +16,10 @@ import { registerPolicy } from '../../sim/cli/commands/policy.js';
 import { registerReach } from '../../sim/cli/commands/reach.js';
 import { registerReport } from '../../sim/cli/commands/report.js';
 import { registerRun } from '../../sim/cli/commands/run.js';
-import { registerScenarioCommands } from '../../sim/cli/commands/scenario.js';
+import { registerValidate } from '../../sim/cli/commands/validate.js';
+import { registerInspect } from '../../sim/cli/commands/inspect.js';
 import { startViewServer } from '../../sim/cli/commands/view.js';
-import { ensureViewerBuilt, VIEWER_DIST } from '../../sim/report/html.js';
+import { VIEWER_DIST, viewerPage } from '../../sim/report/html.js';
 import { hostileScenario, HOSTILE_STRINGS } from '../helpers/hostile.js';
 import { runCommand } from '../helpers/inProcessCli.js';
 import { launchChromium } from '../web/browser.js';
@@ -36,7 +37,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'segsim-hostile-'));
   scenario = out('hostile.yaml');
   writeFileSync(scenario, hostileScenario());
-  [browser] = await Promise.all([launchChromium(), ensureViewerBuilt()]);
+  viewerPage(); // the built viewer, or an error saying how to build it
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -70,8 +72,8 @@ describe('hostile names and descriptions', () => {
     // One after another: each captures process.stdout while it runs.
     const results = [];
     for (const [register, ...args] of [
-      [registerScenarioCommands, 'validate', scenario],
-      [registerScenarioCommands, 'inspect', scenario],
+      [registerValidate, 'validate', scenario],
+      [registerInspect, 'inspect', scenario],
       [registerCompare, 'compare', scenario, '--runs', '3'],
       [registerCheck, 'check', scenario, '--runs', '3'],
       [registerMatrix, 'matrix', scenario, '--runs', '3'],

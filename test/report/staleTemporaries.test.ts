@@ -46,12 +46,13 @@ describe('temporary files of killed writers', () => {
     const sub = mkdtempSync(join(dir, 'c-'));
     const target = join(sub, 'out.json');
     const script = `
-      import { writeFileAtomic } from ${JSON.stringify(new URL('../../sim/report/writeFileAtomic.ts', import.meta.url).href)};
+      import { writeFileAtomic } from ${JSON.stringify(new URL('../../dist/report/writeFileAtomic.js', import.meta.url).href)};
       const big = 'x'.repeat(64 * 1024 * 1024);
       process.stdout.write('ready\\n');
       for (;;) writeFileAtomic(${JSON.stringify(target)}, big);
     `;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    // The built library (the tests' global setup builds it): a child process runs no TypeScript.
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await new Promise<void>((ready) => child.stdout!.once('data', () => ready()));

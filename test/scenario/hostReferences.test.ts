@@ -39,7 +39,7 @@ describe('host security in the scenario file', () => {
     });
     expect(problems({ 'clash.yaml': text })).toMatchInlineSnapshot(`
       [
-        "clash.yaml:1:19  protocols[0].id  "ssh" is a built-in protocol: a declared one needs a name of its own",
+        "clash.yaml:1:19  protocols.ssh.id (protocols[0].id)  "ssh" is a built-in protocol: a declared one needs a name of its own",
       ]
     `);
   });
@@ -48,8 +48,8 @@ describe('host security in the scenario file', () => {
     const text = cell({ plc: '{ protocol: s7, auth: { s7.wirte: [plc-pwd] } }' });
     expect(problems({ 'auth.yaml': text })).toMatchInlineSnapshot(`
       [
-        "auth.yaml:9:119  plant.assets[1].services[0].auth.s7.wirte  s7 has no action "s7.wirte" (did you mean "s7.write"?)",
-        "auth.yaml:9:120  plant.assets[1].services[0].auth.s7.wirte[0]  unknown credential "plc-pwd" (did you mean "plc-pw"?)",
+        "auth.yaml:9:119  plant.assets.plc1.services.0.auth.s7.wirte (plant.assets[1].services[0].auth.s7.wirte)  s7 has no action "s7.wirte" (did you mean "s7.write"?)",
+        "auth.yaml:9:120  plant.assets.plc1.services.0.auth.s7.wirte.0 (plant.assets[1].services[0].auth.s7.wirte[0])  unknown credential "plc-pwd" (did you mean "plc-pw"?)",
       ]
     `);
   });
@@ -58,7 +58,7 @@ describe('host security in the scenario file', () => {
     const text = cell({ ews: 'credentials: [{ credential: plc-pw, privilege: adminn }]' });
     expect(problems({ 'privilege.yaml': text })).toMatchInlineSnapshot(`
       [
-        "privilege.yaml:8:137  plant.assets[0].credentials[0].privilege  expected one of "user", "admin", got "adminn" (did you mean "admin"?)",
+        "privilege.yaml:8:137  plant.assets.ews.credentials.0.privilege (plant.assets[0].credentials[0].privilege)  expected one of "user", "admin", got "adminn" (did you mean "admin"?)",
       ]
     `);
   });
@@ -66,7 +66,7 @@ describe('host security in the scenario file', () => {
   it('a zone level range upside down', () => {
     expect(problems({ 'levels.yaml': cell({ zone: '[2, 1]' }) })).toMatchInlineSnapshot(`
       [
-        "levels.yaml:4:26  plant.zones[0].level  the level range [2, 1] is upside down or empty: write it lowest first, e.g. [1, 2]",
+        "levels.yaml:4:26  plant.zones.cell.level (plant.zones[0].level)  the level range [2, 1] is upside down or empty: write it lowest first, e.g. [1, 2]",
       ]
     `);
   });
@@ -75,8 +75,8 @@ describe('host security in the scenario file', () => {
     const text = cell({ plc: '{ protocol: modbus, protection: no-access }', ews: 'level: 3' });
     expect(problems({ 'profile.yaml': text })).toMatchInlineSnapshot(`
       [
-        "profile.yaml:8:97  plant.assets[0].level  level 3 is outside zone "cell" (levels 1 to 2)",
-        "profile.yaml:9:117  plant.assets[1].services[0].protection  protection applies to s7 services, not modbus",
+        "profile.yaml:8:97  plant.assets.ews.level (plant.assets[0].level)  level 3 is outside zone "cell" (levels 1 to 2)",
+        "profile.yaml:9:117  plant.assets.plc1.services.0.protection (plant.assets[1].services[0].protection)  protection applies to s7 services, not modbus",
       ]
     `);
   });

@@ -66,17 +66,21 @@ describe('import rules', () => {
 
   it('never quote a file that is not a scenario', () => {
     const { main } = writeFiles({
-      'a.yaml': 'imports: [secret.conf]\n',
+      'a.yaml': 'imports: [secret.yaml]\n',
+      'secret.yaml': 'user: admin\nsegsim: SECRET-VALUE-abc\n',
+      'b.yaml': 'imports: [broken.yaml]\n',
+      'broken.yaml': 'key: !secret-tag SECRET-VALUE-abc\n"SECRET-VALUE-abc\n',
+      'c.yaml': 'imports: [secret.conf]\n',
       'secret.conf': 'user: admin\nsegsim: SECRET-VALUE-abc\n',
-      'b.yaml': 'imports: [broken.conf]\n',
-      'broken.conf': 'key: !secret-tag SECRET-VALUE-abc\n"SECRET-VALUE-abc\n',
     });
-    const all = [...messages(main), ...messages(main.replace('a.yaml', 'b.yaml'))].join('\n');
+    const all = ['a', 'b', 'c'].flatMap((n) => messages(main.replace('a.yaml', `${n}.yaml`))).join('\n');
     expect(all).not.toMatch(/SECRET|admin|secret-tag/);
     expect(all).toMatch(
-      /imported file "[^"]*secret\.conf" is not a scenario: 1 of its top-level keys is not a scenario section/,
+      /imported file "[^"]*secret\.yaml" is not a scenario: 1 of its top-level keys is not a scenario section/,
     );
-    expect(all).toMatch(/broken\.conf:\d+:\d+ {2}YAML syntax error \([A-Z_]+\)/);
+    expect(all).toMatch(/broken\.yaml:\d+:\d+ {2}YAML syntax error \([A-Z_]+\)/);
+    // Another kind of file is refused at the import, before it is read as anything.
+    expect(all).toMatch(/c\.yaml:1:\d+ .*imported file "[^"]*secret\.conf" is not a scenario file/);
   });
 
   it('refuse a file above the size limit', () => {

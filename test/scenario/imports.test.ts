@@ -47,7 +47,7 @@ describe('imports', () => {
     const plant = plantFile.replace('zone: line1-ctl, line: line1', 'zone: line1-ctrl, line: line1');
     expect(problems({ 'study.yaml': mainFile, 'plants/line1.yaml': plant })).toMatchInlineSnapshot(`
       [
-        "plants/line1.yaml:11:38  plant.assets[1].zone  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
+        "plants/line1.yaml:11:38  plant.assets.l1-plc.zone (plant.assets[1].zone)  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
       ]
     `);
   });
@@ -57,8 +57,8 @@ describe('imports', () => {
     const main = mainFile.replace('kind: scada-server', 'kind: scada-server, sevices: []');
     expect(problems({ 'study.yaml': main, 'plants/line1.yaml': plant })).toMatchInlineSnapshot(`
       [
-        "plants/line1.yaml:8:34  plant.lines[0].valuePerHour  expected number, got string "lots"",
-        "study.yaml:7:40  plant.assets[0].sevices  unknown field "sevices" (did you mean "services"?)",
+        "plants/line1.yaml:8:34  plant.lines.line1.valuePerHour (plant.lines[0].valuePerHour)  expected number, got string "lots"",
+        "study.yaml:7:40  plant.assets.scada.sevices (plant.assets[0].sevices)  unknown field "sevices" (did you mean "services"?)",
       ]
     `);
   });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatIssue, namedPath } from '../../sim/scenario/issues.js';
 import { loadScenario } from '../../sim/scenario/load.js';
 import { summarize } from '../../sim/scenario/summary.js';
 import { loadFiles, problems, removeScratch, yaml } from './scratch.js';
@@ -81,7 +82,7 @@ describe('loadScenario locates each problem at file:line:col', () => {
     const text = plant.replace('zone: line1-ctl, line: line1', 'zone: line1-ctrl, line: line1');
     expect(problems({ 'zone.yaml': text })).toMatchInlineSnapshot(`
       [
-        "zone.yaml:9:38  plant.assets[1].zone  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
+        "zone.yaml:9:38  plant.assets.l1-plc.zone (plant.assets[1].zone)  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
       ]
     `);
   });
@@ -90,7 +91,7 @@ describe('loadScenario locates each problem at file:line:col', () => {
     const text = plant.replace('valuePerHour: 40000', 'valuePerHour: lots');
     expect(problems({ 'type.yaml': text })).toMatchInlineSnapshot(`
       [
-        "type.yaml:6:34  plant.lines[0].valuePerHour  expected number, got string "lots"",
+        "type.yaml:6:34  plant.lines.line1.valuePerHour (plant.lines[0].valuePerHour)  expected number, got string "lots"",
       ]
     `);
   });
@@ -99,7 +100,7 @@ describe('loadScenario locates each problem at file:line:col', () => {
     const text = plant.replace('services: [s7] }\n  conduits', 'sevices: [s7] }\n  conduits');
     expect(problems({ 'typo.yaml': text })).toMatchInlineSnapshot(`
       [
-        "typo.yaml:9:78  plant.assets[1].sevices  unknown field "sevices" (did you mean "services"?)",
+        "typo.yaml:9:78  plant.assets.l1-plc.sevices (plant.assets[1].sevices)  unknown field "sevices" (did you mean "services"?)",
       ]
     `);
   });
@@ -115,7 +116,7 @@ describe('loadScenario locates each problem at file:line:col', () => {
     `;
     expect(problems({ 'block.yaml': text })).toMatchInlineSnapshot(`
       [
-        "block.yaml:6:7  plant.zones[0].microsegmented  unknown field "microsegmented" (did you mean "microSegmented"?)",
+        "block.yaml:6:7  plant.zones.z1.microsegmented (plant.zones[0].microsegmented)  unknown field "microsegmented" (did you mean "microSegmented"?)",
       ]
     `);
   });
@@ -124,7 +125,7 @@ describe('loadScenario locates each problem at file:line:col', () => {
     const text = plant.replace('ip: 10.41.0.11, ', '');
     expect(problems({ 'missing.yaml': text })).toMatchInlineSnapshot(`
       [
-        "missing.yaml:8:7  plant.assets[0].ip  required field is missing (expected string)",
+        "missing.yaml:8:7  plant.assets.l1-hmi.ip (plant.assets[0].ip)  required field is missing (expected string)",
       ]
     `);
   });
@@ -133,7 +134,7 @@ describe('loadScenario locates each problem at file:line:col', () => {
     const text = plant.replace('ip: 10.41.1.10', 'ip: 10.41.0.10');
     expect(problems({ 'ip.yaml': text })).toMatchInlineSnapshot(`
       [
-        "ip.yaml:9:66  plant.assets[1].ip  10.41.0.10 is outside zone "line1-ctl" subnet 10.41.1.0/24",
+        "ip.yaml:9:66  plant.assets.l1-plc.ip (plant.assets[1].ip)  10.41.0.10 is outside zone "line1-ctl" subnet 10.41.1.0/24",
       ]
     `);
   });
@@ -154,7 +155,7 @@ describe('loadScenario locates each problem at file:line:col', () => {
     );
     expect(problems({ 'empty-line.yaml': text })).toMatchInlineSnapshot(`
       [
-        "empty-line.yaml:7:13  plant.lines[1].id  line "line9" has no assets",
+        "empty-line.yaml:7:13  plant.lines.line9.id (plant.lines[1].id)  line "line9" has no assets",
       ]
     `);
   });
@@ -197,10 +198,10 @@ describe('loadScenario reports every problem of a phase at once', () => {
       .replace('services: [s7] }\n  conduits', 'services: [s8] }\n  conduits');
     expect(problems({ 'schema.yaml': text })).toMatchInlineSnapshot(`
       [
-        "schema.yaml:3:31  plant.zones[0].level  expected one of 0, 1, 2, 3, 3.5, 4, 5, got 7",
-        "schema.yaml:6:34  plant.lines[0].valuePerHour  must be between 0 and 1e12 per h, got -1 (see docs/limits.md)",
-        "schema.yaml:8:27  plant.assets[0].kind  expected one of "plc", "rtu", "sis", "hmi", "ews", "scada-server", "historian", "jump-host", "it-workstation", "server", "vpn-concentrator", "zt-connector", "firewall", got "hmii" (did you mean "hmi"?)",
-        "schema.yaml:9:89  plant.assets[1].services[0]  unknown protocol "s8" (did you mean "s7"?)",
+        "schema.yaml:3:31  plant.zones.line1-sup.level (plant.zones[0].level)  expected one of 0, 1, 2, 3, 3.5, 4, 5, got 7",
+        "schema.yaml:6:34  plant.lines.line1.valuePerHour (plant.lines[0].valuePerHour)  must be between 0 and 1e12 per h, got -1 (see docs/limits.md)",
+        "schema.yaml:8:27  plant.assets.l1-hmi.kind (plant.assets[0].kind)  expected one of "plc", "rtu", "sis", "hmi", "ews", "scada-server", "historian", "jump-host", "it-workstation", "server", "vpn-concentrator", "zt-connector", "firewall", got "hmii" (did you mean "hmi"?)",
+        "schema.yaml:9:89  plant.assets.l1-plc.services.0 (plant.assets[1].services[0])  unknown protocol "s8" (did you mean "s7"?)",
       ]
     `);
   });
@@ -214,9 +215,9 @@ describe('loadScenario reports every problem of a phase at once', () => {
     expect(problems({ 'refs.yaml': text })).toMatchInlineSnapshot(`
       [
         "refs.yaml:5:13  plant.zones[2].id  duplicate zone id "line1-sup"",
-        "refs.yaml:9:66  plant.assets[0].ip  10.41.9.11 is outside zone "line1-sup" subnet 10.41.0.0/24",
-        "refs.yaml:10:38  plant.assets[1].zone  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
-        "refs.yaml:10:56  plant.assets[1].line  unknown line "line2" (did you mean "line1"?)",
+        "refs.yaml:9:66  plant.assets.l1-hmi.ip (plant.assets[0].ip)  10.41.9.11 is outside zone "line1-sup" subnet 10.41.0.0/24",
+        "refs.yaml:10:38  plant.assets.l1-plc.zone (plant.assets[1].zone)  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
+        "refs.yaml:10:56  plant.assets.l1-plc.line (plant.assets[1].line)  unknown line "line2" (did you mean "line1"?)",
         "refs.yaml:12:30  plant.conduits[0].to  unknown zone "line1-ct" (did you mean "line1-ctl"?)",
       ]
     `);
@@ -226,7 +227,7 @@ describe('loadScenario reports every problem of a phase at once', () => {
     const text = `${plant}attacks:\n  - { id: mail, initialAccess: { kind: phishing, asset: l1-plc } }\n`;
     expect(problems({ 'phish.yaml': text })).toMatchInlineSnapshot(`
       [
-        "phish.yaml:13:57  attacks[0].initialAccess.asset  phishing needs a host someone works at (hmi, ews, scada-server, historian, jump-host, it-workstation, server); "l1-plc" is a PLC",
+        "phish.yaml:13:57  attacks.mail.initialAccess.asset (attacks[0].initialAccess.asset)  phishing needs a host someone works at (hmi, ews, scada-server, historian, jump-host, it-workstation, server); "l1-plc" is a PLC",
       ]
     `);
   });
@@ -235,8 +236,8 @@ describe('loadScenario reports every problem of a phase at once', () => {
     const text = plant.replace('valuePerHour: 40000', 'valuePerHour: lots').replace('zone: line1-ctl', 'zone: nowhere');
     expect(problems({ 'phases.yaml': text })).toMatchInlineSnapshot(`
       [
-        "phases.yaml:6:34  plant.lines[0].valuePerHour  expected number, got string "lots"",
-        "phases.yaml:9:38  plant.assets[1].zone  unknown zone "nowhere"",
+        "phases.yaml:6:34  plant.lines.line1.valuePerHour (plant.lines[0].valuePerHour)  expected number, got string "lots"",
+        "phases.yaml:9:38  plant.assets.l1-plc.zone (plant.assets[1].zone)  unknown zone "nowhere"",
       ]
     `);
   });
@@ -245,9 +246,9 @@ describe('loadScenario reports every problem of a phase at once', () => {
     const text = plant.replace('kind: plc, zone: line1-ctl, line: line1', 'kind: plcc, zone: line1-ctrl, line: line2');
     expect(problems({ 'both.yaml': text })).toMatchInlineSnapshot(`
       [
-        "both.yaml:9:27  plant.assets[1].kind  expected one of "plc", "rtu", "sis", "hmi", "ews", "scada-server", "historian", "jump-host", "it-workstation", "server", "vpn-concentrator", "zt-connector", "firewall", got "plcc" (did you mean "plc"?)",
-        "both.yaml:9:39  plant.assets[1].zone  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
-        "both.yaml:9:57  plant.assets[1].line  unknown line "line2" (did you mean "line1"?)",
+        "both.yaml:9:27  plant.assets.l1-plc.kind (plant.assets[1].kind)  expected one of "plc", "rtu", "sis", "hmi", "ews", "scada-server", "historian", "jump-host", "it-workstation", "server", "vpn-concentrator", "zt-connector", "firewall", got "plcc" (did you mean "plc"?)",
+        "both.yaml:9:39  plant.assets.l1-plc.zone (plant.assets[1].zone)  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
+        "both.yaml:9:57  plant.assets.l1-plc.line (plant.assets[1].line)  unknown line "line2" (did you mean "line1"?)",
       ]
     `);
   });
@@ -266,15 +267,15 @@ attacks:
 `;
     expect(problems({ 'nested.yaml': text })).toMatchInlineSnapshot(`
       [
-        "nested.yaml:14:23  designs[0].sensors[0].kind  expected one of "vpn-log", "firewall-log", "zt-telemetry", "ot-ids", "edr", got "edrr" (did you mean "edr"?)",
-        "nested.yaml:15:24  designs[0].gateways[0].zone  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
-        "nested.yaml:17:20  designs[0].zt.connectors[0]  asset "l1-hmi" is a hmi, not a zt-connector",
-        "nested.yaml:18:24  designs[0].zt.sessionTtlHours  expected number, got string "long"",
-        "nested.yaml:19:54  designs[0].zt.policy.rules[0].subjects.users[0]  unknown user "oem"",
-        "nested.yaml:19:98  designs[0].zt.policy.rules[0].resources[0].line  unknown line "line2" (did you mean "line1"?)",
-        "nested.yaml:19:130  designs[0].zt.policy.rules[0].conditions.window  unknown window "night"",
-        "nested.yaml:21:24  attacks[0].strategy  expected one of "spread", "targeted", "greedy", got "spreadd" (did you mean "spread"?)",
-        "nested.yaml:21:80  attacks[0].initialAccess.asset  unknown asset "l1-hmi2" (did you mean "l1-hmi"?)",
+        "nested.yaml:14:23  designs.zt.sensors.0.kind (designs[0].sensors[0].kind)  expected one of "vpn-log", "firewall-log", "zt-telemetry", "ot-ids", "edr", got "edrr" (did you mean "edr"?)",
+        "nested.yaml:15:24  designs.zt.gateways.0.zone (designs[0].gateways[0].zone)  unknown zone "line1-ctrl" (did you mean "line1-ctl"?)",
+        "nested.yaml:17:20  designs.zt.zt.connectors.0 (designs[0].zt.connectors[0])  asset "l1-hmi" is a hmi, not a zt-connector",
+        "nested.yaml:18:24  designs.zt.zt.sessionTtlHours (designs[0].zt.sessionTtlHours)  expected number, got string "long"",
+        "nested.yaml:19:54  designs.zt.zt.policy.rules.r.subjects.users.0 (designs[0].zt.policy.rules[0].subjects.users[0])  unknown user "oem"",
+        "nested.yaml:19:98  designs.zt.zt.policy.rules.r.resources.0.line (designs[0].zt.policy.rules[0].resources[0].line)  unknown line "line2" (did you mean "line1"?)",
+        "nested.yaml:19:130  designs.zt.zt.policy.rules.r.conditions.window (designs[0].zt.policy.rules[0].conditions.window)  unknown window "night"",
+        "nested.yaml:21:24  attacks.a.strategy (attacks[0].strategy)  expected one of "spread", "targeted", "greedy", got "spreadd" (did you mean "spread"?)",
+        "nested.yaml:21:80  attacks.a.initialAccess.asset (attacks[0].initialAccess.asset)  unknown asset "l1-hmi2" (did you mean "l1-hmi"?)",
       ]
     `);
   });
@@ -307,12 +308,12 @@ describe('loadScenario explains values that match no alternative', () => {
       [
         "union.yaml:3:15  plant.conduits[0].from  expected string or "*", got number 5",
         "union.yaml:3:37  plant.conduits[0].services  expected array or "any", got string "anyy" (did you mean "any"?)",
-        "union.yaml:7:45  designs[0].sensors[0].delay  expected number or object, got string "lots"",
-        "union.yaml:8:53  designs[0].sensors[1].delay.dist  expected one of "constant", "uniform", "triangular", "exponential", "lognormal", got "unifrm" (did you mean "uniform"?)",
-        "union.yaml:9:45  designs[0].sensors[2].delay.dist  required field is missing (expected one of "constant", "uniform", "triangular", "exponential", "lognormal")",
-        "union.yaml:10:45  designs[0].sensors[3].delay  min 3 is above max 1",
-        "union.yaml:12:37  attacks[0].initialAccess.kind  expected one of "stolen-credential", "compromised-device", "insider", "exposed-service", "phishing", got "phish" (did you mean "phishing"?)",
-        "union.yaml:12:70  attacks[0].techniques.T99  invalid key "T99": an ATT&CK for ICS technique id such as T0886",
+        "union.yaml:7:45  designs.d.sensors.0.delay (designs[0].sensors[0].delay)  expected number or object, got string "lots"",
+        "union.yaml:8:53  designs.d.sensors.1.delay.dist (designs[0].sensors[1].delay.dist)  expected one of "constant", "uniform", "triangular", "exponential", "lognormal", got "unifrm" (did you mean "uniform"?)",
+        "union.yaml:9:45  designs.d.sensors.2.delay.dist (designs[0].sensors[2].delay.dist)  required field is missing (expected one of "constant", "uniform", "triangular", "exponential", "lognormal")",
+        "union.yaml:10:45  designs.d.sensors.3.delay (designs[0].sensors[3].delay)  min 3 is above max 1",
+        "union.yaml:12:37  attacks.a.initialAccess.kind (attacks[0].initialAccess.kind)  expected one of "stolen-credential", "compromised-device", "insider", "exposed-service", "phishing", got "phish" (did you mean "phishing"?)",
+        "union.yaml:12:70  attacks.a.techniques.T99 (attacks[0].techniques.T99)  invalid key "T99": an ATT&CK for ICS technique id such as T0886",
       ]
     `);
   });
@@ -367,5 +368,24 @@ describe('loadScenario on hostile or odd YAML', () => {
         "nan.yaml:1:15  horizonHours  expected number, got number NaN",
       ]
     `);
+  });
+});
+
+describe('field paths name list items by id', () => {
+  it('as --set takes them, beside the index path, where the item has an id of its own', () => {
+    const doc = {
+      designs: [{ id: 'vpn' }, { id: 'zt', zt: { policy: { rules: [{ id: 'a' }, { id: 'integrator-line3' }] } } }],
+      zones: [{ id: 'z' }, { id: 'z' }, { id: 'has.dot' }, { name: 'no id' }],
+    };
+    const path = ['designs', 1, 'zt', 'policy', 'rules', 1, 'conditions'];
+    expect(namedPath(path, doc)).toEqual(['designs', 'zt', 'zt', 'policy', 'rules', 'integrator-line3', 'conditions']);
+    expect(formatIssue({ file: 'f.yaml', line: 3, col: 5, path, named: namedPath(path, doc)!, message: 'm' })).toBe(
+      'f.yaml:3:5  designs.zt.zt.policy.rules.integrator-line3.conditions (designs[1].zt.policy.rules[1].conditions)  m',
+    );
+    // Shared ids, ids a dotted path cannot carry and items without one keep their index.
+    for (const k of [0, 2, 3]) expect(namedPath(['zones', k, 'level'], doc)).toBeUndefined();
+    expect(formatIssue({ file: 'f.yaml', line: 1, col: 1, path: ['zones', 0], message: 'm' })).toBe(
+      'f.yaml:1:1  zones[0]  m',
+    );
   });
 });

@@ -1,13 +1,15 @@
 // Shared pieces of the browser tests: Debian's Chromium through playwright-core (never a
 // downloaded browser), the segsim CLI as a child process, bundles made with the experiment code.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { runExperiment } from '../../sim/experiment/runExperiment.js';
 import { buildPlantModel } from '../../sim/model/plantModel.js';
 import type { ResultsBundle } from '../../sim/contract/bundle.js';
 import { buildBundle, bundleJson } from '../../sim/report/bundle.js';
+import { reportHtml, VIEWER_INDEX } from '../../sim/report/html.js';
+import { buildReportBundle } from '../../sim/report/reportBundle.js';
 import { loadScenario } from '../../sim/scenario/load.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -85,4 +87,17 @@ export function quantile(sorted: readonly number[], p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   return sorted[lo]! + (h - lo) * ((sorted[lo + 1] ?? sorted[lo]!) - sorted[lo]!);
+}
+
+/** What `segsim report <file> --runs N --seed S --html F` writes, made in-process: every attack, fixes included. */
+export function makeReport(file: string, runs: number, html: string, seed = 1): ResultsBundle {
+  const loaded = loadScenario(file);
+  if (!loaded.ok) throw new Error(`${file} does not load: ${loaded.issues.map((i) => i.message).join('; ')}`);
+  const model = buildPlantModel(loaded.scenario);
+  const experiments = loaded.scenario.attacks.map((attack) =>
+    runExperiment(model, { designs: loaded.scenario.designs, attack, runs, seed }),
+  );
+  const text = bundleJson(buildReportBundle(model, file, experiments));
+  writeFileSync(html, reportHtml(readFileSync(VIEWER_INDEX, 'utf8'), text, `segsim · ${file}`));
+  return JSON.parse(text) as ResultsBundle;
 }

@@ -41,10 +41,10 @@ describe('report HTML', () => {
     expect(html).toContain(`${bundleScript('{"a":1}')}\n  </body>`);
   });
 
-  it('report needs --html and a known design', () => {
+  it('report needs --html or --pdf and a known design', () => {
     const missing = segsim(['report', 'scenarios/pharma.yaml']);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain("required option '--html <file>' not specified");
+    expect(missing.stderr).toContain('report writes --html <file>, --pdf <file> or both: name at least one');
     const unknown = segsim([
       'report',
       'scenarios/pharma.yaml',

@@ -31,3 +31,34 @@ export function signed(x: number | null, fmt: (v: number | null) => string = num
   if (x === null) return '–';
   return x > 0 ? `+${fmt(x)}` : fmt(x);
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, compactNotation: boolean): Intl.NumberFormat {
+  const key = `${currency}|${compactNotation}`;
+  let f = moneyFormats.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(
+      'en-US',
+      compactNotation
+        ? { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 }
+        : { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 },
+    );
+    moneyFormats.set(key, f);
+  }
+  return f;
+}
+
+/** Money in the scenario's currency, compact ("€7.05M"); a plain compact number when it names none. */
+export function money(x: number | null, currency: string | undefined): string {
+  if (x === null) return '–';
+  if (currency === undefined) return number(Math.round(x));
+  return moneyFormat(currency, Math.abs(x) >= 10_000).format(Math.round(x) + 0);
+}
+
+/** Money to the unit: "€7,048,647". */
+export function moneyExact(x: number | null, currency: string | undefined): string {
+  if (x === null) return '–';
+  if (currency === undefined) return Math.round(x).toLocaleString('en-US');
+  return moneyFormat(currency, false).format(Math.round(x) + 0);
+}

@@ -11,7 +11,9 @@ import { validateMerged } from '../../scenario/load.js';
 import { readSources, type MergedSources } from '../../scenario/sources.js';
 import { CliExit, usageError } from '../errors.js';
 import { scenarioSource } from '../gitSource.js';
-import { positiveInteger, startProgress } from './compare.js';
+import { positiveInteger } from '../options.js';
+import { announce, type Progress, startProgress } from '../progress.js';
+import { parseRuns } from '../bounds.js';
 
 interface DiffOptions {
   runs?: string;
@@ -58,7 +60,7 @@ Exit codes: 0 nothing worse, 1 something worse, 2 bad input.`,
       const tolerance = Number(opts.tolerance);
       if (!(tolerance >= 0) || !Number.isFinite(tolerance))
         throw usageError(`--tolerance must be a fraction such as 0.05, got "${opts.tolerance}"`);
-      const runs = opts.runs === undefined ? undefined : positiveInteger(opts.runs, '--runs');
+      const runs = opts.runs === undefined ? undefined : parseRuns(opts.runs);
       const seed = positiveInteger(opts.seed, '--seed');
       const sources = [scenarioSource(oldArg)];
       let diff: ScenarioDiff;
@@ -76,7 +78,7 @@ Exit codes: 0 nothing worse, 1 something worse, 2 bad input.`,
         const attacks = a.side!.model.scenario.attacks.filter((d) =>
           b.side!.model.scenario.attacks.some((x) => x.id === d.id),
         ).length;
-        const progress = startProgress((runs ?? 0) * designs * attacks * 2);
+        let progress = null as Progress | null;
         try {
           diff = diffScenarios(a.side!, b.side!, {
             tolerance,
@@ -85,10 +87,14 @@ Exit codes: 0 nothing worse, 1 something worse, 2 bad input.`,
               const at = (side === 'old' ? a : b).merged!.locate(path, '');
               return `${at.file}:${at.line}:${at.col}`;
             },
-            onProgress: progress.update,
+            onPhase: (phase) => {
+              if (phase === 'runs') progress = startProgress((runs ?? 0) * designs * attacks * 2);
+              else announce(phase);
+            },
+            onProgress: (done, total) => progress?.update(done, total),
           });
         } finally {
-          progress.stop();
+          progress?.stop();
         }
       } finally {
         for (const s of sources) s.dispose();

@@ -1,10 +1,10 @@
-// init: a starter scenario and the JSON Schema beside it, so an editor completes and checks the
-// file wherever it lives.
+// init: a starter scenario and the JSON Schema the package ships beside it, so an editor completes
+// and checks the file wherever it lives.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { scenarioJsonSchema } from '../../scenario/jsonSchema.js';
+import { shippedSchemaText } from '../shippedSchema.js';
 import { usageError } from '../errors.js';
 import { SCHEMA_FILE, STARTER_SCENARIO, STARTER_SCENARIO_FILE } from '../starterScenario.js';
 
@@ -32,7 +32,7 @@ Exit codes: 0 written, 2 a file exists (nothing is written without --force) or c
     .action((dir: string, opts: { force?: boolean }) => {
       const files = [
         { path: join(dir, STARTER_SCENARIO_FILE), text: STARTER_SCENARIO },
-        { path: join(dir, SCHEMA_FILE), text: `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n` },
+        { path: join(dir, SCHEMA_FILE), text: shippedSchemaText() },
       ];
       const existing = files.filter((f) => existsSync(f.path)).map((f) => f.path);
       if (existing.length > 0 && !opts.force)

@@ -12,6 +12,7 @@ import { formatIssue, type ScenarioIssue } from '../../scenario/issues.js';
 import { validateMerged } from '../../scenario/load.js';
 import { readSources } from '../../scenario/sources.js';
 import { CliExit, usageError } from '../errors.js';
+import packageJson from '../../../package.json' with { type: 'json' };
 
 interface LintOptions {
   format: 'text' | 'github';
@@ -74,7 +75,7 @@ Exit codes: 0 no finding at --fail-on severity or above, 1 one or more, 2 bad in
           `${problems.length} problem${problems.length === 1 ? '' : 's'} in the files, nothing was linted`,
         );
       }
-      if (opts.sarif !== undefined) writeFileAtomic(opts.sarif, renderSarif(findings, packageVersion()));
+      if (opts.sarif !== undefined) writeFileAtomic(opts.sarif, renderSarif(findings, packageJson.version));
       process.stdout.write(
         opts.format === 'github' ? renderGithubAnnotations(findings) : renderLintText(findings, files.length),
       );
@@ -117,11 +118,4 @@ class SuppressionFiles {
 function renderRules(): string {
   const width = Math.max(...LINT_RULES.map((r) => r.id.length));
   return `${LINT_RULES.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.summary}`).join('\n')}\n`;
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
 }

@@ -2,9 +2,19 @@
 import type { Command } from 'commander';
 import { matrixJson, renderMatrixMarkdown, renderMatrixText, type Matrix } from '../../report/matrixReport.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { openScenario, pickMany } from '../scenarioContext.js';
+import { openScenario, pickMany, scenarioRef } from '../scenarioContext.js';
 import { usageError } from '../errors.js';
-import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
+import { experimentSpec } from '../experiment.js';
+import {
+  attacksOption,
+  designsOption,
+  jsonOption,
+  mdOption,
+  positiveInteger,
+  runsOption,
+  seedOption,
+} from '../options.js';
+import { announceWriting, runInTurn } from '../progress.js';
 import { parseRuns } from '../bounds.js';
 import { writeText } from '../terminal.js';
 
@@ -24,12 +34,12 @@ export function registerMatrix(program: Command): Command {
       "Every design under every attack: the probability of reaching a PLC next to the static worst case, then compromised assets, production loss, time to detection and the technicians' time to access and privilege exposure",
     )
     .argument('<scenario>', 'scenario YAML file')
-    .option('-d, --designs <ids>', 'comma-separated designs (default: all)')
-    .option('-a, --attacks <ids>', 'comma-separated attacks (default: all)')
-    .option('-n, --runs <n>', 'runs per design and attack', '200')
-    .option('-s, --seed <n>', 'base seed; run i of every design and attack uses seed "<seed>:<i>"', '1')
-    .option('--json <file>', 'write the statistics and static worst case of every design under every attack as JSON')
-    .option('--md <file>', 'write the tables as a Markdown report')
+    .addOption(designsOption())
+    .addOption(attacksOption())
+    .addOption(runsOption('design and attack'))
+    .addOption(seedOption('base seed; run i of every design and attack uses seed "<seed>:<i>"'))
+    .addOption(jsonOption('write the statistics and static worst case of every design under every attack as JSON'))
+    .addOption(mdOption('write the tables as a Markdown report'))
     .addHelpText(
       'after',
       `
@@ -52,11 +62,12 @@ read a cell there, with its confidence intervals, paired differences and the att
         spec: experimentSpec(ctx, opts.designs, a.id, runs, seed),
       }));
       const matrix: Matrix = {
-        scenario: { file: portableName(file), name: ctx.scenario.name ?? null },
+        scenario: scenarioRef(file, ctx.scenario),
         seed,
         runs,
         attacks: runInTurn(jobs),
       };
+      announceWriting(opts.json, opts.md);
       if (opts.json) writeFileAtomic(opts.json, matrixJson(matrix));
       if (opts.md) writeFileAtomic(opts.md, renderMatrixMarkdown(matrix));
       writeText(renderMatrixText(matrix));

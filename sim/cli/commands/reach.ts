@@ -3,12 +3,15 @@ import type { Command } from 'commander';
 import { AccessLayer } from '../../net/AccessLayer.js';
 import { diffExposure, exposure, groupExposure, type Exposure, type ExposureEntry } from '../../net/exposure.js';
 import { staticBlastRadius, type BlastRadius, type PathStep } from '../../metrics/blastRadius.js';
+import { rankFixes } from '../../metrics/fixes.js';
+import { renderFixes } from '../../report/fixesText.js';
 import { pathTree } from '../../report/pathTree.js';
 import type { Stop, StopLayer } from '../../metrics/stops.js';
 import { technique } from '../../attack/techniques.js';
 import type { PlantModel } from '../../model/plantModel.js';
 import type { Attack } from '../../model/schema.js';
 import { usageError } from '../errors.js';
+import { attackOption, designOption } from '../options.js';
 import { openScenario, pickAttack, pickDesign, type ScenarioContext } from '../scenarioContext.js';
 import { writeText } from '../terminal.js';
 
@@ -19,16 +22,20 @@ export function registerReach(program: Command): Command {
       'Static blast radius: everything an attack can reach under a design, ignoring probability, timing and detection, with one shortest attack path per asset',
     )
     .argument('<scenario>', 'scenario YAML file')
-    .option('-d, --design <id>', 'access design')
-    .option('-a, --attack <id>', 'attack')
+    .addOption(designOption())
+    .addOption(attackOption('attack'))
     .option(
       '--diff <designs...>',
       "compare two designs: the connections each allows that the other does not, from every host, the VPN client and each user's brokered session",
     )
-    .option('--top <n>', 'with --diff: rows of the most-exposed-services table', '10')
+    .option(
+      '--fixes',
+      'rank the single changes that shrink the worst case most (remove a conduit or VPN service, stop caching a credential, change a default password, patch a vulnerability, require an approval in or narrow a zero-trust rule), each re-run through the static analysis',
+    )
+    .option('--top <n>', 'with --diff: rows of the most-exposed-services table; with --fixes: fixes listed', '10')
     .option(
       '--json',
-      'machine-readable output: assets, plcs, lines, lowestLevel, paths, stopped (with --diff: onlyA, onlyB, counts)',
+      'machine-readable output: assets, plcs, lines, lowestLevel, paths, stopped (with --diff: onlyA, onlyB, counts; with --fixes: before, tried, fixes)',
     )
     .addHelpText(
       'after',
@@ -39,20 +46,34 @@ Examples:
   $ segsim reach scenarios/pharma.yaml --diff vpn-flat zt
   $ segsim reach scenarios/pharma.yaml --diff vpn-segmented zt --attack stolen-vendor-credential
   $ segsim reach scenarios/pharma.yaml --diff vpn-flat zt --json | jq '.onlyA | length'
+  $ segsim reach scenarios/pharma.yaml -d vpn-segmented -a stolen-vendor-credential --fixes
 
 With --diff, connections are probed at the attack's start (0 without --attack) and at each
-maintenance window's next opening; put the scenario file before --diff.`,
+maintenance window's next opening; put the scenario file before --diff.
+
+With --fixes, only changes that touch a step of the worst case's attack paths are tried (any other
+change leaves every path, so the worst case, as it is): the work grows with the paths, not with the
+plant, and each change costs one static analysis (about a second each on a 500-asset plant).`,
     )
     .action(
       async (
         file: string,
-        opts: { design?: string; attack?: string; json?: boolean; diff?: string[]; top: string },
+        opts: { design?: string; attack?: string; json?: boolean; diff?: string[]; top: string; fixes?: boolean },
       ) => {
+        if (opts.diff !== undefined && opts.fixes) throw usageError('--fixes is for one design: leave out --diff');
         if (opts.diff !== undefined) return diffAction(file, opts.diff, opts);
+        const top = wholeNumber(opts.top);
         const ctx = await openScenario(file);
         const design = pickDesign(ctx, opts.design);
         const attack = pickAttack(ctx, opts.attack);
         const radius = staticBlastRadius(new AccessLayer(ctx.model, design), attack, { explain: true });
+        if (opts.fixes) {
+          const ranking = rankFixes(ctx.model, design, attack, radius);
+          const shown = { ...ranking, fixes: ranking.fixes.slice(0, top) };
+          return void process.stdout.write(
+            opts.json ? `${JSON.stringify(shown, null, 2)}\n` : renderFixes(ranking, top),
+          );
+        }
         opts.json ? process.stdout.write(`${JSON.stringify(radius, null, 2)}\n`) : writeText(renderBlastRadius(radius));
       },
     );
@@ -108,6 +129,9 @@ const LAYER_WORDS: Record<StopLayer, string> = {
   isolated: 'isolated',
   'not-exposed': 'not exposed',
   'host-firewall': 'host firewall',
+  quarantine: 'quarantine',
+  'vpn-shut': 'VPN shut',
+  'broker-shut': 'broker shut',
   authentication: 'authentication',
   hidden: 'hidden',
 };
@@ -134,8 +158,7 @@ async function diffAction(
       `--diff takes two designs, got ${ids.length}${ids.length > 2 ? ' (put the scenario file before --diff)' : ''}`,
     );
   if (opts.design !== undefined) throw usageError('--diff and --design do not go together: --diff names both designs');
-  const top = Number(opts.top);
-  if (!Number.isInteger(top) || top < 0) throw usageError(`--top must be a whole number, got "${opts.top}"`);
+  const top = wholeNumber(opts.top);
   const ctx = await openScenario(file);
   const report = diffReport(
     ctx,
@@ -239,6 +262,13 @@ export function renderExposureDiff(model: PlantModel, r: DiffReport, top: number
       );
   }
   return `${out.join('\n')}\n`;
+}
+
+function wholeNumber(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n))
+    throw usageError(`--top must be a whole number, got "${text}"`);
+  return n;
 }
 
 function describeRemote(design: string, names: string[]): string {

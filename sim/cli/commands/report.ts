@@ -1,58 +1,134 @@
-// report: run the comparison and write one self-contained HTML file: the viewer with the results
-// bundle inlined, fetching nothing, so it can be mailed, archived or opened from disk.
+// report: every design under every chosen attack, written as one self-contained HTML file (the
+// viewer with the results inlined, fetching nothing) and/or a PDF printed from it by Chromium.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { buildBundle, bundleJson } from '../../report/bundle.js';
-import { reportHtml } from '../../report/html.js';
+import { reportHtml, viewerPage } from '../../report/html.js';
+import { findBrowser, PdfError, printPdf } from '../../report/pdf.js';
+import { bundleJson } from '../../report/bundle.js';
+import { buildReportBundle } from '../../report/reportBundle.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { experimentFromOptions, forceWorkersOption, portableName, runWithProgress, workersOption } from './compare.js';
-import { buildViewer } from './view.js';
+import { parseRuns, parseWorkers } from '../bounds.js';
+import { CliExit, usageError } from '../errors.js';
+import { experimentSpec } from '../experiment.js';
+import {
+  designsOption,
+  forceWorkersOption,
+  positiveInteger,
+  runsOption,
+  seedOption,
+  workersOption,
+} from '../options.js';
+import { announceWriting, runInTurn, runWithProgress } from '../progress.js';
+import { openScenario, pickMany, portableName } from '../scenarioContext.js';
 
 export interface ReportOptions {
   designs?: string;
-  attack?: string;
+  attacks?: string;
   runs: string;
   seed: string;
   workers: string;
   forceWorkers?: boolean;
-  html: string;
+  html?: string;
+  pdf?: string;
+  browser?: string;
 }
 
 export function registerReport(program: Command): Command {
   return program
     .command('report')
     .description(
-      'Compare designs under one attack (as `compare` does) and write a self-contained HTML report: the web viewer with the results inlined',
+      'Compare designs under every attack (as `matrix` does, with the replays and attack paths of `compare`) and write a self-contained HTML report: the web viewer with the results inlined',
     )
     .argument('<scenario>', 'scenario YAML file')
-    .option('-d, --designs <ids>', 'comma-separated designs (default: all)')
-    .option('-a, --attack <id>', 'attack (default: the first in the file)')
-    .option('-n, --runs <n>', 'runs per design', '200')
-    .option('-s, --seed <n>', 'base seed; run i uses seed "<seed>:<i>"', '1')
+    .addOption(designsOption())
+    .option(
+      '-a, --attacks <ids>',
+      'comma-separated attacks, the first opening the report (default: all, in file order)',
+    )
+    .addOption(runsOption('design and attack'))
+    .addOption(seedOption())
     .addOption(workersOption())
     .addOption(forceWorkersOption())
-    .requiredOption('--html <file>', 'the HTML file to write')
+    .option('--html <file>', 'the HTML file to write')
+    .option(
+      '--pdf <file>',
+      'the PDF to write: a one-page executive summary, then a page per attack (needs Chromium or Chrome)',
+    )
+    .option(
+      '--browser <path>',
+      'with --pdf: the Chromium or Chrome to print with (default: SEGSIM_BROWSER, else the usual places)',
+    )
     .addHelpText(
       'after',
       `
 Examples:
   $ segsim report scenarios/pharma.yaml --html pharma.html
-  $ segsim report scenarios/pharma.yaml --attack compromised-vendor-laptop --designs vpn-segmented,zt --runs 500 --html laptop.html
+  $ segsim report scenarios/pharma.yaml --pdf pharma.pdf --html pharma.html
+  $ segsim report scenarios/pharma.yaml --attacks compromised-vendor-laptop --designs vpn-segmented,zt --runs 500 --html laptop.html
 
-The page holds the viewer (side by side, replay, distributions) and the data; it makes no request
-of any kind. Builds the viewer into web/dist first when it is missing (npm run build).`,
+The page opens on an overview of every design under every attack (with the fixes that shrink each
+worst case most); each attack's side by side, replay and distributions are one click away. It holds
+the viewer and the data and makes no request of any kind. The viewer is built ahead of time: it comes
+with the package (in a clone: npm run build). The PDF is that page printed by a headless Chromium or Chrome
+(segsim ships none): the verdict, every design under every attack and the top fixes on page one.`,
     )
     .action(async (file: string, opts: ReportOptions) => {
-      const { ctx, spec, workers } = await experimentFromOptions(file, opts);
-      const viewer = await buildViewer();
-      const experiment = await runWithProgress(ctx.model, spec, workers);
-      const bundle = buildBundle(ctx.model, portableName(file), experiment);
-      const title = `segsim · ${bundle.scenario.name ?? file} · ${bundle.attack.name ?? bundle.attack.id}`;
+      if (opts.html === undefined && opts.pdf === undefined)
+        throw usageError('report writes --html <file>, --pdf <file> or both: name at least one');
+      const browser = opts.pdf === undefined ? undefined : browserOrExit(opts.browser ?? process.env.SEGSIM_BROWSER);
+      const runs = parseRuns(opts.runs);
+      const seed = positiveInteger(opts.seed, '--seed');
+      const { workers, note } = parseWorkers(opts.workers, opts.forceWorkers === true);
+      if (note !== undefined) process.stderr.write(`segsim: ${note}\n`);
+      const ctx = await openScenario(file);
+      const attacks = pickMany(ctx.scenario.attacks, opts.attacks, 'attack', file);
+      if (attacks.length === 0) throw usageError(`${file} has no attacks`);
+      const specs = attacks.map((a) => experimentSpec(ctx, opts.designs, a.id, runs, seed));
+      const viewer = viewerPage();
+      const experiments =
+        workers > 1
+          ? await inSequence(specs.map((spec) => () => runWithProgress(ctx.model, spec, workers)))
+          : runInTurn(specs.map((spec) => ({ model: ctx.model, spec })));
+      announceWriting(opts.html, opts.pdf);
+      const bundle = buildReportBundle(ctx.model, portableName(file), experiments);
+      const title = `segsim · ${bundle.scenario.name ?? file}`;
       const html = reportHtml(readFileSync(viewer, 'utf8'), bundleJson(bundle), title);
-      writeFileAtomic(opts.html, html);
-      const kb = Math.round(Buffer.byteLength(html) / 1024);
-      process.stdout.write(
-        `wrote ${opts.html} (${kb} kB): ${spec.designs.length} designs × ${spec.runs} runs under ${spec.attack.id}, seed ${spec.seed}; open it in a browser, it fetches nothing\n`,
-      );
+      const what = `${specs[0]!.designs.length} designs × ${attacks.length} attack${attacks.length === 1 ? '' : 's'} × ${runs} runs, seed ${seed}`;
+      if (opts.html !== undefined) {
+        writeFileAtomic(opts.html, html);
+        const kb = Math.round(Buffer.byteLength(html) / 1024);
+        process.stdout.write(`wrote ${opts.html} (${kb} kB): ${what}; open it in a browser, it fetches nothing\n`);
+      }
+      if (opts.pdf !== undefined && browser !== undefined) {
+        const pdf = await printOrExit(html, browser);
+        writeFileAtomic(opts.pdf, pdf);
+        process.stdout.write(
+          `wrote ${opts.pdf} (${Math.round(pdf.length / 1024)} kB): ${what}, printed by ${browser}\n`,
+        );
+      }
     });
+}
+
+function browserOrExit(named: string | undefined): string {
+  try {
+    return findBrowser(named);
+  } catch (err) {
+    if (err instanceof PdfError) throw new CliExit(2, err.message);
+    throw err;
+  }
+}
+
+async function printOrExit(html: string, browser: string): Promise<Buffer> {
+  try {
+    return await printPdf(html, browser);
+  } catch (err) {
+    if (err instanceof PdfError) throw new CliExit(2, err.message);
+    throw err;
+  }
+}
+
+async function inSequence<T>(jobs: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const out: T[] = [];
+  for (const job of jobs) out.push(await job());
+  return out;
 }

@@ -8,9 +8,9 @@ import { withRunNamed } from '../../experiment/runs.js';
 import { technique } from '../../attack/techniques.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { CliExit } from '../errors.js';
-import { openScenario, pickAttack, pickDesign } from '../scenarioContext.js';
-import { parseHorizon } from '../bounds.js';
+import { attackOption, designOption, hoursOrDefault, horizonOption } from '../options.js';
 import { writeText } from '../terminal.js';
+import { openScenario, pickAttack, pickDesign } from '../scenarioContext.js';
 
 interface RunOpts {
   design?: string;
@@ -30,10 +30,10 @@ export function registerRun(program: Command): Command {
       'Simulate one attack under one design with one seed: a timeline of what the attacker, the defenders, the policy and the technicians did',
     )
     .argument('<scenario>', 'scenario YAML file')
-    .option('-d, --design <id>', 'access design')
-    .option('-a, --attack <id>', 'attack')
+    .addOption(designOption())
+    .addOption(attackOption('attack'))
     .option('-s, --seed <seed>', 'random seed (same seed, same run)', '1')
-    .option('--horizon <hours>', "simulated hours (default: the scenario's horizonHours)")
+    .addOption(horizonOption())
     .option('--trace <file>', 'write the event trace as JSON')
     .option('--audit <file>', 'write the hash-chained audit log (JSON lines); check it with `segsim audit verify`')
     .option('--json', 'print the run (metrics and trace) as JSON')
@@ -51,7 +51,7 @@ Examples:
       const ctx = await openScenario(file);
       const design = pickDesign(ctx, opts.design);
       const attack = pickAttack(ctx, opts.attack);
-      const horizon = opts.horizon === undefined ? undefined : parseHorizon(opts.horizon);
+      const horizon = hoursOrDefault(opts.horizon);
       const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
       const { result, audit } = withRunNamed(design.id, attack.id, seed, () =>
         runSimulation(ctx.model, new AccessLayer(ctx.model, design), attack, {

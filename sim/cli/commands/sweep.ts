@@ -16,7 +16,18 @@ import type { Scenario } from '../../model/schema.js';
 import { readSources } from '../../scenario/sources.js';
 import { usageError } from '../errors.js';
 import { exitWithIssues, sourceOptions } from '../load.js';
-import { experimentSpec, portableName, positiveInteger, runInTurn } from './compare.js';
+import { experimentSpec } from '../experiment.js';
+import {
+  attackOption,
+  designsOption,
+  jsonOption,
+  mdOption,
+  positiveInteger,
+  runsOption,
+  seedOption,
+} from '../options.js';
+import { announceWriting, runInTurn } from '../progress.js';
+import { scenarioRef } from '../scenarioContext.js';
 import { parseRuns } from '../bounds.js';
 import { writeText } from '../terminal.js';
 
@@ -41,12 +52,12 @@ export function registerSweep(program: Command): Command {
       '--set <path=values>',
       'the field, as a dotted path (list items by id or index), and its values: comma-separated, or a YAML flow list for durations; ~ removes the field or list item',
     )
-    .option('-d, --designs <ids>', 'comma-separated designs (default: all)')
-    .option('-a, --attack <id>', 'attack (default: the one the path names, else the first in the file)')
-    .option('-n, --runs <n>', 'runs per design and value', '200')
-    .option('-s, --seed <n>', 'base seed; the same seeds at every value', '1')
-    .option('--json <file>', "write every value's summaries per design as JSON")
-    .option('--md <file>', 'write the tables as a Markdown report')
+    .addOption(designsOption())
+    .addOption(attackOption('attack (default: the one the path names, else the first in the file)'))
+    .addOption(runsOption('design and value'))
+    .addOption(seedOption('base seed; the same seeds at every value'))
+    .addOption(jsonOption("write every value's summaries per design as JSON"))
+    .addOption(mdOption('write the tables as a Markdown report'))
     .addHelpText(
       'after',
       `
@@ -95,12 +106,13 @@ Each value is checked like the scenario file itself before anything runs. Run i 
       });
       const points = sweepAll(file, scenarios, values, path, opts, runs, seed);
       const sweep: Sweep = {
-        scenario: { file: portableName(file), name: scenarios[0]!.name ?? null },
+        scenario: scenarioRef(file, scenarios[0]!),
         set: setting,
         seed,
         runs,
         points,
       };
+      announceWriting(opts.json, opts.md);
       if (opts.json) writeFileAtomic(opts.json, sweepJson(sweep));
       if (opts.md) writeFileAtomic(opts.md, renderSweepMarkdown(sweep));
       writeText(renderSweepText(sweep));

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { ensureViewerBuilt, VIEWER_DIST, ViewerBuildError } from '../../report/html.js';
-import { CliExit, usageError } from '../errors.js';
+import { VIEWER_DIST, viewerPage } from '../../report/html.js';
+import { usageError } from '../errors.js';
 
 export interface ViewOptions {
   port: string;
@@ -40,14 +40,14 @@ Examples:
   $ segsim view --port 0            an empty viewer on a free port; drop or choose a bundle
 
 The bundle is read again on every page load, so re-running compare and reloading shows new results.
-Builds the viewer into web/dist first when it is missing (npm run build).`,
+The viewer is built ahead of time: it comes with the package (in a clone: npm run build).`,
     )
     .action(async (bundle: string | undefined, opts: ViewOptions) => {
       const port = /^\d+$/.test(opts.port) ? Number(opts.port) : NaN;
       if (!Number.isInteger(port) || port > 65535)
         throw usageError(`--port must be a port number (0 for any free one), got "${opts.port}"`);
       if (bundle !== undefined) checkBundle(bundle);
-      await buildViewer();
+      viewerPage();
       const server = await startViewServer({ dist: VIEWER_DIST, bundle: bundle ?? null, port }).catch(
         (err: NodeJS.ErrnoException) => {
           if (err.code === 'EADDRINUSE')
@@ -71,15 +71,6 @@ Builds the viewer into web/dist first when it is missing (npm run build).`,
         process.once('SIGTERM', stop);
       });
     });
-}
-
-export async function buildViewer(): Promise<string> {
-  try {
-    return await ensureViewerBuilt((line) => process.stderr.write(`${line}\n`));
-  } catch (err) {
-    if (err instanceof ViewerBuildError) throw new CliExit(2, err.message);
-    throw err;
-  }
 }
 
 function checkBundle(file: string): void {

@@ -4,8 +4,15 @@
 import type { ResultsBundle } from '../../../sim/contract/bundle.js';
 import { BundleFormatError, upgradeBundle } from '../../../sim/contract/upgrade.js';
 
-export type { BundleConduit, BundleDesign, BundlePlant, ResultsBundle } from '../../../sim/contract/bundle.js';
-export type { PathStep, Summary } from '../../../sim/contract/results.js';
+export type {
+  AttackSection,
+  BundleAttack,
+  BundleConduit,
+  BundleDesign,
+  BundlePlant,
+  ResultsBundle,
+} from '../../../sim/contract/bundle.js';
+export type { Fix, PathStep, Summary } from '../../../sim/contract/results.js';
 export type { MetricName, RunResult, TraceEvent } from '../../../sim/contract/trace.js';
 
 export class BundleError extends Error {

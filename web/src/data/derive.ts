@@ -41,7 +41,8 @@ export function remoteNames(bundle: ResultsBundle): string[] {
   const add = (name: string) => {
     if (name !== 'attacker' && !assets.has(name)) out.add(name);
   };
-  for (const d of bundle.designs) {
+  const designs = [...bundle.designs, ...(bundle.moreAttacks ?? []).flatMap((s) => s.designs)];
+  for (const d of designs) {
     for (const path of Object.values(d.staticBlastRadius.paths)) for (const s of path) add(s.from), add(s.to);
     for (const e of d.representativeRun.trace)
       if ((e.type === 'attack.initial' || e.type === 'attack.foothold') && e.via !== 'host') add(e.foothold);
@@ -64,4 +65,15 @@ export function perRunValues(d: BundleDesign, metric: MetricName): (number | nul
 
 export function designLabel(d: BundleDesign): string {
   return d.name ? `${d.name} (${d.id})` : d.id;
+}
+
+/** Controllers of the plant: flagged by the bundle, else (older bundles) every controller some worst case counts. */
+export function controllerIds(bundle: ResultsBundle): Set<string> {
+  const flagged = bundle.plant.assets.filter((a) => a.controller).map((a) => a.id);
+  if (bundle.plant.assets.some((a) => a.controller !== undefined)) return new Set(flagged);
+  const out = new Set<string>();
+  for (const d of bundle.designs) for (const p of d.staticBlastRadius.plcs) out.add(p);
+  for (const s of bundle.moreAttacks ?? [])
+    for (const d of s.designs) for (const p of d.staticBlastRadius.plcs) out.add(p);
+  return out;
 }

@@ -1,5 +1,6 @@
 // One interactive plant map: bands, zones and conduits in SVG, assets in SVG or canvas, an overlay
-// for zone names, markers and replay arcs, a column of level labels, d3-zoom for zoom and pan, a quadtree for hover and click.
+// for markers and replay arcs, every word in screen space (mapLabels.ts), a column of level
+// labels, d3-zoom for zoom and pan, a quadtree for hover and click, arrow keys to walk the assets.
 import {
   quadtree,
   select,
@@ -13,23 +14,16 @@ import {
 import type { BundleConduit } from '../data/bundle.js';
 import {
   CanvasAssetLayer,
-  NEUTRAL_STYLE,
   SvgAssetLayer,
   assetsSvgMarkup,
+  neutralStyle,
   type AssetLayer,
   type AssetStyle,
 } from './assetLayers.js';
-import {
-  drawBandLabels,
-  drawBase,
-  drawZoneLabels,
-  LABEL_COLUMN,
-  placeBandLabels,
-  placeZoneLabels,
-  type BandLabels,
-  type ZoneLabels,
-} from './plantBase.js';
+import { MapTips } from './mapTips.js';
 import { CELL, type AssetPos, type PlantLayout } from './layout.js';
+import { MapLabels, type WorldLabel } from './mapLabels.js';
+import { drawBandLabels, drawBase, labelColumn, placeBandLabels, type BandLabels } from './plantBase.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -39,6 +33,8 @@ export const CANVAS_THRESHOLD = 400;
 export interface PlantMapOptions {
   layout: PlantLayout;
   conduits: readonly BundleConduit[];
+  /** Controllers: labelled before other assets. */
+  controllers: ReadonlySet<string>;
   /** Forces a renderer; default by plant size. */
   renderer?: 'svg' | 'canvas';
   tooltip?: (a: AssetPos) => string;
@@ -56,15 +52,18 @@ export class PlantMap {
   private readonly overlay: SVGSVGElement;
   readonly overlayView: SVGGElement;
   private readonly layer: AssetLayer;
-  private readonly tip: HTMLDivElement;
+  private readonly tips: MapTips;
   private readonly bandLabels: BandLabels;
-  private readonly zoneLabels: ZoneLabels;
+  private readonly labels: MapLabels;
+  private readonly focusRing: SVGCircleElement;
   private readonly index: Quadtree<AssetPos>;
   private readonly zoomer: ZoomBehavior<HTMLDivElement, unknown>;
   private styles: AssetStyle[];
   private t: ZoomTransform = zoomIdentity;
   private width = 0;
   private height = 0;
+  /** Screen width of the level column, by map width. */
+  private column = 0;
   private fitted = false;
   private syncing = false;
   /** Set once someone zooms or pans: a resize then keeps their view instead of fitting again. */
@@ -82,10 +81,11 @@ export class PlantMap {
     this.root = document.createElement('div');
     this.root.className = 'plant-map';
     this.root.dataset.renderer = this.renderer;
-    this.root.setAttribute('role', 'img');
+    this.root.tabIndex = 0;
+    this.root.setAttribute('role', 'application');
     this.root.setAttribute(
       'aria-label',
-      `Plant map: ${layout.assets.length} assets in ${layout.zones.length} zones by Purdue level. Drag to pan, scroll to zoom, double-click to fit; use “Find an asset” above to read its story.`,
+      `Plant map: ${layout.assets.length} assets in ${layout.zones.length} zones by Purdue level. Drag to pan, scroll to zoom, double-click to fit; arrow keys walk the assets, Enter opens an asset's story.`,
     );
     parent.appendChild(this.root);
 
@@ -94,7 +94,7 @@ export class PlantMap {
     this.root.appendChild(this.base);
     this.baseView = document.createElementNS(SVG_NS, 'g');
     this.base.appendChild(this.baseView);
-    drawBase(this.baseView, layout, opts.conduits);
+    const notes = drawBase(this.baseView, layout, opts.conduits);
 
     if (this.renderer === 'canvas') {
       const canvas = document.createElement('canvas');
@@ -110,16 +110,16 @@ export class PlantMap {
     this.root.appendChild(this.overlay);
     this.overlayView = document.createElementNS(SVG_NS, 'g');
     this.overlay.appendChild(this.overlayView);
-    // First in the overlay: above the asset layer, below markers and arcs.
-    this.zoneLabels = drawZoneLabels(this.overlayView, layout);
+    this.focusRing = document.createElementNS(SVG_NS, 'circle');
+    this.focusRing.classList.add('focus-ring');
+    this.overlayView.appendChild(this.focusRing);
+    this.labels = new MapLabels(this.overlay, layout, opts.controllers);
+    this.labels.set('conduits', notes);
     this.bandLabels = drawBandLabels(this.overlay, layout);
 
-    this.tip = document.createElement('div');
-    this.tip.className = 'tooltip';
-    this.tip.hidden = true;
-    this.root.appendChild(this.tip);
+    this.tips = new MapTips(this.root, this.focusRing, opts);
 
-    this.styles = layout.assets.map(() => NEUTRAL_STYLE);
+    this.styles = layout.assets.map(() => neutralStyle());
     this.index = quadtree<AssetPos>()
       .x((a) => a.x)
       .y((a) => a.y)
@@ -136,8 +136,10 @@ export class PlantMap {
       });
     select(this.root).call(this.zoomer).on('dblclick.zoom', null);
     this.root.addEventListener('pointermove', (ev) => this.hover(ev));
-    this.root.addEventListener('pointerleave', () => (this.tip.hidden = true));
+    this.root.addEventListener('pointerleave', () => this.tips.hide());
+    this.root.addEventListener('pointerdown', () => this.tips.hide());
     this.root.addEventListener('click', (ev) => {
+      this.tips.hide();
       const a = this.assetAt(ev);
       if (a) opts.onAssetClick?.(a);
     });
@@ -145,6 +147,8 @@ export class PlantMap {
       this.userZoomed = false;
       this.explicitly(() => this.fit());
     });
+    this.root.addEventListener('keydown', (ev) => this.onKey(ev));
+    this.root.addEventListener('blur', () => this.tips.focus(null));
 
     this.resizeObserver = new ResizeObserver(() => this.resize());
     this.resizeObserver.observe(this.root);
@@ -157,6 +161,7 @@ export class PlantMap {
     if (w === 0 || h === 0 || (w === this.width && h === this.height)) return;
     this.width = w;
     this.height = h;
+    this.column = labelColumn(w);
     for (const svg of [this.base, this.overlay]) {
       svg.setAttribute('width', String(w));
       svg.setAttribute('height', String(h));
@@ -171,10 +176,10 @@ export class PlantMap {
   /** The transform that shows the whole plant right of the label column. */
   fitTransform(): ZoomTransform {
     const { layout } = this.opts;
-    const room = this.width - LABEL_COLUMN;
+    const room = this.width - this.column;
     const k = Math.min(room / layout.width, this.height / layout.height) * 0.98;
     return zoomIdentity
-      .translate(LABEL_COLUMN + (room - layout.width * k) / 2, (this.height - layout.height * k) / 2)
+      .translate(this.column + (room - layout.width * k) / 2, (this.height - layout.height * k) / 2)
       .scale(k);
   }
 
@@ -200,9 +205,16 @@ export class PlantMap {
     this.explicitly(() =>
       select(this.root).call(
         this.zoomer.transform,
-        zoomIdentity.translate((this.width + LABEL_COLUMN) / 2 - x * k, this.height / 2 - y * k).scale(k),
+        zoomIdentity.translate((this.width + this.column) / 2 - x * k, this.height / 2 - y * k).scale(k),
       ),
     );
+  }
+
+  /** Zooms to show a box of the plant (world units) whole. */
+  zoomToBox(box: { x: number; y: number; w: number; h: number }): void {
+    const room = this.width - this.column;
+    const k = Math.min(room / box.w, this.height / box.h) * 0.92;
+    this.zoomTo(box.x + box.w / 2, box.y + box.h / 2, k);
   }
 
   private explicitly(f: () => void): void {
@@ -219,16 +231,27 @@ export class PlantMap {
     this.redraw();
   }
 
+  /** Labels a view pins to the plant (remote footholds, path techniques, line marks), by kind. */
+  setLabels(kind: string, labels: WorldLabel[]): void {
+    this.labels.set(kind, labels);
+    this.redraw();
+  }
+
+  /** Assets named before all others: the entry point, the selected asset. */
+  preferLabels(ids: Iterable<string>): void {
+    this.labels.prefer(ids);
+    this.redraw();
+  }
+
   private applyTransform(): void {
     const tr = this.t.toString();
     this.baseView.setAttribute('transform', tr);
     this.overlayView.setAttribute('transform', tr);
-    placeZoneLabels(this.zoneLabels, this.t.k);
-    placeBandLabels(this.bandLabels, this.t);
+    placeBandLabels(this.bandLabels, this.t, this.column, this.height);
     this.redraw();
   }
 
-  /** Redraws the asset layer, at most once per animation frame. */
+  /** Redraws the asset layer and the labels, at most once per animation frame. */
   redraw(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
@@ -241,6 +264,7 @@ export class PlantMap {
     const start = performance.now();
     this.layer.draw(this.styles, this.t);
     this.opts.onRender?.(performance.now() - start);
+    this.labels.update(this.t, this.width, this.height, this.column);
   }
 
   private assetAt(ev: MouseEvent): AssetPos | undefined {
@@ -252,19 +276,25 @@ export class PlantMap {
   }
 
   private hover(ev: PointerEvent): void {
-    if (ev.buttons !== 0 || !this.opts.tooltip) return void (this.tip.hidden = true);
+    if (ev.buttons !== 0) return this.tips.hide();
     const a = this.assetAt(ev);
     this.root.style.cursor = a ? 'pointer' : 'grab';
-    if (!a) return void (this.tip.hidden = true);
-    this.tip.innerHTML = this.opts.tooltip(a);
-    this.tip.hidden = false;
+    if (!a) return this.tips.hide();
     const rect = this.root.getBoundingClientRect();
-    const x = ev.clientX - rect.left;
-    const y = ev.clientY - rect.top;
-    const w = this.tip.offsetWidth;
-    this.tip.style.left = `${Math.min(x + 14, rect.width - w - 4)}px`;
-    const h = this.tip.offsetHeight;
-    this.tip.style.top = `${y + 14 + h > rect.height ? Math.max(0, y - h - 10) : y + 14}px`;
+    this.tips.show(a, ev.clientX - rect.left, ev.clientY - rect.top, this.width, this.height);
+  }
+
+  /** Arrow keys walk the assets (the map zooms to one off screen), Enter opens its story. */
+  private onKey(ev: KeyboardEvent): void {
+    const next = this.tips.key(ev, this.opts.layout.assets);
+    if (next === undefined) return;
+    if (next === null) return this.tips.focus(null);
+    this.tips.focus(next);
+    const [x, y] = this.t.apply([next.x, next.y]);
+    if (x < this.column || x > this.width || y < 0 || y > this.height)
+      this.zoomTo(next.x, next.y, Math.max(this.t.k, 1));
+    const [sx, sy] = this.t.apply([next.x, next.y]);
+    this.tips.show(next, sx, sy, this.width, this.height);
   }
 
   /** The overlay in world coordinates, for markers and replay arcs. */
@@ -279,16 +309,19 @@ export class PlantMap {
 
   /** The current view as standalone SVG markup (assets as vector glyphs whatever the renderer). */
   toSvgMarkup(): { markup: string; width: number; height: number } {
+    this.drawNow();
     const baseClone = this.baseView.cloneNode(true) as SVGGElement;
     baseClone.querySelector('g.assets')?.remove();
     const serializer = new XMLSerializer();
-    const labels = this.t.k * CELL.w >= 38;
+    const overlayClone = this.overlayView.cloneNode(true) as SVGGElement;
+    overlayClone.querySelector('.focus-ring')?.remove();
     const inner =
       `<g transform="${this.t.toString()}">` +
       serializer.serializeToString(baseClone).replace(/^<g[^>]*>/, '<g>') +
-      assetsSvgMarkup(this.opts.layout.assets, this.styles, labels) +
-      serializer.serializeToString(this.overlayView).replace(/^<g[^>]*>/, '<g>') +
+      assetsSvgMarkup(this.opts.layout.assets, this.styles) +
+      serializer.serializeToString(overlayClone).replace(/^<g[^>]*>/, '<g>') +
       '</g>' +
+      serializer.serializeToString(this.overlay.querySelector('g.map-labels')!) +
       serializer.serializeToString(this.overlay.querySelector('g.band-labels')!);
     return { markup: inner, width: this.width, height: this.height };
   }
@@ -297,6 +330,7 @@ export class PlantMap {
     this.resizeObserver.disconnect();
     if (this.frame) cancelAnimationFrame(this.frame);
     this.layer.destroy();
+    this.labels.destroy();
     this.root.remove();
   }
 }

@@ -16,15 +16,20 @@ export interface AssetStyle {
   detected: boolean;
 }
 
-export const NEUTRAL_STYLE: AssetStyle = { fill: '#4b5a6c', worst: false, ring: 'none', detected: false };
+/** An asset nothing happened to, in the current theme. */
+export const neutralStyle = (): AssetStyle => ({ fill: THEME.untouched, worst: false, ring: 'none', detected: false });
+const NEUTRAL_STYLE = neutralStyle();
 
 const R = 13; // ring radius, world units
-const RING_COLOR: Record<Exclude<Ring, 'none'>, string> = {
+const RINGS: Record<Exclude<Ring, 'none'>, string> = {
   foothold: '#ffffff',
   revoked: '#8a96a3',
   entry: '#E69F00',
   selected: '#56B4E9',
 };
+
+/** A ring's colour; a foothold's is the theme's strongest contrast (white on dark, ink on light). */
+const ringColor = (ring: Exclude<Ring, 'none'>) => (ring === 'foothold' ? THEME.worstOutline : RINGS[ring]);
 
 export interface AssetLayer {
   draw(styles: readonly AssetStyle[], t: ZoomTransform): void;
@@ -32,19 +37,9 @@ export interface AssetLayer {
   destroy(): void;
 }
 
-const LABEL_Y = R + 12;
-
-/** Asset ids shortened to fit a grid cell; the tooltip has the full id. */
-export function shortLabel(id: string): string {
-  return id.length <= 10 ? id : `${id.slice(0, 9)}…`;
-}
-
 /** Below this cell width in pixels the canvas draws tiles instead of glyphs. */
 const TILE_BELOW_PX = 9;
 const TILE_FILL = 0.84;
-
-/** Labels appear once a cell is this many pixels wide. */
-const LABEL_MIN_PX = 38;
 
 export class SvgAssetLayer implements AssetLayer {
   private readonly nodes: {
@@ -54,9 +49,7 @@ export class SvgAssetLayer implements AssetLayer {
     ring: SVGCircleElement;
     cross: SVGPathElement;
     detected: SVGCircleElement;
-    label: SVGTextElement;
   }[] = [];
-  private labelsShown: boolean | null = null;
 
   constructor(
     private readonly parent: SVGGElement,
@@ -90,7 +83,7 @@ export class SvgAssetLayer implements AssetLayer {
         'path',
         {
           d: `M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}`,
-          stroke: RING_COLOR.revoked,
+          stroke: ringColor('revoked'),
           'stroke-width': 1.6,
           visibility: 'hidden',
         },
@@ -109,25 +102,18 @@ export class SvgAssetLayer implements AssetLayer {
         },
         g,
       );
-      const label = el('text', { y: LABEL_Y, 'text-anchor': 'middle', 'font-size': 8.5, fill: THEME.muted }, g);
-      label.textContent = shortLabel(a.id);
-      this.nodes.push({ g, glyph, worst, ring, cross, detected, label });
+      this.nodes.push({ g, glyph, worst, ring, cross, detected });
     }
   }
 
-  draw(styles: readonly AssetStyle[], t: ZoomTransform): void {
-    const show = t.k * CELL.w >= LABEL_MIN_PX;
-    if (show !== this.labelsShown) {
-      this.labelsShown = show;
-      for (const n of this.nodes) n.label.setAttribute('visibility', show ? 'visible' : 'hidden');
-    }
+  draw(styles: readonly AssetStyle[]): void {
     this.assets.forEach((a, i) => {
       const s = styles[a.index] ?? NEUTRAL_STYLE;
       const n = this.nodes[i]!;
       n.glyph.setAttribute('fill', s.fill);
       n.worst.setAttribute('visibility', s.worst ? 'visible' : 'hidden');
       n.ring.setAttribute('visibility', s.ring === 'none' ? 'hidden' : 'visible');
-      if (s.ring !== 'none') n.ring.setAttribute('stroke', RING_COLOR[s.ring]);
+      if (s.ring !== 'none') n.ring.setAttribute('stroke', ringColor(s.ring));
       n.ring.setAttribute('stroke-dasharray', s.ring === 'revoked' ? '2 2' : 'none');
       n.cross.setAttribute('visibility', s.ring === 'revoked' ? 'visible' : 'hidden');
       n.detected.setAttribute('visibility', s.detected ? 'visible' : 'hidden');
@@ -241,18 +227,12 @@ export class CanvasAssetLayer implements AssetLayer {
         key === 'worst'
           ? THEME.worstOutline
           : key === 'cross'
-            ? RING_COLOR.revoked
-            : RING_COLOR[key as Exclude<Ring, 'none'>];
+            ? ringColor('revoked')
+            : ringColor(key as Exclude<Ring, 'none'>);
       ctx.lineWidth = key === 'worst' ? Math.max(0.6, 1.3 * k) : lw;
       ctx.stroke(p);
     }
     ctx.setLineDash([]);
-    if (k * CELL.w >= LABEL_MIN_PX && visible.length < 1500) {
-      ctx.fillStyle = THEME.muted;
-      ctx.font = `${8.5 * k}px system-ui, sans-serif`;
-      ctx.textAlign = 'center';
-      for (const a of visible) ctx.fillText(shortLabel(a.id), t.x + a.x * k, t.y + (a.y + LABEL_Y) * k);
-    }
   }
 
   /** Zoomed far out, glyphs would be specks: each asset becomes a tile of its cell, a heat map. */
@@ -276,7 +256,7 @@ export class CanvasAssetLayer implements AssetLayer {
       p.rect(x + 0.5, y + 0.5, w - 1, h - 1);
     }
     for (const [key, p] of outlines) {
-      ctx.strokeStyle = key === 'worst' ? '#c8d0d8' : RING_COLOR[key as Exclude<Ring, 'none'>];
+      ctx.strokeStyle = key === 'worst' ? THEME.worstOutline : ringColor(key as Exclude<Ring, 'none'>);
       ctx.lineWidth = key === 'worst' ? 0.8 : 1.4;
       ctx.stroke(p);
     }
@@ -287,8 +267,8 @@ export class CanvasAssetLayer implements AssetLayer {
   }
 }
 
-/** The asset layer as SVG markup, for export whichever layer is live. */
-export function assetsSvgMarkup(assets: readonly AssetPos[], styles: readonly AssetStyle[], labels: boolean): string {
+/** The asset layer as SVG markup, for export whichever layer is live (names come with the map's labels). */
+export function assetsSvgMarkup(assets: readonly AssetPos[], styles: readonly AssetStyle[]): string {
   const out: string[] = ['<g class="assets">'];
   for (const a of assets) {
     const s = styles[a.index] ?? NEUTRAL_STYLE;
@@ -299,19 +279,15 @@ export function assetsSvgMarkup(assets: readonly AssetPos[], styles: readonly As
       );
     if (s.ring !== 'none')
       out.push(
-        `<circle r="${R + 3.5}" fill="none" stroke="${RING_COLOR[s.ring]}" stroke-width="2.2"${s.ring === 'revoked' ? ' stroke-dasharray="2 2"' : ''}/>`,
+        `<circle r="${R + 3.5}" fill="none" stroke="${ringColor(s.ring)}" stroke-width="2.2"${s.ring === 'revoked' ? ' stroke-dasharray="2 2"' : ''}/>`,
       );
     out.push(`<path d="${glyphPath(a.kind)}" fill="${s.fill}" stroke="${THEME.glyphStroke}" stroke-width="0.9"/>`);
     if (s.ring === 'revoked')
       out.push(
-        `<path d="M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}" stroke="${RING_COLOR.revoked}" stroke-width="1.6"/>`,
+        `<path d="M${-R},${-R}L${R},${R}M${R},${-R}L${-R},${R}" stroke="${ringColor('revoked')}" stroke-width="1.6"/>`,
       );
     if (s.detected)
       out.push(`<circle cx="${R - 2}" cy="${-R + 2}" r="3.6" fill="#D55E00" stroke="#0b0f14" stroke-width="0.8"/>`);
-    if (labels)
-      out.push(
-        `<text y="${LABEL_Y}" text-anchor="middle" font-size="8.5" fill="${THEME.muted}">${escapeXml(shortLabel(a.id))}</text>`,
-      );
     out.push('</g>');
   }
   out.push('</g>');

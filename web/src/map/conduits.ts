@@ -3,6 +3,7 @@ import type { Selection } from 'd3';
 import type { BundleConduit } from '../data/bundle.js';
 import { THEME } from '../colors.js';
 import type { PlantLayout, ZoneBox } from './layout.js';
+import type { WorldLabel } from './mapLabels.js';
 
 interface Edge {
   from: ZoneBox;
@@ -11,11 +12,20 @@ interface Edge {
   services: string[];
 }
 
+/** What a wildcard conduit from every zone to every zone says, for the view to show above its map; null without one. */
+export function flatNote(conduits: readonly BundleConduit[]): string | null {
+  const notes = conduits
+    .filter((c) => c.from === '*' && c.to === '*')
+    .map((c) => (c.services === 'any' ? 'any service' : c.services.join(', ')));
+  return notes.length === 0 ? null : `No conduit filtering: every zone reaches every zone (${notes.join('; ')})`;
+}
+
+/** Draws the conduits between zones; returns the notes of one-sided wildcard conduits, as map labels. */
 export function drawConduits(
   g: Selection<SVGGElement, unknown, null, undefined>,
   layout: PlantLayout,
   conduits: readonly BundleConduit[],
-): void {
+): WorldLabel[] {
   const defs = g.append('defs');
   defs
     .append('marker')
@@ -32,14 +42,10 @@ export function drawConduits(
     .attr('fill', THEME.conduit);
 
   const edges = new Map<string, Edge>();
-  const notes: string[] = [];
   const zoneNotes = new Map<string, string[]>();
   for (const c of conduits) {
     const services = c.services === 'any' ? ['any service'] : c.services;
-    if (c.from === '*' && c.to === '*') {
-      notes.push(`every zone reaches every zone (${services.join(', ')})`);
-      continue;
-    }
+    if (c.from === '*' && c.to === '*') continue;
     if (c.from === '*' || c.to === '*') {
       const zone = c.from === '*' ? c.to : c.from;
       const text = c.from === '*' ? `← any zone: ${services.join(', ')}` : `→ any zone: ${services.join(', ')}`;
@@ -119,29 +125,22 @@ export function drawConduits(
     .attr('marker-end', 'url(#conduit-arrow)')
     .attr('marker-start', (e) => (e.both ? 'url(#conduit-arrow)' : null));
 
+  const labels: WorldLabel[] = [];
   for (const [zone, texts] of zoneNotes) {
     const z = layout.zoneById.get(zone);
     if (!z) continue;
-    g.append('text')
-      .attr('class', 'conduit-note')
-      .attr('x', z.x + z.w - 8)
-      .attr('y', z.y + 16)
-      .attr('text-anchor', 'end')
-      .attr('fill', THEME.conduit)
-      .attr('font-size', 10)
-      .text(texts.join('; '));
+    labels.push({
+      key: `conduit-note:${zone}`,
+      x: z.x + z.w / 2,
+      y: z.y + z.h - layout.header / 2,
+      text: texts.join('; '),
+      color: THEME.conduit,
+      size: 10,
+      priority: 1,
+      radius: 0,
+    });
   }
-  if (notes.length > 0) {
-    const remote = layout.bands[0]!;
-    g.append('text')
-      .attr('class', 'conduit-note flat')
-      .attr('x', remote.x + remote.w - 10)
-      .attr('y', remote.y + 18)
-      .attr('text-anchor', 'end')
-      .attr('fill', '#E69F00')
-      .attr('font-size', 12)
-      .text(`No conduit filtering: ${notes.join('; ')}`);
-  }
+  return labels;
 }
 
 const centre = (z: ZoneBox) => z.x + z.w / 2;

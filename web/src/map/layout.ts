@@ -6,7 +6,8 @@ import type { BundlePlant } from '../data/bundle.js';
 
 export const CELL = { w: 48, h: 50 } as const;
 const PAD = 10;
-const HEADER = 24;
+/** A zone's title row, world units, unless a view asks for more (small maps need more to show names at 10 px). */
+export const HEADER = 30;
 const ZONE_GAP = 14;
 const BAND_GAP = 10;
 
@@ -20,6 +21,7 @@ export interface Box {
 export interface ZoneBox extends Box {
   id: string;
   label: string;
+  short: string | null;
   /** The lowest Purdue level it spans; `top` the highest (equal unless it spans levels). */
   level: number;
   top: number;
@@ -45,6 +47,8 @@ export interface AssetPos {
 export interface PlantLayout {
   width: number;
   height: number;
+  /** Height of each zone's title row, world units. */
+  header: number;
   bands: BandBox[];
   zones: ZoneBox[];
   zoneById: Map<string, ZoneBox>;
@@ -74,11 +78,16 @@ const SHARED = '\u0000shared';
 const SHAPES = [2.2, 1.4, 0.9, 0.6, 0.4, 0.25, 0.15, 0.1];
 
 /** Lays the plant out; with many lines the zones grow taller and narrower so the map stays near `aspect` (width / height). */
-export function layoutPlant(plant: BundlePlant, remoteNames: readonly string[], aspect = 1.7): PlantLayout {
+export function layoutPlant(
+  plant: BundlePlant,
+  remoteNames: readonly string[],
+  aspect = 1.7,
+  header = HEADER,
+): PlantLayout {
   let best: PlantLayout | null = null;
   let bestScore = Infinity;
   for (const shape of SHAPES) {
-    const layout = layoutWithShape(plant, remoteNames, shape);
+    const layout = layoutWithShape(plant, remoteNames, shape, header);
     const score = Math.abs(Math.log(layout.width / layout.height / aspect));
     if (score < bestScore - 0.05) {
       best = layout;
@@ -88,7 +97,12 @@ export function layoutPlant(plant: BundlePlant, remoteNames: readonly string[], 
   return best!;
 }
 
-function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], shape: number): PlantLayout {
+function layoutWithShape(
+  plant: BundlePlant,
+  remoteNames: readonly string[],
+  shape: number,
+  header: number,
+): PlantLayout {
   const lineOrder = new Map(plant.lines.map((l, i) => [l.id, i]));
   const assetsByZone = new Map<string, BundlePlant['assets']>(plant.zones.map((z) => [z.id, []]));
   plant.assets.forEach((a) => assetsByZone.get(a.zone)?.push(a));
@@ -150,10 +164,13 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
   let y = 0;
 
   // The remote side: the attacker and the footholds it opens from outside the plant.
-  const remoteH = HEADER + CELL.h + PAD;
+  const remoteH = header + CELL.h + PAD;
   bands.push({ key: 'remote', label: 'Remote / internet', x: 0, y, w: inner + 2 * PAD, h: remoteH });
-  ['attacker', ...remoteNames].forEach((name, i) =>
-    remote.set(name, { x: 2 * PAD + CELL.w / 2 + i * CELL.w * 3, y: y + HEADER + CELL.h / 2 }),
+  // Spread over the band so each name has room under its node.
+  const names = ['attacker', ...remoteNames];
+  const spacing = Math.max(CELL.w * 3, (inner - CELL.w) / Math.max(1, names.length - 1));
+  names.forEach((name, i) =>
+    remote.set(name, { x: 2 * PAD + CELL.w / 2 + i * spacing, y: y + header + CELL.h / 2 - 8 }),
   );
   y += remoteH + BAND_GAP;
 
@@ -207,7 +224,7 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
           zone: zone.id,
           line: a.line,
           x: x0 + (col + 0.5) * CELL.w,
-          y: y + HEADER + (row + 0.5) * CELL.h,
+          y: y + header + (row + 0.5) * CELL.h,
         });
         if (++col === cols) {
           col = 0;
@@ -215,11 +232,12 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
         }
       }
       const rows = Math.max(1, row + (col > 0 ? 1 : 0));
-      const h = HEADER + rows * CELL.h + PAD;
+      const h = header + rows * CELL.h + PAD;
       bandH = Math.max(bandH, h);
       bandZones.push({
         id: zone.id,
         label: zone.name ?? zone.id,
+        short: zone.short ?? null,
         level: zone.level,
         top: topOf(zone),
         line: zoneLine.get(zone.id)!,
@@ -255,6 +273,7 @@ function layoutWithShape(plant: BundlePlant, remoteNames: readonly string[], sha
   return {
     width: inner + 2 * PAD,
     height: y,
+    header,
     bands,
     zones,
     zoneById: new Map(zones.map((z) => [z.id, z])),

@@ -4,6 +4,7 @@ import { EVENT, THEME } from '../colors.js';
 import type { PathStep } from '../data/bundle.js';
 import type { Arc } from '../views/replayState.js';
 import type { PlantLayout } from './layout.js';
+import type { WorldLabel } from './mapLabels.js';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 type Pos = (name: string) => { x: number; y: number } | undefined;
@@ -14,13 +15,18 @@ export interface RemoteStatus {
   state?: ReadonlyMap<string, 'live' | 'revoked'>;
   /** Label under the attacker node, e.g. why there is no entry. */
   note?: string;
+  /** Remote footholds worth naming (the others are drawn dim, named in their tooltip); default all. */
+  named?: ReadonlySet<string>;
 }
 
-export function drawRemote(g: G, layout: PlantLayout, status: RemoteStatus): void {
+/** Draws the remote side; returns its names as map labels. */
+export function drawRemote(g: G, layout: PlantLayout, status: RemoteStatus): WorldLabel[] {
+  const labels: WorldLabel[] = [];
   g.selectAll('g.remote').remove();
   const layer = g.append('g').attr('class', 'remote');
   for (const [name, p] of layout.remote) {
     const node = layer.append('g').attr('transform', `translate(${p.x},${p.y})`).attr('data-remote', name);
+    node.append('title').text(name);
     const attacker = name === 'attacker';
     const state = status.state?.get(name);
     const entry = status.entry.has(name);
@@ -41,16 +47,32 @@ export function drawRemote(g: G, layout: PlantLayout, status: RemoteStatus): voi
       .attr('stroke-width', 1.2);
     if (state === 'revoked')
       node.append('path').attr('d', 'M-13,-13L13,13M13,-13L-13,13').attr('stroke', '#8a96a3').attr('stroke-width', 2);
-    node
-      .append('text')
-      .attr('x', 22)
-      .attr('y', 5)
-      .attr('font-size', 13)
-      .attr('fill', THEME.text)
-      .text(entry ? `${name} · entry` : name);
+    if (!attacker && !entry && !state && status.named !== undefined && !status.named.has(name)) continue;
+    labels.push({
+      key: `remote:${name}`,
+      x: p.x,
+      y: p.y,
+      text: entry ? `${name} · entry` : name,
+      color: THEME.text,
+      size: 12,
+      priority: entry ? 3 : 2,
+      radius: 15,
+    });
     if (attacker && status.note)
-      node.append('text').attr('x', 22).attr('y', 21).attr('font-size', 12).attr('fill', THEME.muted).text(status.note);
+      labels.push({
+        key: 'remote:note',
+        x: p.x,
+        y: p.y,
+        text: status.note,
+        color: THEME.muted,
+        size: 11,
+        priority: 1,
+        radius: 15,
+        prefer: 'right',
+        must: false,
+      });
   }
+  return labels;
 }
 
 const ARC_COLOR: Record<Arc['kind'], string> = { success: EVENT.success, failure: EVENT.failure, denied: EVENT.denied };
@@ -108,8 +130,9 @@ export function drawArcs(g: G, arcs: readonly Arc[], pos: Pos): void {
   }
 }
 
-/** A static attack path: hops as arrows with their technique. */
-export function drawPath(g: G, steps: readonly PathStep[], pos: Pos): void {
+/** A static attack path: hops as arrows; returns each hop's technique as a map label at its middle. */
+export function drawPath(g: G, steps: readonly PathStep[], pos: Pos): WorldLabel[] {
+  const labels: WorldLabel[] = [];
   g.selectAll('g.attack-path').remove();
   const layer = g.append('g').attr('class', 'attack-path');
   layer
@@ -140,20 +163,66 @@ export function drawPath(g: G, steps: readonly PathStep[], pos: Pos): void {
       .attr('vector-effect', 'non-scaling-stroke')
       .attr('marker-end', 'url(#path-arrow)');
     const mid = curveMiddle(a, b);
-    layer
-      .append('text')
-      .attr('x', mid.x + 5)
-      .attr('y', mid.y + 4)
-      .attr('font-size', 11)
-      .attr('font-weight', 600)
-      .attr('fill', '#56B4E9')
-      .attr('paint-order', 'stroke')
-      .attr('stroke', '#0f141b')
-      .attr('stroke-width', 3)
-      .text(s.technique);
+    labels.push({
+      key: `path:${labels.length}`,
+      x: mid.x,
+      y: mid.y,
+      text: s.technique,
+      color: '#56B4E9',
+      bold: true,
+      size: 11,
+      priority: 4,
+      radius: 2,
+      prefer: 'right',
+    });
   }
+  return labels;
 }
 
 export function clearPath(g: G): void {
   g.selectAll('g.attack-path').remove();
+}
+
+/** Lines that are down: their zones outlined and shaded in the detection colour; returns one label per line. */
+export function drawLinesDown(
+  g: G,
+  layout: PlantLayout,
+  plant: { lines: readonly { id: string; name: string | null; short?: string }[] },
+  down: readonly string[],
+): WorldLabel[] {
+  g.selectAll('g.lines-down').remove();
+  const layer = g.insert('g', ':first-child').attr('class', 'lines-down');
+  const labels: WorldLabel[] = [];
+  for (const id of down) {
+    const zones = layout.zones.filter((z) => z.line === id);
+    if (zones.length === 0) continue;
+    for (const z of zones)
+      layer
+        .append('rect')
+        .attr('x', z.x - 3)
+        .attr('y', z.y - 3)
+        .attr('width', z.w + 6)
+        .attr('height', z.h + 6)
+        .attr('rx', 8)
+        .attr('fill', EVENT.detect)
+        .attr('fill-opacity', 0.14)
+        .attr('stroke', EVENT.detect)
+        .attr('stroke-width', 2.5)
+        .attr('vector-effect', 'non-scaling-stroke')
+        .attr('data-line-down', id);
+    const line = plant.lines.find((l) => l.id === id);
+    const bottom = zones.reduce((a, b) => (b.y + b.h > a.y + a.h ? b : a));
+    labels.push({
+      key: `line-down:${id}`,
+      x: bottom.x + bottom.w / 2,
+      y: bottom.y + bottom.h - 16,
+      text: `${line?.short ?? line?.name ?? id} down`,
+      color: EVENT.detect,
+      bold: true,
+      size: 11,
+      priority: 5,
+      radius: 0,
+    });
+  }
+  return labels;
 }

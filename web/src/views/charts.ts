@@ -35,7 +35,7 @@ function frame(
 
 function style(g: Selection<SVGGElement, undefined, null, undefined>): void {
   g.selectAll('text').attr('fill', THEME.muted).attr('font-size', 10);
-  g.selectAll('path.domain, line').attr('stroke', '#3d5068');
+  g.selectAll('path.domain, line').attr('stroke', THEME.zoneStroke);
 }
 
 function axisLabel(svg: Svg, text: string, x: number, y: number, rotate = false): void {
@@ -50,27 +50,37 @@ function axisLabel(svg: Svg, text: string, x: number, y: number, rotate = false)
     .text(text);
 }
 
-/** Integer-valued histogram: share of runs per value. */
+function bins(values: readonly number[], xMax: number) {
+  const hi = Math.max(1, xMax);
+  const binner = bin().domain([0, hi + 1]);
+  return (hi + 1 <= 40 ? binner.thresholds(Array.from({ length: hi + 1 }, (_, i) => i)) : binner.thresholds(30))([
+    ...values,
+  ]);
+}
+
+/** The tallest bar of a histogram, as a share of runs: histograms side by side share the largest. */
+export function histogramPeak(values: readonly number[], xMax: number): number {
+  return values.length === 0 ? 0 : (max(bins(values, xMax), (b) => b.length / values.length) ?? 0);
+}
+
+/** Integer-valued histogram: share of runs per value, on a y-axis up to `yMax` (shared by the histograms beside it). */
 export function histogram(
   values: readonly number[],
-  opts: { width: number; height: number; xMax: number; color: string; xLabel: string },
+  opts: { width: number; height: number; xMax: number; yMax: number; color: string; xLabel: string },
 ): SVGSVGElement {
   const { svg, plot, w, h } = frame(opts.width, opts.height);
   const hi = Math.max(1, opts.xMax);
-  const binner = bin().domain([0, hi + 1]);
-  const bins = (hi + 1 <= 40 ? binner.thresholds(Array.from({ length: hi + 1 }, (_, i) => i)) : binner.thresholds(30))([
-    ...values,
-  ]);
+  const data = bins(values, opts.xMax);
   const x = scaleLinear()
     .domain([0, hi + 1])
     .range([0, w]);
   const y = scaleLinear()
-    .domain([0, Math.max(0.05, max(bins, (b) => b.length / values.length) ?? 1)])
+    .domain([0, Math.max(0.05, opts.yMax)])
     .nice()
     .range([h, 0]);
   plot
     .selectAll('rect')
-    .data(bins)
+    .data(data)
     .join('rect')
     .attr('x', (b) => x(b.x0!) + 0.5)
     .attr('y', (b) => y(b.length / values.length))

@@ -4,11 +4,13 @@ import type { AppContext, View } from '../app.js';
 import { THEME } from '../colors.js';
 import type { BundleDesign, MetricName } from '../data/bundle.js';
 import { designLabel, perRunValues } from '../data/derive.js';
+import { designIndex } from '../data/sections.js';
 import { number, percent, signed } from '../format.js';
 import { escapeXml } from '../map/assetLayers.js';
 import {
   cdfChart,
   histogram,
+  histogramPeak,
   intervalChart,
   series,
   summaryStrip,
@@ -56,7 +58,7 @@ export class DistributionsView implements View {
 
   private render(): void {
     const { bundle } = this.ctx;
-    const width = Math.max(600, this.element.clientWidth - 8);
+    const width = Math.max(320, this.element.clientWidth - 8);
     this.renderedWidth = this.element.clientWidth;
     this.element.innerHTML = '';
     const designs = bundle.designs;
@@ -64,9 +66,10 @@ export class DistributionsView implements View {
     const note = document.createElement('p');
     note.className = 'note';
     note.dataset.testid = 'per-run-note';
+    const under = `Under <b>${escapeXml(bundle.attack.name ?? bundle.attack.id)}</b>: `;
     note.innerHTML = perRun
-      ? `${bundle.runs} runs per design, seed ${escapeXml(String(bundle.seed))}, the same seeds for every design.`
-      : `${bundle.runs} runs per design. This bundle carries summary statistics only (no per-run values), so the spread of
+      ? `${under}${bundle.runs} runs per design, seed ${escapeXml(String(bundle.seed))}, the same seeds for every design.`
+      : `${under}${bundle.runs} runs per design. This bundle carries summary statistics only (no per-run values), so the spread of
          compromised assets is drawn as min · median–p95 box · max with the mean and its 95% interval, and the time-to-first-PLC
          curve passes through the summary's quantiles (dots), not through every run.`;
     this.element.appendChild(note);
@@ -74,15 +77,20 @@ export class DistributionsView implements View {
     // Compromised assets per run.
     const xMax = Math.max(1, ...designs.map((d) => d.summary.compromisedAssets.max ?? 0));
     const multiples = section(this.element, 'Compromised assets per run', 'small-multiples');
-    const perRow = Math.min(designs.length, Math.max(1, Math.floor(width / 340)), 3);
+    const perRow = Math.min(designs.length, Math.max(1, Math.floor(width / 320)), 3);
     const cardW = Math.min(560, (width - 14 * (perRow - 1)) / perRow - 22);
-    designs.forEach((d, i) => {
+    const yMax = Math.max(
+      0,
+      ...designs.map((d) => histogramPeak(present(perRunValues(d, 'compromisedAssets') ?? []), xMax)),
+    );
+    const color = (d: BundleDesign) => series(designIndex(this.ctx.full, d)).color;
+    designs.forEach((d) => {
       const card = document.createElement('div');
       card.className = 'card';
       card.dataset.design = d.id;
       card.innerHTML = `<h4>${escapeXml(designLabel(d))}</h4>`;
       const values = perRunValues(d, 'compromisedAssets');
-      const opts = { width: cardW, height: 150, xMax, color: series(i).color, xLabel: 'compromised assets' };
+      const opts = { width: cardW, height: 150, xMax, yMax, color: color(d), xLabel: 'compromised assets' };
       card.appendChild(values ? histogram(present(values), opts) : summaryStrip(d.summary.compromisedAssets, opts));
       multiples.appendChild(card);
     });

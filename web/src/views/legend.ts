@@ -43,7 +43,7 @@ export function markerLegend(items: ('worst' | 'entry' | 'foothold' | 'revoked' 
       out.push(`<circle cx="${cx}" cy="12" r="8" fill="none" stroke="${EVENT.entry}" stroke-width="2.4"/>`);
       label('entry point');
     } else if (it === 'foothold') {
-      out.push(`<circle cx="${cx}" cy="12" r="8" fill="none" stroke="#fff" stroke-width="2"/>`);
+      out.push(`<circle cx="${cx}" cy="12" r="8" fill="none" stroke="${THEME.worstOutline}" stroke-width="2"/>`);
       label('attacker foothold');
     } else if (it === 'revoked') {
       out.push(

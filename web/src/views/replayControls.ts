@@ -58,7 +58,7 @@ export function replayMarkup(
 }
 
 /** A counter of the replay; `short` is the label a narrow stage shows instead (the full one stays as a tooltip). */
-export function counter(key: string, n: number, label: string, color: string, short = label): string {
+export function counter(key: string, n: number | string, label: string, color: string, short = label): string {
   const text =
     short === label
       ? escapeXml(label)

@@ -24,6 +24,8 @@ export interface ReplayFrame {
   revocations: number;
   /** Lines disrupted and not yet back in production. */
   linesDown: number;
+  /** Their ids, in the order they went down. */
+  downLines: string[];
   arcs: Arc[];
 }
 
@@ -70,6 +72,7 @@ export function frameAt(run: RunResult, fallen: ReadonlyMap<string, number>, cur
     detections: 0,
     revocations: 0,
     linesDown: 0,
+    downLines: [],
     arcs: [],
   };
   for (const [id, i] of fallen) if (i < n) frame.compromised.set(id, i);
@@ -102,12 +105,18 @@ export function frameAt(run: RunResult, fallen: ReadonlyMap<string, number>, cur
         frame.detections++;
         if (e.host !== undefined) frame.detected.add(e.host);
         break;
-      // A run disrupts each line once at most, and brings it back once at most.
+      // A finding is the defenders' own: it flags the host like a detection, without a sensor.
+      case 'defense.find':
+        if (e.via === 'host') frame.detected.add(e.foothold);
+        break;
+      // Each impact opens an outage of its line and each recovery closes one: a line can be hit again.
       case 'attack.impact':
         frame.linesDown++;
+        frame.downLines.push(e.line);
         break;
       case 'line.recovered':
         frame.linesDown--;
+        frame.downLines = frame.downLines.filter((l) => l !== e.line);
         break;
       case 'attack.foothold-lost':
         frame.revocations++;
@@ -134,4 +143,23 @@ export function cursorAtTime(trace: readonly TraceEvent[], time: number): number
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Production lost by `time`: each disrupted line's value per hour times the hours it has been down
+ * (until it recovered). At the run's horizon this is the run's production loss.
+ */
+export function lossAt(run: RunResult, valuePerHour: ReadonlyMap<string, number>, time: number): number {
+  const down = new Map<string, number>();
+  let loss = 0;
+  for (const e of run.trace) {
+    if (e.t > time) break;
+    if (e.type === 'attack.impact' && !down.has(e.line)) down.set(e.line, e.t);
+    else if (e.type === 'line.recovered' && down.has(e.line)) {
+      loss += (e.t - down.get(e.line)!) * (valuePerHour.get(e.line) ?? 0);
+      down.set(e.line, Number.NaN);
+    }
+  }
+  for (const [line, since] of down) if (!Number.isNaN(since)) loss += (time - since) * (valuePerHour.get(line) ?? 0);
+  return loss;
 }

@@ -1,19 +1,16 @@
 // Replay of a design's representative run: play, pause, step and scrub the trace; footholds,
 // connection attempts, denials, detections and revocations appear on the map as they happen.
 import type { AppContext, View } from '../app.js';
-import { EVENT, OWNED, THEME } from '../colors.js';
-import { eventFacts } from '../../../sim/contract/eventFacts.js';
 import type { BundleDesign, TraceEvent } from '../data/bundle.js';
-import { conduitsOf, designLabel, entryPoints } from '../data/derive.js';
-import { clock, hours } from '../format.js';
-import { escapeXml, NEUTRAL_STYLE, type AssetStyle } from '../map/assetLayers.js';
-import { drawArcs, drawRemote } from '../map/overlay.js';
+import { conduitsOf, designLabel } from '../data/derive.js';
+import { clock, hours, money } from '../format.js';
+import { escapeXml } from '../map/assetLayers.js';
 import { PlantMap } from '../map/PlantMap.js';
 import { EventList, isTechnician } from './eventList.js';
-import { placedMap, placedSvg } from './exportParts.js';
-import { exportTitle, svgDocument } from './legend.js';
-import { counter, PAUSE_ICON, PLAY_ICON, replayMarkup } from './replayControls.js';
-import { compromiseIndex, cursorAtTime, frameAt, type ReplayFrame } from './replayState.js';
+import { PAUSE_ICON, PLAY_ICON, replayMarkup } from './replayControls.js';
+import { caption, countsLine, replaySvg } from './replayExport.js';
+import { countersHtml, drawFrame } from './replayFrame.js';
+import { compromiseIndex, cursorAtTime, frameAt, lossAt, type ReplayFrame } from './replayState.js';
 import { assetTooltip } from './story.js';
 
 /** Simulated hours per second of wall time. */
@@ -48,9 +45,15 @@ export class ReplayView implements View {
   private readonly caption: HTMLElement;
   private readonly keyHandler = (ev: KeyboardEvent) => this.onKey(ev);
 
+  private readonly valuePerHour: Map<string, number>;
+
   constructor(private readonly ctx: AppContext) {
     const designs = ctx.bundle.designs;
-    this.design = designs.find((d) => d.representativeRun.metrics.compromisedAssets > 0) ?? designs[0]!;
+    this.valuePerHour = new Map(ctx.bundle.plant.lines.map((l) => [l.id, l.valuePerHour]));
+    this.design =
+      designs.find((d) => d.id === ctx.state.design) ??
+      designs.find((d) => d.representativeRun.metrics.compromisedAssets > 0) ??
+      designs[0]!;
     this.speed = this.defaultSpeed();
     this.element = document.createElement('section');
     this.element.className = 'view replay-view';
@@ -65,6 +68,7 @@ export class ReplayView implements View {
     this.element.querySelector<HTMLSelectElement>('[data-testid=replay-design]')!.addEventListener('change', (ev) => {
       const id = (ev.target as HTMLSelectElement).value;
       this.setDesign(designs.find((d) => d.id === id)!);
+      this.ctx.remember({ design: id, t: 0 });
     });
     this.element.querySelector<HTMLSelectElement>('[data-testid=replay-speed]')!.addEventListener('change', (ev) => {
       this.speed = Number((ev.target as HTMLSelectElement).value);
@@ -82,12 +86,16 @@ export class ReplayView implements View {
     this.element.querySelector<HTMLInputElement>('[data-opt=technician]')!.addEventListener('change', (ev) => {
       this.showTechnician = (ev.target as HTMLInputElement).checked;
       this.list?.showTechnician(this.showTechnician);
+      this.update();
     });
     this.element.querySelector<HTMLInputElement>('[data-opt=worst]')!.addEventListener('change', (ev) => {
       this.showWorst = (ev.target as HTMLInputElement).checked;
       this.update();
     });
+    // The URL's replay time, read before the design's first frame resets it.
+    const t = ctx.state.t;
     this.setDesign(this.design);
+    if (t !== undefined) this.seek(cursorAtTime(this.trace, t), Math.min(t, this.endTime()));
   }
 
   private defaultSpeed(): number {
@@ -114,6 +122,7 @@ export class ReplayView implements View {
     this.map = new PlantMap(this.mapHolder, {
       layout: this.ctx.layout,
       conduits: conduitsOf(this.ctx.bundle, d),
+      controllers: this.ctx.controllers,
       tooltip: (a) => assetTooltip(this.ctx.bundle, a, d),
       onAssetClick: (a) => this.ctx.showStory(a.id),
       onRender: (ms) => {
@@ -154,6 +163,7 @@ export class ReplayView implements View {
     this.cursor = cursor;
     this.time = time ?? (cursor === 0 ? 0 : this.trace[cursor - 1]!.t);
     this.update();
+    if (!this.playing && this.map !== null) this.ctx.remember({ t: this.time });
   }
 
   toggle(): void {
@@ -187,8 +197,10 @@ export class ReplayView implements View {
   }
 
   pause(ended = false): void {
+    const was = this.playing;
     this.playing = false;
     cancelAnimationFrame(this.raf);
+    if (was) this.ctx.remember({ t: this.time });
     this.element.dataset.state =
       ended || (this.cursor >= this.trace.length && this.trace.length > 0) ? 'ended' : 'paused';
     this.playButton();
@@ -214,45 +226,32 @@ export class ReplayView implements View {
     this.scrub.value = String(this.cursor);
     this.clock();
     this.list?.setCursor(this.cursor);
-    const live = [...f.footholds.values()].filter((s) => s === 'live').length;
-    this.counters.innerHTML = [
-      counter('compromised', f.compromised.size, 'compromised assets', OWNED, 'compromised'),
-      counter('footholds', live, 'live footholds', '#ffffff', 'footholds'),
-      counter('attempts', f.attempts, 'connection attempts', EVENT.success, 'attempts'),
-      counter('denied', f.denied, 'denied', EVENT.denied),
-      counter('detections', f.detections, 'detections', EVENT.detect),
-      counter('revocations', f.revocations, 'revocations', EVENT.revoke),
-      counter('lines-down', f.linesDown, f.linesDown === 1 ? 'line down' : 'lines down', EVENT.detect),
-    ].join('');
-    const e = this.cursor > 0 ? this.trace[this.cursor - 1]! : null;
+    // At the end the loss runs on to the horizon, as the run's production loss does.
+    const ended = this.cursor >= this.trace.length && this.trace.length > 0;
+    const loss = lossAt(run, this.valuePerHour, ended ? run.horizonHours : this.time);
+    this.counters.innerHTML = countersHtml(f, money(loss, this.ctx.bundle.scenario.currency), ended);
+    const e = this.shownEvent();
     this.caption.innerHTML = e
       ? caption(e)
       : `<span class="muted">Seed ${escapeXml(String(run.seed))}: the run nearest the median compromised-asset count. Press space to play, arrow keys to step.</span>`;
     this.drawMap(f);
   }
 
+  /** The latest event the list shows: technician events stay out of the caption while they are hidden. */
+  private shownEvent(): TraceEvent | null {
+    for (let i = this.cursor - 1; i >= 0; i--) {
+      const e = this.trace[i]!;
+      if (this.showTechnician || !isTechnician(e)) return e;
+    }
+    return null;
+  }
+
   private drawMap(f: ReplayFrame): void {
-    const map = this.map;
-    if (!map) return;
-    const worst = new Set(this.showWorst ? this.design.staticBlastRadius.assets : []);
-    const styles: AssetStyle[] = this.ctx.layout.assets.map((a) => {
-      const foothold = f.footholds.get(a.id);
-      return {
-        fill: f.compromised.has(a.id) ? OWNED : NEUTRAL_STYLE.fill,
-        worst: worst.has(a.id),
-        ring: foothold === 'live' ? 'foothold' : foothold === 'revoked' ? 'revoked' : 'none',
-        detected: f.detected.has(a.id),
-      };
+    if (this.map === null) return;
+    drawFrame(this.map, this.ctx.layout, this.ctx.bundle.plant, this.design, f, {
+      showWorst: this.showWorst,
+      started: this.cursor > 0,
     });
-    map.setStyles(styles);
-    const g = map.overlaySelection();
-    const entry = new Set(entryPoints(this.design).filter((n) => f.footholds.has(n)));
-    drawRemote(g, this.ctx.layout, {
-      entry,
-      state: f.footholds,
-      note: this.cursor > 0 && f.footholds.size === 0 ? 'no foothold yet' : '',
-    });
-    drawArcs(g, f.arcs, (n) => map.position(n));
   }
 
   private onKey(ev: KeyboardEvent): void {
@@ -286,6 +285,8 @@ export class ReplayView implements View {
   onShow(): void {
     document.addEventListener('keydown', this.keyHandler);
     this.map?.redraw();
+    // The list has its height only now: bring the current event into it.
+    requestAnimationFrame(() => this.list?.setCursor(this.cursor));
   }
 
   onHide(): void {
@@ -294,28 +295,9 @@ export class ReplayView implements View {
   }
 
   toSvg(): string {
-    const origin = this.element.getBoundingClientRect();
-    const stage = this.element.querySelector('.replay-stage')!.getBoundingClientRect();
-    const holder = this.mapHolder.getBoundingClientRect();
-    const b = this.ctx.bundle;
-    const parts: string[] = [
-      exportTitle(`${b.scenario.name ?? b.scenario.file} · ${b.attack.name ?? b.attack.id} · replay`),
-    ];
-    for (const svg of Array.from(this.element.querySelectorAll('.replay-legend svg')))
-      parts.push(placedSvg(svg, origin));
-    const f = this.frame;
+    const counts = this.frame ? countsLine(this.frame, this.counters) : '';
     const title = `${designLabel(this.design)} · seed ${this.design.representativeRun.seed} · t = ${clock(this.time)} · event ${this.cursor} of ${this.trace.length}`;
-    const counts = f
-      ? `compromised ${f.compromised.size} · attempts ${f.attempts} · denied ${f.denied} · detections ${f.detections} · revocations ${f.revocations} · lines down ${f.linesDown}`
-      : '';
-    parts.push(
-      `<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 16}" font-size="13" fill="${THEME.text}">${escapeXml(title)}</text>`,
-    );
-    parts.push(
-      `<text x="${stage.left - origin.left + 4}" y="${stage.top - origin.top + 34}" font-size="12" fill="${THEME.muted}">${escapeXml(counts)}</text>`,
-    );
-    if (this.map) parts.push(placedMap(this.map, holder, origin, 'clip-replay'));
-    return svgDocument(holder.right - origin.left + 8, holder.bottom - origin.top + 8, parts.join(''));
+    return replaySvg(this.element, this.mapHolder, this.map, this.ctx.bundle, title, counts);
   }
 
   destroy(): void {
@@ -323,9 +305,4 @@ export class ReplayView implements View {
     this.map?.destroy();
     this.element.remove();
   }
-}
-
-function caption(e: TraceEvent): string {
-  const f = eventFacts(e);
-  return `<span class="t">${clock(e.t)}</span> <span class="pill outcome-${f.outcome}">${escapeXml(f.outcome)}</span> ${f.technique ? `<b>${escapeXml(f.technique)}</b> ` : ''}${escapeXml(e.detail)}${f.mitigation ? ` <span class="muted">[stopped by ${escapeXml(f.mitigation)}]</span>` : ''}`;
 }

@@ -64,11 +64,13 @@ export function renderStory(bundle: ResultsBundle, assetId: string, close: () =>
       </section>`;
   });
   el.innerHTML = `
-    <button type="button" class="close" aria-label="Close">×</button>
+    <button type="button" class="close" aria-label="Close the story (Escape)" title="Close (Escape)">×</button>
     <h3>${esc(spec.id)}${spec.name ? ` <span class="muted">${esc(spec.name)}</span>` : ''}</h3>
     <p>${esc(glyphOf(spec.kind).label)} in <b>${esc(zone?.name ?? spec.zone)}</b> (L${spec.level})${
-      line ? `, line <b>${esc(line.name ?? line.id)}</b>${line.safetyCritical ? ' (safety-critical)' : ''}` : ''
-    }; criticality ${esc(spec.criticality)}${spec.dualHomed.length ? `; also in ${spec.dualHomed.map(esc).join(', ')}` : ''}.</p>
+      line ? `, on the ${line.safetyCritical ? 'safety-critical ' : ''}line <b>${esc(line.name ?? line.id)}</b>` : ''
+    }${spec.criticality === 'unrated' ? '' : `; the plant rates its criticality ${esc(spec.criticality)}`}${
+      spec.dualHomed.length ? `; also in ${spec.dualHomed.map(esc).join(', ')}` : ''
+    }.</p>
     ${rows.join('')}`;
   el.querySelector('.close')!.addEventListener('click', close);
   return el;

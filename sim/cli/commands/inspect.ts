@@ -1,56 +1,11 @@
-// validate, schema, inspect: commands about scenario files themselves.
+// inspect: what a scenario holds, by Purdue level, line, kind, design and attack.
 import type { Command } from 'commander';
-import { loadScenario } from '../../scenario/load.js';
-import { formatIssue } from '../../scenario/issues.js';
-import { scenarioJsonSchema } from '../../scenario/jsonSchema.js';
 import { summarize, type ScenarioSummary } from '../../scenario/summary.js';
-import { loadScenarioOrExit, sourceOptions } from '../load.js';
-import { CliExit } from '../errors.js';
-import { writeProblem, writeText } from '../terminal.js';
+import { loadScenarioOrExit } from '../load.js';
+import { writeText } from '../terminal.js';
 
-export function registerScenarioCommands(program: Command): void {
-  program
-    .command('validate')
-    .description(
-      'Check scenario files: schema, references, addresses; prints every problem as file:line:col  field  message',
-    )
-    .argument('<files...>', 'scenario YAML files')
-    .option('-q, --quiet', 'print only problems')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ segsim validate scenarios/*.yaml\n  $ segsim validate my-plant.yaml && echo valid\n\nExit 0 when every file is valid, 2 otherwise.',
-    )
-    .action((files: string[], opts: { quiet?: boolean }) => {
-      let bad = 0;
-      for (const file of files) {
-        const r = loadScenario(file, sourceOptions());
-        if (r.ok) {
-          const s = summarize(r.scenario);
-          if (!opts.quiet)
-            process.stdout.write(
-              `ok    ${file}  ${s.zones.length} zones, ${s.lines.length} lines, ${s.assets} assets, ${s.designs.length} designs, ${s.attacks.length} attacks\n`,
-            );
-        } else {
-          bad++;
-          for (const issue of r.issues) writeProblem(`${formatIssue(issue)}\n`);
-          process.stdout.write(`FAIL  ${file}  ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}\n`);
-        }
-      }
-      if (bad > 0) throw new CliExit(2, `${bad} of ${files.length} file${files.length === 1 ? '' : 's'} invalid`);
-    });
-
-  program
-    .command('schema')
-    .description('Print the JSON Schema of scenario files (for editor autocompletion and validation)')
-    .addHelpText(
-      'after',
-      '\nExample:\n  $ segsim schema > segsim.schema.json\n  then start a scenario with: # yaml-language-server: $schema=./segsim.schema.json',
-    )
-    .action(() => {
-      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
-    });
-
-  program
+export function registerInspect(program: Command): Command {
+  return program
     .command('inspect')
     .description(
       "Describe a scenario: zones by Purdue level, lines, assets by kind, each design's access, sensors and response, each attack's entry and strategy",
@@ -108,7 +63,9 @@ function renderSummary(file: string, s: ScenarioSummary): string {
       ...item(d.id, [
         d.name ?? '',
         d.access,
-        `sensors: ${d.sensors.join(', ') || 'none'}; response: ${d.response.join(', ') || 'none'}`,
+        `sensors: ${d.sensors.join(', ') || 'none'}`,
+        d.response === null ? 'response: none' : `response after ${d.response.triage}: ${d.response.steps.join('; ')}`,
+        d.response === null ? '' : `investigation: ${d.response.investigation}`,
       ]),
     );
   out.push('', 'Attacks');
