@@ -13,6 +13,7 @@ import { Conquest } from './Conquest.js';
 import { describeMeans } from './describe.js';
 import { Discovery } from './Discovery.js';
 import { Footholds, type LiveFoothold } from './Footholds.js';
+import { HostWork, type LocalStep } from './HostWork.js';
 import { initialEntry, type Entry } from './initialAccess.js';
 import { observationOf } from './observation.js';
 import { pointless } from './pointless.js';
@@ -32,6 +33,7 @@ export class Attacker {
   private readonly sessions: SessionProtocol;
   private readonly approvals: Approvals;
   private readonly conquest: Conquest;
+  private readonly work: HostWork;
   private readonly refusals: Refusals;
   private readonly reentry: Reentry;
   private scriptIndex = 0;
@@ -45,7 +47,10 @@ export class Attacker {
     this.discovery = new Discovery(this.s, this.footholds, () => this.next());
     this.sessions = new SessionProtocol(this.s, this.footholds);
     this.approvals = new Approvals(this.s, this.sessions, () => this.retryNow('means'));
-    this.conquest = new Conquest(this.s, this.footholds);
+    this.work = new HostWork(this.s, (credentials, host) =>
+      this.conquest.learnCredentials(credentials, this.footholdOn(host)),
+    );
+    this.conquest = new Conquest(this.s, this.footholds, this.work);
     this.refusals = new Refusals(this.s, this.sessions, this.approvals, () => this.next());
     this.reentry = new Reentry(this.s, this.footholds, this.entry, () => this.next());
   }
@@ -81,6 +86,8 @@ export class Attacker {
     this.stalled = null;
     if (this.footholds.allLost()) return;
     if (w.attack.script !== undefined) return this.nextScripted(w.attack.script);
+    const local = this.work.pending();
+    if (local !== null) return this.work.run(local, () => this.next());
     const fresh = this.footholds.list.find((f) => !f.scanned && this.footholds.alive(f));
     if (fresh) return this.discovery.discover(fresh);
     // Targets it holds no means against cost no time: move on to the next one in this same step.
@@ -104,6 +111,14 @@ export class Attacker {
     const tech = s.technique(step.technique);
     const alive = this.footholds.list.filter((f) => this.footholds.alive(f)).reverse();
     if (tech.tactic === 'discovery') return alive[0] ? this.discovery.discover(alive[0], tech.id) : undefined;
+    const kind = localKind(tech);
+    if (kind !== null) {
+      const local = this.work.pending(
+        kind,
+        step.target === undefined ? undefined : w.model.assetIndex.get(step.target),
+      );
+      if (local !== null) return this.work.run(local, () => this.next());
+    }
     const target = step.target === undefined ? undefined : w.model.assetIndex.get(step.target);
     let refusal: { f: LiveFoothold; action: Action; reason: string; outcome: Refusal } | null = null;
     let nothingNew = false;
@@ -145,7 +160,9 @@ export class Attacker {
       (a) => !w.owned[a] && !w.controlled[a],
       (i, a) => {
         const f = footholds.list[i]!;
-        if (!footholds.alive(f) || (f.visible !== null && f.visible[a] !== 1)) return false;
+        // A host hidden from scans was never in one: it is tried once something named it.
+        const unseen = f.visible !== null && f.visible[a] !== 1 && w.access.hosts.hidden[a] !== 1;
+        if (!footholds.alive(f) || unseen) return false;
         const key = footholds.attemptKey(f, a);
         if (s.tried.has(key)) return false;
         s.tried.add(key);
@@ -167,7 +184,7 @@ export class Attacker {
       s.state(),
     );
     const useful = moves.filter((m) => !pointless(s, m));
-    const move = useful.find((m) => m.effect !== 'learn-credentials') ?? useful[0];
+    const move = useful.find((m) => m.effect === 'own-host' || m.effect === 'control') ?? useful[0];
     if (move === undefined) {
       if (moves.length > 0 || refused === null || refused.outcome.ok) return false;
       if (refused.outcome.decision === null) s.refusedForGood.add(this.footholds.attemptKey(f, targetIndex));
@@ -193,8 +210,11 @@ export class Attacker {
     if (!this.footholds.alive(f)) return this.next();
     const { outcome, inSession } =
       f.origin.kind === 'broker'
-        ? this.sessions.connect(f, move.target, move.action)
-        : { outcome: w.access.connect(s.originFor(f), move.target, move.action, s.state()), inSession: false };
+        ? this.sessions.connect(f, move.target, move.action, move.service)
+        : {
+            outcome: w.access.connect(s.originFor(f), move.target, move.action, s.state(), move.service),
+            inSession: false,
+          };
     if (f.origin.kind !== 'broker') w.recordDecision(f.name, target.id, move.action, outcome.decision);
     if (!outcome.ok) {
       if (outcome.decision === null) s.refusedForGood.add(this.footholds.attemptKey(f, move.target));
@@ -218,11 +238,17 @@ export class Attacker {
     });
     if (success) {
       const credential = move.means.kind === 'credential' ? move.means.credential : undefined;
-      if (move.effect === 'own-host') this.conquest.ownHost(move.target, means, tech.id, f, credential);
+      if (move.effect === 'own-host') this.conquest.ownHost(move.target, means, tech.id, f, move.privilege, credential);
       else if (move.effect === 'control') this.conquest.control(move.target, f, move.action, pdpDecided);
-      else this.conquest.learnCredentials(target.storedCredentials, f);
+      else if (move.effect === 'read-files') this.work.readRemote(move.target, move.privilege);
+      else this.conquest.learnCredentials(w.access.hosts.cachedIds(move.target), f);
     }
     this.next();
+  }
+
+  /** The live foothold on a host it holds, if any: the parent of what that host gives. */
+  private footholdOn(host: number): LiveFoothold | null {
+    return this.footholds.list.find((f) => !f.revoked && f.origin.kind === 'host' && f.origin.asset === host) ?? null;
   }
 
   /** Something changed: try every target again, at once if it was waiting for a change. */
@@ -233,6 +259,14 @@ export class Attacker {
     if (stalled.timer !== null) this.world.kernel.cancel(stalled.timer);
     this.next();
   }
+}
+
+/** The local step a scripted technique names, if it names one. */
+function localKind(tech: Technique): LocalStep['kind'] | null {
+  if (plays(tech, 'credential-harvest')) return 'harvest';
+  if (plays(tech, 'privilege-escalation')) return 'escalate';
+  if (plays(tech, 'read-knowledge')) return 'read';
+  return null;
 }
 
 /** Does a move carry out a scripted step? Commanding steps take any move that commands a controller. */

@@ -27,6 +27,8 @@ export class AttackerState {
   readonly approvals = new Map<string, Approval>();
   /** Attempts made since the last retry, as attempt keys (see Footholds.attemptKey). */
   readonly tried = new Set<number>();
+  /** Hosts something it read named: found even when the design hides them from scans. */
+  readonly found: Uint8Array;
   /**
    * Tried attempts the network refused without a policy decision (a conduit, a route): only new
    * means or a lifted cut change those, not time, so an idle retry leaves them alone.
@@ -43,6 +45,7 @@ export class AttackerState {
   ) {
     this.rng = world.kernel.stream('attacker');
     this.targets = new TargetList(world.model.assets.length);
+    this.found = new Uint8Array(world.model.assets.length);
     this.score = targetScorer(world);
     this.credentials = entry.knowledge.credentials;
     this.mfaUsers = entry.knowledge.mfaUsers;
@@ -95,10 +98,21 @@ export class AttackerState {
     return { ...f.origin, mfa: hasMfa };
   }
 
-  /** Adds newly known assets to the ranked targets; returns how many were new. */
+  /**
+   * Adds newly known assets to the ranked targets (hosts hidden from scans only once something it
+   * read named them); returns how many were new.
+   */
   learnAssets(assets: Iterable<number>): number {
     const w = this.world;
-    return this.targets.learn(assets, (a) => w.owned[a] === 1 || w.controlled[a] === 1, this.score);
+    const hidden = w.access.hosts.hidden;
+    const skip = (a: number) => w.owned[a] === 1 || w.controlled[a] === 1 || (hidden[a] === 1 && this.found[a] !== 1);
+    return this.targets.learn(assets, skip, this.score);
+  }
+
+  /** Hosts a document named: hidden ones become targets too; new targets are worth a retry. */
+  reveal(hosts: readonly number[]): void {
+    for (const h of hosts) this.found[h] = 1;
+    if (this.learnAssets(hosts) > 0) this.forgetTries('means');
   }
 
   /**

@@ -2,8 +2,10 @@
 // there), a controller under its command (and the line it takes down), credentials that open
 // more targets and maybe new tunnels.
 import type { Action } from '../model/catalog.js';
+import { PRIVILEGE, type Privilege } from '../model/plantModel.js';
 import type { AttackerState } from './AttackerState.js';
 import type { Footholds, LiveFoothold } from './Footholds.js';
+import type { HostWork } from './HostWork.js';
 import { remoteFootholds } from './initialAccess.js';
 import { observationOf } from './observation.js';
 
@@ -11,13 +13,22 @@ export class Conquest {
   constructor(
     private readonly s: AttackerState,
     private readonly footholds: Footholds,
+    /** What it does on the hosts it holds: harvests, reads, escalations. */
+    private readonly work: HostWork,
   ) {}
 
   /**
-   * Owns a host through `means` (with `credential`, when one opened it); `from` is null when the
-   * initial access itself owned it (phishing). A host it holds already gives nothing new.
+   * Owns a host through `means` at `privilege` (with `credential`, when one opened it); `from` is
+   * null when the initial access itself owned it (phishing). A host it holds already gives nothing new.
    */
-  ownHost(asset: number, means: string, technique: string, from: LiveFoothold | null, credential?: number): void {
+  ownHost(
+    asset: number,
+    means: string,
+    technique: string,
+    from: LiveFoothold | null,
+    privilege: Privilege = PRIVILEGE.user,
+    credential?: number,
+  ): void {
     const w = this.s.world;
     if (w.owned[asset]) return;
     const a = w.model.assets[asset]!;
@@ -30,7 +41,7 @@ export class Conquest {
         detail: `${a.id} owned through ${means}`,
       });
     const transfer = this.s.techniqueFor('tool-transfer');
-    const host = this.footholds.gain(
+    this.footholds.gain(
       {
         origin: { kind: 'host', asset },
         label: `${a.id} owned`,
@@ -40,7 +51,7 @@ export class Conquest {
       false,
       from,
     );
-    this.learnCredentials(a.storedCredentials, host);
+    this.work.gained(asset, privilege);
   }
 
   /**
@@ -75,7 +86,7 @@ export class Conquest {
     if (fresh.length === 0) return;
     for (const c of fresh) {
       s.credentials.add(c);
-      s.learnAssets(s.world.model.credentials[c]!.opens);
+      s.learnAssets(s.world.access.hosts.targetsOf(c));
     }
     s.forgetTries('means');
     const w = s.world;

@@ -109,11 +109,15 @@ export class Footholds {
 
   /**
    * One number per (group, target). Hosts in the same zones are interchangeable against a target
-   * outside any enclave gateway, so they share their zones' group; other footholds go by name.
+   * outside any enclave gateway whose firewall names no source host, so they share their zones'
+   * group; other footholds go by name.
    */
   attemptKey(f: LiveFoothold, target: number): number {
     const w = this.world;
-    const byZones = f.zoneGroup >= 0 && w.access.topology.gated[w.model.assets[target]!.zone] !== 1;
+    const byZones =
+      f.zoneGroup >= 0 &&
+      w.access.topology.gated[w.model.assets[target]!.zone] !== 1 &&
+      w.access.hosts.sourceSpecific[target] !== 1;
     return (byZones ? f.zoneGroup : f.group) * w.model.assets.length + target;
   }
 

@@ -17,10 +17,15 @@ export class SessionProtocol {
    * A brokered connection, through the live PDP session once one was granted. `inSession` says the
    * request went through the session table, which counted it.
    */
-  connect(f: LiveFoothold, target: number, action: Action): { outcome: ConnectOutcome; inSession: boolean } {
+  connect(
+    f: LiveFoothold,
+    target: number,
+    action: Action,
+    service?: number,
+  ): { outcome: ConnectOutcome; inSession: boolean } {
     const s = this.s;
     const w = s.world;
-    const outcome = w.access.connect(s.originFor(f), target, action, s.state());
+    const outcome = w.access.connect(s.originFor(f), target, action, s.state(), service);
     if (w.sessions === null || f.origin.kind !== 'broker') return { outcome, inSession: false };
     const request = { subject: f.origin.subject, resource: w.access.resource(w.model.assets[target]!), action };
     if (f.sessionId !== null) {

@@ -1,8 +1,9 @@
 // What an attacker at an origin can do to one asset with what it knows: the moves, each with the
 // access-layer answer that allowed it. Shared by the static blast radius and the simulated agent,
 // so a run can never do what the static analysis says is impossible.
-import { ACTIONS, PROTOCOLS, actionsOfProtocol, type Action } from '../model/catalog.js';
-import type { AssetNode } from '../model/plantModel.js';
+import type { Action } from '../model/catalog.js';
+import type { Requirement } from '../model/auth.js';
+import { PRIVILEGE, type AssetNode, type Privilege } from '../model/plantModel.js';
 import type { Vulnerability } from '../model/schema.js';
 import type { AccessLayer, AccessState, ConnectOutcome, Origin } from '../net/AccessLayer.js';
 
@@ -19,13 +20,18 @@ export type Means =
   | { kind: 'unauthenticated' }
   | { kind: 'granted' };
 
-export type Effect = 'own-host' | 'control' | 'learn-credentials';
+/** `read-files`: a file transfer reads the host's documents without owning it. */
+export type Effect = 'own-host' | 'control' | 'learn-credentials' | 'read-files';
 
 export interface Move {
   target: number;
   action: Action;
+  /** Index of the target's service it goes through: two services of one protocol are two doors. */
+  service: number;
   means: Means;
   effect: Effect;
+  /** What owning the host or reading its files gives (user unless an admin logon or an exploit). */
+  privilege: Privilege;
   outcome: ConnectOutcome & { ok: true };
 }
 
@@ -36,8 +42,9 @@ export interface Attempt {
 }
 
 /**
- * Every move against `target` from `origin`, plus the first refused connection (to explain why an
- * asset stayed out of reach). Moves come in a fixed order: grants and credentials before exploits.
+ * Every move against `target` from `origin`, plus the first refused connection and the first
+ * action the attacker reached but lacked the credential for (to explain why an asset stayed out of
+ * reach). Moves come in a fixed order: grants and credentials before exploits.
  */
 export function movesAgainst(
   access: AccessLayer,
@@ -45,67 +52,112 @@ export function movesAgainst(
   target: AssetNode,
   know: Knowledge,
   state: AccessState,
-): { moves: Move[]; refused: Attempt | null } {
+): { moves: Move[]; refused: Attempt | null; locked: Action | null } {
   const moves: Move[] = [];
   const found: { refused: Attempt | null } = { refused: null };
-  for (const service of target.services) {
-    const info = PROTOCOLS[service.protocol];
-    const actions = actionsOfProtocol(service.protocol);
-    // Logging on owns only hosts one can run tools on; exploits below still apply to the rest.
-    if (info.interactive && target.foothold) {
-      const action = actions[0]!;
-      if (origin.kind === 'broker') {
-        const ok = tryConnect(access, origin, target, action, state, found);
-        if (ok)
-          moves.push({ target: target.index, action, means: { kind: 'granted' }, effect: 'own-host', outcome: ok });
-        continue;
-      }
-      const cred = usableCredential(access, target, service.protocol, know);
-      if (cred !== undefined) {
-        const ok = tryConnect(access, origin, target, action, state, found);
-        if (ok)
-          moves.push({
-            target: target.index,
-            action,
-            means: { kind: 'credential', credential: cred },
-            effect: 'own-host',
-            outcome: ok,
-          });
-      }
-    }
-    if (target.controller && info.unauthenticated) {
-      for (const action of actions) {
-        if (ACTIONS[action].level === 'read') continue;
-        // Downloading a program needs the project password when the PLC has one.
-        const needsProject = ACTIONS[action].level === 'program' && target.programProtected;
-        const cred = needsProject ? usableCredential(access, target, service.protocol, know) : undefined;
-        if (needsProject && cred === undefined) continue;
-        const ok = tryConnect(access, origin, target, action, state, found);
-        if (ok) {
-          const means: Means =
-            cred === undefined ? { kind: 'unauthenticated' } : { kind: 'credential', credential: cred };
-          moves.push({ target: target.index, action, means, effect: 'control', outcome: ok });
-          break;
+  let locked: Action | null = null;
+  const vocab = access.model.vocab;
+  const documents = target.documents.length > 0;
+  for (let s = 0; s < target.services.length; s++) {
+    const service = target.services[s]!;
+    const actions = vocab.actionsOf(service.protocol);
+    const needs = access.hosts.requirements(target, s);
+    const connect = (action: Action) => tryConnect(access, origin, target, action, s, state, found);
+    const push = (
+      action: Action,
+      means: Means,
+      effect: Effect,
+      privilege: Privilege,
+      ok: ConnectOutcome & { ok: true },
+    ) => moves.push({ target: target.index, action, service: s, means, effect, privilege, outcome: ok });
+    let brokeredLogon = false;
+    let controlled = false;
+    for (let i = 0; i < actions.length; i++) {
+      const action = actions[i]!;
+      const meaning = vocab.action(action)!.meaning;
+      // Logging on owns only hosts one can run tools on; exploits below still apply to the rest.
+      if (meaning === 'interactive-logon' && target.foothold) {
+        if (origin.kind === 'broker') {
+          // The broker logs the session on: the grant is the logon.
+          brokeredLogon = true;
+          const ok = connect(action);
+          if (ok) push(action, { kind: 'granted' }, 'own-host', PRIVILEGE.user, ok);
+          continue;
         }
+        const means = meansFor(access, target, service.protocol, needs[i]!, know);
+        if (means === undefined) {
+          locked ??= action;
+          continue;
+        }
+        const ok = connect(action);
+        if (ok) push(action, means, 'own-host', privilegeOf(access, means), ok);
+      } else if ((meaning === 'write' || meaning === 'program') && target.controller && !controlled) {
+        const means = meansFor(access, target, service.protocol, needs[i]!, know);
+        if (means === undefined) {
+          locked ??= action;
+          continue;
+        }
+        const ok = connect(action);
+        if (ok) {
+          push(action, means, 'control', PRIVILEGE.user, ok);
+          controlled = true;
+        }
+      } else if (meaning === 'file-transfer' && documents) {
+        const means = meansFor(access, target, service.protocol, needs[i]!, know);
+        if (means === undefined) {
+          locked ??= action;
+          continue;
+        }
+        const ok = connect(action);
+        if (ok) push(action, means, 'read-files', privilegeOf(access, means), ok);
       }
     }
+    if (brokeredLogon) continue;
     for (const vulnerability of target.vulnerabilities) {
       if (vulnerability.service !== service.protocol || vulnerability.effect === 'denial-of-service') continue;
-      const ok = tryConnect(access, origin, target, actions[0]!, state, found);
+      const ok = connect(actions[0]!);
       if (!ok) continue;
       const effect: Effect =
         vulnerability.effect === 'credential-leak' ? 'learn-credentials' : target.controller ? 'control' : 'own-host';
       if (effect === 'own-host' && !target.foothold) continue;
-      moves.push({
-        target: target.index,
-        action: actions[0]!,
-        means: { kind: 'vulnerability', vulnerability },
-        effect,
-        outcome: ok,
-      });
+      const privilege = vulnerability.privilege === 'user' ? PRIVILEGE.user : PRIVILEGE.admin;
+      push(actions[0]!, { kind: 'vulnerability', vulnerability }, effect, privilege, ok);
     }
   }
-  return { moves, refused: found.refused };
+  return { moves, refused: found.refused, locked };
+}
+
+/** How the attacker meets a requirement with what it holds; undefined when it cannot. */
+function meansFor(
+  access: AccessLayer,
+  target: AssetNode,
+  protocol: string,
+  need: Requirement,
+  know: Knowledge,
+): Means | undefined {
+  switch (need.kind) {
+    case 'open':
+      return { kind: 'unauthenticated' };
+    case 'account': {
+      const c = usableCredential(access, target, protocol, know);
+      return c === undefined ? undefined : { kind: 'credential', credential: c };
+    }
+    case 'credentials': {
+      const c = need.credentials.find((x) => know.credentials.has(x) && mfaSatisfied(access, x, know));
+      return c === undefined ? undefined : { kind: 'credential', credential: c };
+    }
+  }
+}
+
+function privilegeOf(access: AccessLayer, means: Means): Privilege {
+  return means.kind === 'credential' && access.model.credentials[means.credential]!.spec.privilege === 'admin'
+    ? PRIVILEGE.admin
+    : PRIVILEGE.user;
+}
+
+function mfaSatisfied(access: AccessLayer, c: number, know: Knowledge): boolean {
+  const cred = access.model.credentials[c]!;
+  return !cred.spec.mfaBound || cred.owners.some((o) => know.mfaUsers.has(o));
 }
 
 /** Connects, remembering the first refusal: it explains why an asset stayed out of reach. */
@@ -114,10 +166,11 @@ function tryConnect(
   origin: Origin,
   target: AssetNode,
   action: Action,
+  service: number,
   state: AccessState,
   found: { refused: Attempt | null },
 ) {
-  const outcome = access.connect(origin, target.index, action, state);
+  const outcome = access.connect(origin, target.index, action, state, service);
   if (!outcome.ok) {
     found.refused ??= { target: target.index, action, outcome };
     return null;
@@ -135,8 +188,8 @@ export function usableCredential(
   for (const c of know.credentials) {
     const cred = access.model.credentials[c]!;
     if (cred.spec.kind === 'vpn-account' || cred.spec.kind === 'user-account') continue;
-    if (!cred.opens.has(target.index) || !cred.protocols.has(protocol as never)) continue;
-    if (cred.spec.mfaBound && !cred.owners.some((o) => know.mfaUsers.has(o))) continue;
+    if (!cred.opens.has(target.index) || !cred.protocols.has(protocol)) continue;
+    if (!mfaSatisfied(access, c, know)) continue;
     return c;
   }
   return undefined;

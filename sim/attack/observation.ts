@@ -1,5 +1,5 @@
 // How one attacker action looks to the defenders' sensors.
-import { ACTIONS, PROTOCOLS, type Action } from '../model/catalog.js';
+import type { Action } from '../model/catalog.js';
 import type { PlantModel } from '../model/plantModel.js';
 import type { Observable } from '../world/World.js';
 import type { Foothold } from './initialAccess.js';
@@ -21,7 +21,7 @@ export function observationOf(
     pdpDecided,
     denied,
     onHost: f.origin.kind === 'host' ? f.origin.asset : null,
-    industrial: PROTOCOLS[ACTIONS[action].protocol].unauthenticated,
+    industrial: model.vocab.protocol(model.vocab.protocolOf(action))!.industrial,
     identity: identityOf(f),
   };
 }

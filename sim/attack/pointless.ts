@@ -11,6 +11,8 @@ export function pointless(s: AttackerState, m: Move): boolean {
     case 'control':
       return w.controlled[m.target] === 1;
     case 'learn-credentials':
-      return w.model.assets[m.target]!.storedCredentials.every((c) => s.credentials.has(c));
+      return w.access.hosts.cachedIds(m.target).every((c) => s.credentials.has(c));
+    case 'read-files':
+      return false;
   }
 }

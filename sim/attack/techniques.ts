@@ -51,6 +51,7 @@ export function resolveTechnique(
 
 /** The part a move plays, from its means and effect. */
 function moveUse(move: Move, model: PlantModel): TechniqueUse {
+  if (move.effect === 'read-files') return 'read-knowledge';
   switch (move.means.kind) {
     case 'vulnerability':
       return 'exploit';
@@ -66,7 +67,7 @@ function moveUse(move: Move, model: PlantModel): TechniqueUse {
   }
 }
 
-/** The technique a move is an instance of. */
+/** The technique a move is an instance of: the one a declared action names, else by its means and effect. */
 export function techniqueForMove(move: Move, model: PlantModel): string {
-  return techniqueFor(moveUse(move, model));
+  return model.vocab.action(move.action)?.technique ?? techniqueFor(moveUse(move, model));
 }

@@ -9,10 +9,10 @@ import type { MetricName, RunResult } from './trace.js';
 export const BUNDLE_SCHEMA_VERSION = 2;
 
 export interface BundlePlant {
-  /** short: the scenario's name for tight spaces, when it gives one (absent before it existed). */
-  zones: { id: string; name: string | null; short?: string; level: number; microSegmented: boolean }[];
+  /** level is the zone's Purdue level, the lowest it spans when `top` says it spans up to another; short: the scenario's name for tight spaces, when it gives one (absent before it existed). */
+  zones: { id: string; name: string | null; short?: string; level: number; top?: number; microSegmented: boolean }[];
   lines: { id: string; name: string | null; short?: string; valuePerHour: number; safetyCritical: boolean }[];
-  /** level is the Purdue level of the asset's primary zone; line is null for assets on no line. */
+  /** level is the asset's Purdue level (its zone's, or its own inside a zone spanning levels); line is null for assets on no line. */
   assets: BundleAsset[];
   conduits: BundleConduit[];
 }

@@ -41,6 +41,16 @@ export function eventFacts(e: TraceEvent): EventFacts {
         action: e.action,
         ...opt('rule', e.rule),
       };
+    case 'attack.harvest':
+    case 'attack.escalate':
+    case 'attack.read':
+      return {
+        actor: 'attacker',
+        outcome: e.outcome,
+        technique: e.technique,
+        source: e.host,
+        action: e.type === 'attack.harvest' ? 'harvest' : e.type === 'attack.escalate' ? 'escalate' : 'read',
+      };
     case 'attack.unable':
       return { actor: 'attacker', outcome: 'failure', technique: e.technique, ...opt('target', e.target) };
     case 'attack.refused':

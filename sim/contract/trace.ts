@@ -52,6 +52,33 @@ export interface AttackStep extends At {
   outcome: 'success' | 'failure';
 }
 
+/** A credential cached on a host the attacker holds was read off it (or the try failed). */
+export interface AttackHarvest extends At {
+  type: 'attack.harvest';
+  technique: string;
+  host: string;
+  credential: string;
+  outcome: 'success' | 'failure';
+}
+
+/** A user-level hold on a host became administrator through a local vulnerability (or the try failed). */
+export interface AttackEscalate extends At {
+  type: 'attack.escalate';
+  technique: string;
+  host: string;
+  vulnerability: string;
+  outcome: 'success' | 'failure';
+}
+
+/** A document on a host the attacker holds was read: the hosts and credentials it names become known. */
+export interface AttackRead extends At {
+  type: 'attack.read';
+  technique: string;
+  host: string;
+  document: string;
+  outcome: 'success' | 'failure';
+}
+
 /** A scripted step that no foothold can carry out with what the attacker holds. */
 export interface AttackUnable extends At {
   type: 'attack.unable';
@@ -199,6 +226,9 @@ export type TraceEvent =
   | AttackFoothold
   | AttackDiscover
   | AttackStep
+  | AttackHarvest
+  | AttackEscalate
+  | AttackRead
   | AttackUnable
   | AttackRefused
   | AttackHeld

@@ -5,6 +5,8 @@ import { PolicyError } from '../policy/errors.js';
 import { runPolicyTests, type Directory, type PolicyTestResult } from '../policy/policyTests.js';
 import { didYouMean } from '../model/suggest.js';
 import type { ResourceAttributes } from '../policy/types.js';
+import { assetLevel } from '../model/plantModel.js';
+import { Vocabulary } from '../model/vocabulary.js';
 
 export interface DesignPolicyResult {
   design: string;
@@ -25,7 +27,9 @@ export function directoryFromScenario(scenario: Scenario): Directory {
   const levels = new Map(scenario.plant.zones.map((z) => [z.id, z.level]));
   const assets = new Map<string, ResourceAttributes>();
   for (const a of scenario.plant.assets) {
-    const resource: ResourceAttributes = { id: a.id, zone: a.zone, kind: a.kind, level: levels.get(a.zone) ?? NaN };
+    const zone = levels.get(a.zone);
+    const level = zone === undefined ? NaN : assetLevel(zone, a);
+    const resource: ResourceAttributes = { id: a.id, zone: a.zone, kind: a.kind, level };
     if (a.line !== undefined) resource.line = a.line;
     assets.set(a.id, resource);
   }
@@ -36,6 +40,7 @@ export function directoryFromScenario(scenario: Scenario): Directory {
     device: (id) => devices.get(id),
     asset: (id) => assets.get(id),
     names: (kind) => (kind === 'user' ? users : kind === 'device' ? devices : assets).keys(),
+    actions: new Set(new Vocabulary(scenario.protocols).actionNames()),
   };
 }
 

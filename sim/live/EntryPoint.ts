@@ -3,8 +3,8 @@
 // audited, and relayed to the emulated service — with Modbus read frame by frame where the PDP
 // decided. Subclasses say only how a client proves who it is.
 import { connect as dial, createServer, type Server, type Socket } from 'node:net';
-import { ACTIONS, PROTOCOLS, type Action } from '../model/catalog.js';
-import type { AssetNode } from '../model/plantModel.js';
+import type { Action } from '../model/catalog.js';
+import type { AssetNode, PlantModel } from '../model/plantModel.js';
 import type { AccessLayer, AccessState, ConnectOutcome, Origin } from '../net/AccessLayer.js';
 import { closeServer, LOOPBACK, listenLoopback } from './freePort.js';
 import { readLine, writeLine } from './lines.js';
@@ -141,7 +141,10 @@ export abstract class EntryPoint {
       socket.end();
     };
     const index = typeof hello.asset === 'string' ? access.model.assetIndex.get(hello.asset) : undefined;
-    const action = typeof hello.action === 'string' && hello.action in ACTIONS ? (hello.action as Action) : undefined;
+    const action =
+      typeof hello.action === 'string' && access.model.vocab.action(hello.action) !== undefined
+        ? (hello.action as Action)
+        : undefined;
     if (index === undefined || action === undefined)
       return finish(this.refuse('bad-handshake', { detail: 'connect needs a known asset and action' }));
     const admitted = this.admit(hello);
@@ -149,7 +152,7 @@ export abstract class EntryPoint {
     const target = access.model.assets[index]!;
     const { origin, outcome } = this.decide(admitted, target, action);
     if (!outcome.ok) return finish({ ok: false, block: outcome.block, reason: outcome.reason });
-    const protocol = ACTIONS[action].protocol;
+    const protocol = access.model.vocab.protocolOf(action);
     const port = services.port(target.id, protocol)!;
     const upstream = dial(port, LOOPBACK);
     upstream.setNoDelay(true);
@@ -218,6 +221,6 @@ export abstract class EntryPoint {
   }
 }
 
-export function isInteractive(action: Action): boolean {
-  return PROTOCOLS[ACTIONS[action].protocol].interactive;
+export function isInteractive(model: PlantModel, action: Action): boolean {
+  return model.vocab.action(action)?.meaning === 'interactive-logon';
 }

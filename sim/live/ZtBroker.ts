@@ -88,7 +88,7 @@ export class ZtBroker extends EntryPoint {
       reply: {
         session: session.id,
         ...(connector === undefined ? {} : { connector }),
-        ...(isInteractive(action) ? { grant: this.ctx.secrets.grant(target.id, user) } : {}),
+        ...(isInteractive(access.model, action) ? { grant: this.ctx.secrets.grant(target.id, user) } : {}),
       },
       closed: () => {
         this.#connections.delete(session.id);

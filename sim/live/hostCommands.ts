@@ -2,7 +2,7 @@
 // one command a line — a logon with a credential, an exploit, a broker's grant, a command to a
 // controller. The answers follow the model: which credential opens which asset over which
 // protocol, which vulnerability sits on which service. Pure: a line in, a reply out.
-import { PROTOCOLS, type Protocol } from '../model/catalog.js';
+import type { Protocol } from '../model/catalog.js';
 import type { AssetNode, PlantModel } from '../model/plantModel.js';
 import type { Secrets } from './secrets.js';
 
@@ -38,7 +38,7 @@ export function greeting(ctx: HostContext): string {
 export function hostCommand(ctx: HostContext, session: HostSession, line: string): HostReply {
   const [verb, ...args] = line.trim().split(/\s+/);
   const { asset, protocol, secrets } = ctx;
-  const info = PROTOCOLS[protocol];
+  const info = ctx.model.vocab.protocol(protocol)!;
   const owns = (): HostReply =>
     asset.foothold && info.interactive
       ? { reply: `OK host ${secrets.hostToken(asset.id)}`, effect: 'own' }
@@ -72,7 +72,7 @@ export function hostCommand(ctx: HostContext, session: HostSession, line: string
     }
     case 'WRITE':
     case 'PROGRAM': {
-      if (!asset.controller || !info.unauthenticated)
+      if (!asset.controller || !info.industrial)
         return { reply: `DENIED ${asset.id} takes no commands over ${protocol}`, effect: 'none' };
       if (verb === 'PROGRAM' && asset.programProtected && !session.projectUnlocked)
         return { reply: 'DENIED the project password is required', effect: 'none' };

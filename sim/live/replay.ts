@@ -3,7 +3,7 @@
 // credentials presented to hosts, exploits sent, Modbus writes sent with a library client.
 // Then every controller is commanded from every way in, so the live side could take more than
 // the plan says, not only as much.
-import { ACTIONS, type Action } from '../model/catalog.js';
+import type { Action } from '../model/catalog.js';
 import type { PlantModel } from '../model/plantModel.js';
 import type { Attack } from '../model/schema.js';
 import { policyWindows, staticPlan } from '../metrics/blastRadius.js';
@@ -76,7 +76,12 @@ export async function replayAttack(bed: Testbed, attack: Attack): Promise<Replay
       if (!asset.controller) continue;
       for (const probe of await controllerProbes(bed, name, way, asset)) {
         probes.push(probe);
-        if (probe.ok && probe.action !== 'login' && ACTIONS[probe.action].level !== 'read' && !taken.has(asset.id))
+        if (
+          probe.ok &&
+          probe.action !== 'login' &&
+          access.model.vocab.action(probe.action)?.level !== 'read' &&
+          !taken.has(asset.id)
+        )
           taken.set(asset.id, probe.action);
       }
     }

@@ -1,6 +1,6 @@
 // The static worst case as a list of real steps: each foothold opened once, then each move of
 // each shortest path once, in the order `segsim reach` lists the assets. Pure.
-import { ACTIONS, type Action } from '../model/catalog.js';
+import type { Action } from '../model/catalog.js';
 import type { PlantModel } from '../model/plantModel.js';
 import type { BlastRadius, PathStep } from '../metrics/blastRadius.js';
 import type { Origin } from '../net/AccessLayer.js';
@@ -37,7 +37,8 @@ export function replayPlan(radius: BlastRadius, origins: ReadonlyMap<string, Ori
   const steps: ReplayStep[] = [];
   for (const asset of radius.assets)
     for (const step of radius.paths[asset] ?? []) {
-      if (step.action === 'harvest') continue; // reading a host's cache crosses no socket
+      // Reading a host's cache or files and escalating on it cross no socket.
+      if (step.action === 'harvest' || step.action === 'escalate' || step.action === 'read') continue;
       const key = `${step.from}\t${step.to}\t${step.action}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -67,7 +68,7 @@ function meansOf(step: PathStep, origins: ReadonlyMap<string, Origin>, model: Pl
     if (origin === undefined) throw new ReplayPlanError(`no origin for the foothold "${step.to}"`);
     return { kind: 'foothold', origin };
   }
-  if (!(step.action in ACTIONS)) throw new ReplayPlanError(`unknown action "${step.action}"`);
+  if (model.vocab.action(step.action) === undefined) throw new ReplayPlanError(`unknown action "${step.action}"`);
   const [word, ...rest] = step.means.split(' ');
   const name = rest.join(' ');
   if (word === 'credential') return { kind: 'credential', credential: name };

@@ -2,7 +2,6 @@
 // reads, then tries a write — what a technician's or an attacker's tool does — and the PLC's
 // memory says whether the write landed; over the other unauthenticated protocols, one write
 // command.
-import { ACTIONS, actionsOfProtocol, PROTOCOLS } from '../model/catalog.js';
 import type { AssetNode } from '../model/plantModel.js';
 import type { Attempt } from './replay.js';
 import { LocalForward, unlessRefused } from './client.js';
@@ -18,8 +17,9 @@ export async function controllerProbes(bed: Testbed, from: string, way: WayIn, a
       out.push(...(await modbusProbe(bed, from, way, asset.id)));
       continue;
     }
-    if (!PROTOCOLS[service.protocol].unauthenticated) continue;
-    const action = actionsOfProtocol(service.protocol).find((a) => ACTIONS[a].level === 'write');
+    const vocab = bed.access.model.vocab;
+    if (!vocab.protocol(service.protocol)!.industrial) continue;
+    const action = vocab.actionsOf(service.protocol).find((a) => vocab.action(a)!.level === 'write');
     if (action === undefined) continue;
     const hour = bed.clock.now;
     const result = await attemptMove(bed, way, asset.id, action, { kind: 'unauthenticated' });

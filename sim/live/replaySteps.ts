@@ -1,6 +1,6 @@
 // One step of a replay over real sockets: open a way in (a VPN tunnel, a brokered identity, a
 // host held, the internet), or make one move through it and say what the far end answered.
-import { ACTIONS, type Action } from '../model/catalog.js';
+import type { Action } from '../model/catalog.js';
 import type { Origin } from '../net/AccessLayer.js';
 import { handshake, LocalForward, login, unlessRefused } from './client.js';
 import { readLine, writeLine } from './lines.js';
@@ -89,7 +89,7 @@ export async function attemptMove(
   action: Action,
   means: StepMeans,
 ): Promise<MoveResult> {
-  if (ACTIONS[action].protocol === 'modbus') return modbusMove(bed, way, to, action);
+  if (bed.access.model.vocab.protocolOf(action) === 'modbus') return modbusMove(bed, way, to, action);
   const { socket, reply } = await handshake(way.port, { op: 'connect', ...way.hello, asset: to, action });
   if (!reply.ok) return { ok: false, detail: `refused: ${reply.reason}`, host: null };
   try {
@@ -120,7 +120,7 @@ export async function attemptMove(
 }
 
 function commandsFor(bed: Testbed, to: string, action: Action, means: StepMeans, way: WayIn, grant: unknown): string[] {
-  const level = ACTIONS[action].level;
+  const level = bed.access.model.vocab.action(action)!.level;
   const command = level === 'write' ? ['WRITE'] : level === 'program' ? ['PROGRAM'] : [];
   switch (means.kind) {
     case 'credential': {

@@ -6,11 +6,13 @@ import { movesAgainst, type Knowledge, type Move } from '../attack/capabilities.
 import { initialEntry, remoteFootholds, type Foothold } from '../attack/initialAccess.js';
 import { techniqueFor, techniqueForMove } from '../attack/techniques.js';
 import type { Action } from '../model/catalog.js';
-import type { AssetNode } from '../model/plantModel.js';
+import { PRIVILEGE, type Privilege } from '../model/plantModel.js';
 import type { AccessLayer, Origin } from '../net/AccessLayer.js';
 import { probeStates, policyWindows } from '../net/probeStates.js';
-import { candidateZones } from '../net/reachability.js';
+import { localGains, type LocalGain } from './localGains.js';
 import { Provenance } from './provenance.js';
+import { explainStops, type Stop } from './stops.js';
+import { TargetLists } from './targetLists.js';
 import type { Attack } from '../model/schema.js';
 import { approveAll } from '../policy/index.js';
 
@@ -19,8 +21,11 @@ export { probeStates, policyWindows };
 export interface PathStep {
   from: string;
   to: string;
-  /** `harvest`: a credential read off a host the attacker owns (from and to are that host). */
-  action: Action | 'login' | 'harvest';
+  /**
+   * Local steps stay on a host the attacker holds (from and to are that host): `harvest` reads a
+   * cached credential, `escalate` makes it administrator there, `read` reads a document.
+   */
+  action: Action | 'login' | 'harvest' | 'escalate' | 'read';
   means: string;
   technique: string;
 }
@@ -36,6 +41,8 @@ export interface BlastRadius {
   footholds: string[];
   credentials: string[];
   paths: Record<string, PathStep[]>;
+  /** Only when asked for: why each asset some foothold tried stayed out of reach. */
+  stopped?: Stop[];
 }
 
 const NONE: ReadonlySet<number> = new Set();
@@ -47,14 +54,20 @@ interface Node {
   name: string;
 }
 
-export function staticBlastRadius(access: AccessLayer, attack: Attack): BlastRadius {
-  return staticPlan(access, attack).radius;
+export interface PlanOptions {
+  /** Say which layer stopped the attacker at each asset it tried and did not take. */
+  explain?: boolean;
+}
+
+export function staticBlastRadius(access: AccessLayer, attack: Attack, options: PlanOptions = {}): BlastRadius {
+  return staticPlan(access, attack, options).radius;
 }
 
 /** The blast radius with the origin behind every foothold name its paths use: what a replay over real connections needs. */
 export function staticPlan(
   access: AccessLayer,
   attack: Attack,
+  options: PlanOptions = {},
 ): { radius: BlastRadius; origins: ReadonlyMap<string, Origin> } {
   const model = access.model;
   const entry = initialEntry(access, attack);
@@ -64,7 +77,7 @@ export function staticPlan(
   const heldFor: (Set<number> | undefined)[] = new Array(model.assets.length);
   const hold = (c: number) => {
     know.credentials.add(c);
-    for (const t of model.credentials[c]!.opens) (heldFor[t] ??= new Set()).add(c);
+    for (const t of access.hosts.targetsOf(c)) (heldFor[t] ??= new Set()).add(c);
   };
   const knowledgeAgainst = (t: number): Knowledge => ({ credentials: heldFor[t] ?? NONE, mfaUsers: know.mfaUsers });
   for (const c of entry.knowledge.credentials) if (!know.credentials.has(c)) hold(c);
@@ -81,6 +94,9 @@ export function staticPlan(
   // target once from the main loop (zone lists are disjoint) and a retry does not add it again,
   // so a list holds no repeats.
   const waiting: (number[] | undefined)[] = new Array(model.assets.length);
+  const hidden = access.hosts.hidden;
+  const known = new Uint8Array(model.assets.length); // hidden hosts a document named
+  const unseen = new Map<number, Set<number>>(); // hidden target → nodes that would try it once known
   const targets = new TargetLists(access);
   const queue: number[] = [];
   // hopeless[t] = how many credentials were held when every means against t came up empty
@@ -109,10 +125,31 @@ export function staticPlan(
     for (const f of remoteFootholds(access, know, entry.device, opened)) addEntry(f);
     // A snapshot: a retry that fails again stays on the list.
     for (const c of fresh)
-      for (const t of model.credentials[c]!.opens) {
+      for (const t of access.hosts.targetsOf(c)) {
         const list = waiting[t];
         if (list !== undefined) for (const n of list.slice()) if (!owned[t]) tryTarget(n, t, true);
       }
+  };
+  /** Hidden hosts a document named become targets, after the steps that read it. */
+  const reveal = (hosts: readonly number[], path: PathStep[]) => {
+    for (const t of hosts) {
+      if (hidden[t] !== 1 || known[t]) continue;
+      known[t] = 1;
+      provenance.found(t, path);
+      for (const n of unseen.get(t) ?? []) if (!owned[t]) tryTarget(n, t);
+    }
+  };
+  /** What a held host (or a file transfer) gives: one learn for every credential, then the hosts. */
+  const gain = (gains: readonly LocalGain[], path: PathStep[]) => {
+    const by = new Map<number, PathStep[]>();
+    for (const g of gains) for (const c of g.credentials) if (!by.has(c)) by.set(c, [...path, ...g.steps]);
+    learn([...by.keys()], (c) => by.get(c)!);
+    for (const g of gains) reveal(g.hosts, [...path, ...g.steps]);
+  };
+  const holdHost = (t: number, privilege: Privilege, path: PathStep[], technique: string) => {
+    const target = model.assets[t]!;
+    addNode({ origin: { kind: 'host', asset: t }, label: target.id, technique }, path, target.id);
+    gain(localGains(access, provenance, target, privilege), path);
   };
   const own = (n: number, move: Move) => {
     const t = move.target;
@@ -126,19 +163,24 @@ export function staticPlan(
     };
     // A move with a credential runs after the steps that taught it, from wherever the node stands.
     const before = move.means.kind === 'credential' ? [move.means.credential] : [];
-    const path = [...provenance.of(before, nodes[n]!.path), step];
-    if (move.effect === 'learn-credentials') return learn(target.storedCredentials, () => path);
+    const path = [...provenance.of(before, nodes[n]!.path, hidden[t] === 1 ? [t] : []), step];
+    if (move.effect === 'learn-credentials') return learn(access.hosts.cachedIds(t), () => path);
+    if (move.effect === 'read-files') return gain(localGains(access, provenance, target, move.privilege, true), path);
     if (owned[t]) return;
     owned[t] = 1;
     paths[t] = path;
-    if (move.effect === 'own-host') {
-      addNode({ origin: { kind: 'host', asset: t }, label: target.id, technique: step.technique }, path, target.id);
-      learn(target.storedCredentials, (c) => [...path, provenance.harvest(target, c)]);
-    }
+    if (move.effect === 'own-host') holdHost(t, move.privilege, path, step.technique);
   };
   const tryTarget = (n: number, t: number, retry = false) => {
     const origin = nodes[n]!.foothold.origin;
     if (origin.kind === 'host' && origin.asset === t) return;
+    // A hidden host is attacked only once a document named it (a brokered portal lists it anyway).
+    if (hidden[t] === 1 && !known[t] && origin.kind !== 'broker') {
+      const list = unseen.get(t);
+      if (list === undefined) unseen.set(t, new Set([n]));
+      else list.add(n);
+      return;
+    }
     const brokered = origin.kind === 'broker';
     if (brokered || hopeless[t] !== know.credentials.size) {
       let refusedAny = false;
@@ -147,10 +189,10 @@ export function staticPlan(
           const held = know.credentials.size;
           const { moves, refused } = movesAgainst(access, origin, model.assets[t]!, knowledgeAgainst(t), state);
           if (refused !== null) refusedAny = true;
-          // Learning credentials never ends the search for a way in.
-          for (const m of moves) if (m.effect === 'learn-credentials') own(n, m);
+          // Learning never ends the search for a way in.
+          for (const m of moves) if (m.effect === 'learn-credentials' || m.effect === 'read-files') own(n, m);
           if (owned[t]) return;
-          const taking = moves.find((x) => x.effect !== 'learn-credentials');
+          const taking = moves.find((x) => x.effect === 'own-host' || x.effect === 'control');
           if (taking) return own(n, taking);
           // What the target leaked may open the target itself: look again.
           if (know.credentials.size === held) break;
@@ -173,12 +215,7 @@ export function staticPlan(
       technique: phishing,
     };
     paths[a] = [step];
-    addNode(
-      { origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: phishing },
-      [step],
-      model.assets[a]!.id,
-    );
-    learn(model.assets[a]!.storedCredentials, (c) => [step, provenance.harvest(model.assets[a]!, c)]);
+    holdHost(a, PRIVILEGE.user, [step], phishing);
   }
   for (let head = 0; head < queue.length; head++) {
     const n = queue[head]!;
@@ -196,66 +233,16 @@ export function staticPlan(
     }
   }
   const origins = new Map(nodes.map((n) => [n.name, n.foothold.origin]));
-  return { radius: summarize(access, attack, owned, paths, nodes, know), origins };
-}
-
-/**
- * Targets worth trying from an origin. Hosts sharing zones share non-gated targets: the first of a
- * group tries them, the others only the gated ones (where the PDP decides per device).
- */
-class TargetLists {
-  private readonly seen = new Set<string>();
-  private readonly gatedOnly = new Map<string, number[][]>();
-  private readonly dualHomed: readonly AssetNode[];
-  /** Each zone's assets, this computation's copy: the search drops owned ones from it. */
-  private readonly zoneLists: (number[] | undefined)[] = [];
-
-  constructor(private readonly access: AccessLayer) {
-    this.dualHomed = access.model.assets.filter((a) => a.zones.length > 1);
+  const radius = summarize(access, attack, owned, paths, nodes, know);
+  if (options.explain) {
+    const tried = new Map<number, Origin>();
+    waiting.forEach((ns, t) => {
+      if (ns !== undefined && ns.length > 0 && !owned[t] && !tried.has(t)) tried.set(t, nodes[ns[0]!]!.foothold.origin);
+    });
+    for (const [t, ns] of unseen) if (!owned[t] && !tried.has(t)) tried.set(t, nodes[[...ns][0]!]!.foothold.origin);
+    radius.stopped = explainStops(access, tried, know, states, known);
   }
-
-  /** Lists of target indices, in plant order; a list may be shared between origins and shortened by the search. */
-  of(origin: Origin): number[][] {
-    const { model } = this.access;
-    switch (origin.kind) {
-      case 'internet':
-        return [[origin.exposed]];
-      case 'broker':
-        // A brokered session cannot scan: only what some rule names for its subject can open.
-        return [this.access.grantable(origin.subject)];
-      case 'vpn': {
-        const routes = this.access.design.vpn?.routes ?? [];
-        return [
-          model.assets
-            .filter((a) => routes === '*' || a.zones.some((z) => routes.includes(model.zones[z]!.id)))
-            .map((a) => a.index),
-        ];
-      }
-      case 'host': {
-        const src = model.assets[origin.asset]!;
-        const group = src.zones.join(',');
-        if (!this.seen.has(group)) {
-          this.seen.add(group);
-          return this.inZones(src.zones, false);
-        }
-        let lists = this.gatedOnly.get(group);
-        if (lists === undefined) this.gatedOnly.set(group, (lists = this.inZones(src.zones, true)));
-        return lists;
-      }
-    }
-  }
-
-  private inZones(fromZones: readonly number[], gatedOnly: boolean): number[][] {
-    const { model, topology } = this.access;
-    const zones = candidateZones(topology, fromZones).filter((z) => !gatedOnly || topology.gated[z] === 1);
-    const lists = zones.map((z) => (this.zoneLists[z] ??= model.zones[z]!.assets.slice()));
-    // Dual-homed hosts are reached through their other zones too (a repeat is skipped as owned or cheap).
-    const dual = this.dualHomed.filter(
-      (a) => a.zones.some((z, i) => i > 0 && zones.includes(z)) && !zones.includes(a.zone),
-    );
-    if (dual.length > 0) lists.push(dual.map((a) => a.index));
-    return lists;
-  }
+  return { radius, origins };
 }
 
 function summarize(

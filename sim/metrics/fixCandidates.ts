@@ -3,7 +3,7 @@
 // step could use, a rule that could have allowed it). A change that touches no step leaves every
 // path executable, so it cannot shrink the worst case: the list is complete for these kinds.
 import type { FixKind } from '../contract/results.js';
-import { ACTIONS, type Protocol } from '../model/catalog.js';
+import type { Protocol } from '../model/catalog.js';
 import type { AssetNode, PlantModel } from '../model/plantModel.js';
 import type { Conduit, Design, Scenario, Service } from '../model/schema.js';
 import type { BlastRadius, PathStep } from './blastRadius.js';
@@ -33,11 +33,14 @@ export function fixCandidates(model: PlantModel, design: Design, radius: BlastRa
     const target = model.assets[model.assetIndex.get(step.to) ?? -1];
     if (step.action === 'harvest') {
       if (target)
-        for (const c of target.spec.credentials) if (held.has(c)) add(`cache ${c} ${target.id}`, uncache(target, c));
+        for (const { credential: c } of target.spec.credentials)
+          if (held.has(c)) add(`cache ${c} ${target.id}`, uncache(target, c));
       continue;
     }
-    if (target === undefined || step.action === 'login') continue;
-    const protocol = ACTIONS[step.action].protocol;
+    if (target === undefined || step.action === 'login' || step.action === 'escalate' || step.action === 'read')
+      continue;
+    const protocol = model.vocab.action(step.action)?.protocol;
+    if (protocol === undefined) continue;
     for (const v of target.vulnerabilities)
       if (v.service === protocol) add(`vuln ${v.id} ${target.id}`, patch(target, v.id));
     for (const c of model.credentials)
@@ -45,7 +48,7 @@ export function fixCandidates(model: PlantModel, design: Design, radius: BlastRa
         if (c.spec.kind === 'default-password') add(`default ${c.id} ${target.id}`, changeDefault(model, c.id, target));
         else
           for (const host of model.assets)
-            if (owned.has(host.id) && host.spec.credentials.includes(c.id))
+            if (owned.has(host.id) && host.spec.credentials.some((x) => x.credential === c.id))
               add(`cache ${c.id} ${host.id}`, uncache(host, c.id));
       }
     const sources = sourceZones(model, design, step.from);
@@ -191,7 +194,7 @@ function uncache(host: AssetNode, credential: string): FixCandidate {
     apply: (scenario, design) => ({
       scenario: withAsset(scenario, host.index, (a) => ({
         ...a,
-        credentials: a.credentials.filter((c) => c !== credential),
+        credentials: a.credentials.filter((c) => c.credential !== credential),
       })),
       design,
     }),

@@ -1,13 +1,17 @@
-// Where each credential the attacker holds came from, so that every static path is a chain an
-// attacker could execute from the entry: a credential appears where it was read before it is used.
+// Where each credential the attacker holds and each hidden host it knows came from, so that every
+// static path is a chain an attacker could execute from the entry: a credential appears where it
+// was read before it is used, a hidden host where a document named it before it is attacked.
 import type { Foothold } from '../attack/initialAccess.js';
 import { techniqueFor } from '../attack/techniques.js';
-import type { AssetNode, PlantModel } from '../model/plantModel.js';
+import type { AssetNode, DocumentNode, PlantModel } from '../model/plantModel.js';
+import type { Vulnerability } from '../model/schema.js';
 import type { PathStep } from './blastRadius.js';
 
 export class Provenance {
   /** The path that ends with learning each credential; none for those held from the start. */
   private readonly learnedBy = new Map<number, PathStep[]>();
+  /** The path that ends with reading where each hidden host is. */
+  private readonly foundBy = new Map<number, PathStep[]>();
 
   constructor(private readonly model: PlantModel) {}
 
@@ -15,17 +19,27 @@ export class Provenance {
     this.learnedBy.set(credential, path);
   }
 
-  /** `after`, then the steps that taught the credentials that it lacks, in an executable order. */
-  of(credentials: readonly number[], after: readonly PathStep[] = []): PathStep[] {
+  found(host: number, path: PathStep[]): void {
+    this.foundBy.set(host, path);
+  }
+
+  /**
+   * `after`, then the steps that taught the credentials and found the hosts that it lacks, in an
+   * executable order.
+   */
+  of(credentials: readonly number[], after: readonly PathStep[] = [], hosts: readonly number[] = []): PathStep[] {
     const out = [...after];
     const seen = new Set(out.map(stepKey));
-    for (const c of credentials)
-      for (const step of this.learnedBy.get(c) ?? []) {
+    const add = (steps: readonly PathStep[] | undefined) => {
+      for (const step of steps ?? []) {
         const key = stepKey(step);
         if (seen.has(key)) continue;
         seen.add(key);
         out.push(step);
       }
+    };
+    for (const c of credentials) add(this.learnedBy.get(c));
+    for (const h of hosts) add(this.foundBy.get(h));
     return out;
   }
 
@@ -42,6 +56,18 @@ export class Provenance {
   harvest(host: AssetNode, credential: number): PathStep {
     const means = `credential ${this.model.credentials[credential]!.id}`;
     return { from: host.id, to: host.id, action: 'harvest', means, technique: techniqueFor('credential-harvest') };
+  }
+
+  /** A user on an owned host becomes administrator: T0890, Exploitation for Privilege Escalation. */
+  escalate(host: AssetNode, vulnerability: Vulnerability): PathStep {
+    const means = `exploit ${vulnerability.id}`;
+    return { from: host.id, to: host.id, action: 'escalate', means, technique: techniqueFor('privilege-escalation') };
+  }
+
+  /** Reading a document on an owned host: T0811, Data from Information Repositories. */
+  read(host: AssetNode, document: DocumentNode): PathStep {
+    const means = `document ${document.id}`;
+    return { from: host.id, to: host.id, action: 'read', means, technique: techniqueFor('read-knowledge') };
   }
 }
 

@@ -10,6 +10,10 @@ export interface ProtocolInfo {
   readonly interactive: boolean;
 }
 
+/** A protocol or action name: a built-in one below, or one a scenario declares (model/vocabulary.ts). */
+export type Protocol = string;
+export type Action = string;
+
 export const PROTOCOLS = {
   modbus: { port: 502, unauthenticated: true, interactive: false },
   s7: { port: 102, unauthenticated: true, interactive: false },
@@ -26,13 +30,13 @@ export const PROTOCOLS = {
   sql: { port: 1433, unauthenticated: false, interactive: false },
 } as const satisfies Record<string, ProtocolInfo>;
 
-export type Protocol = keyof typeof PROTOCOLS;
-export const PROTOCOL_NAMES = Object.keys(PROTOCOLS) as Protocol[];
+export type BuiltinProtocol = keyof typeof PROTOCOLS;
+export const PROTOCOL_NAMES = Object.keys(PROTOCOLS) as BuiltinProtocol[];
 
 export type ActionLevel = 'read' | 'write' | 'program' | 'session';
 
 export interface ActionInfo {
-  readonly protocol: Protocol;
+  readonly protocol: BuiltinProtocol;
   /** read < write < program: a grant of one never implies another. */
   readonly level: ActionLevel;
 }
@@ -62,16 +66,16 @@ export const ACTIONS = {
   sql: { protocol: 'sql', level: 'session' },
 } as const satisfies Record<string, ActionInfo>;
 
-export type Action = keyof typeof ACTIONS;
-export const ACTION_NAMES = Object.keys(ACTIONS) as Action[];
+export type BuiltinAction = keyof typeof ACTIONS;
+export const ACTION_NAMES = Object.keys(ACTIONS) as BuiltinAction[];
 
-const ACTIONS_BY_PROTOCOL = new Map<Protocol, readonly Action[]>(
-  (Object.keys(PROTOCOLS) as Protocol[]).map((p) => [p, ACTION_NAMES.filter((a) => ACTIONS[a].protocol === p)]),
+const ACTIONS_BY_PROTOCOL = new Map<string, readonly BuiltinAction[]>(
+  PROTOCOL_NAMES.map((p) => [p, ACTION_NAMES.filter((a) => ACTIONS[a].protocol === p)]),
 );
 
-/** The functions of a protocol, lowest level first (read before write before program). */
+/** The functions of a built-in protocol, lowest level first (read before write before program); none for others. */
 export function actionsOfProtocol(protocol: Protocol): readonly Action[] {
-  return ACTIONS_BY_PROTOCOL.get(protocol)!;
+  return ACTIONS_BY_PROTOCOL.get(protocol) ?? [];
 }
 
 export interface AssetKindInfo {

@@ -1,18 +1,30 @@
 // The compiled plant: integer ids, resolved references and adjacency arrays, built once per
 // scenario so the engines index arrays instead of looking up strings.
-import { ASSET_KINDS, PROTOCOLS, type AssetKind, type Protocol } from './catalog.js';
+import { ASSET_KINDS, type AssetKind, type Protocol } from './catalog.js';
 import type { Asset, Credential, Device, Line, Scenario, Selector, User, Vulnerability, Zone } from './schema.js';
+import { Vocabulary } from './vocabulary.js';
 
-/**
- * The catalog's own string for each protocol. Strings parsed from a scenario are equal to these but
- * not the same objects, and every Map lookup or comparison on them compared characters: 30 ns a
- * probe, most of a 10,000-host scan's cost.
- */
-const PROTOCOL_NAMES = new Map(Object.keys(PROTOCOLS).map((p) => [p, p as Protocol]));
+/** Privilege on a host, ordered: an administrator reads what a user reads. */
+export type Privilege = 1 | 2;
+export const PRIVILEGE = { user: 1, admin: 2 } as const satisfies Record<string, Privilege>;
 
 export interface ServiceNode {
   protocol: Protocol;
   port: number;
+}
+
+/** A credential cached on a host, and the privilege that reads it. */
+export interface CachedNode {
+  credential: number;
+  privilege: Privilege;
+}
+
+/** A file on a host naming other hosts or holding credentials. */
+export interface DocumentNode {
+  id: string;
+  privilege: Privilege;
+  hosts: number[];
+  credentials: number[];
 }
 
 export interface AssetNode {
@@ -28,8 +40,10 @@ export interface AssetNode {
   ip: number;
   services: ServiceNode[];
   vulnerabilities: Vulnerability[];
-  /** Credential indices stored on the host. */
+  /** Credential indices cached on the host, at any privilege. */
   storedCredentials: number[];
+  cached: CachedNode[];
+  documents: DocumentNode[];
   controller: boolean;
   foothold: boolean;
   /** A PLC project password guards program downloads to it. */
@@ -39,7 +53,9 @@ export interface AssetNode {
 export interface ZoneNode {
   index: number;
   id: string;
+  /** The lowest level it spans; `top` the highest (equal unless it spans levels). */
   level: number;
+  top: number;
   spec: Zone;
   assets: number[];
 }
@@ -57,6 +73,8 @@ export interface CredentialNode {
 
 export interface PlantModel {
   scenario: Scenario;
+  /** Built-in and declared protocols and actions. */
+  vocab: Vocabulary;
   zones: ZoneNode[];
   lines: Line[];
   assets: AssetNode[];
@@ -69,6 +87,26 @@ export interface PlantModel {
   userIndex: ReadonlyMap<string, number>;
   deviceIndex: ReadonlyMap<string, number>;
   credentialIndex: ReadonlyMap<string, number>;
+}
+
+/** The host's first local privilege escalation, if it has one. */
+export function localEscalation(asset: AssetNode): Vulnerability | undefined {
+  return asset.vulnerabilities.find((v) => v.effect === 'privilege-escalation');
+}
+
+/** A zone's levels as [lowest, highest]. */
+export function levelRange(level: Zone['level']): [number, number] {
+  return typeof level === 'number' ? [level, level] : level;
+}
+
+/**
+ * An asset's Purdue level: its own, else its zone's; in a zone spanning levels, controllers sit at
+ * the lowest and everything else at the highest.
+ */
+export function assetLevel(zoneLevel: Zone['level'], asset: Asset): number {
+  if (asset.level !== undefined) return asset.level;
+  const [low, high] = levelRange(zoneLevel);
+  return ASSET_KINDS[asset.kind as AssetKind]?.controller ? low : high;
 }
 
 export function ipToInt(ip: string): number {
@@ -86,11 +124,24 @@ export function buildPlantModel(scenario: Scenario): PlantModel {
   const assetIndex = indexOf(plant.assets);
   const credentialIndex = indexOf(identities.credentials);
   const userIndex = indexOf(identities.users);
-  const zones: ZoneNode[] = plant.zones.map((z, index) => ({ index, id: z.id, level: z.level, spec: z, assets: [] }));
+  const vocab = new Vocabulary(scenario.protocols);
+  const zones: ZoneNode[] = plant.zones.map((z, index) => {
+    const [level, top] = levelRange(z.level);
+    return { index, id: z.id, level, top, spec: z, assets: [] };
+  });
+  // Strings parsed from a scenario are equal to the vocabulary's but not the same objects; a Map
+  // lookup on them compares characters: 30 ns a probe, most of a 10,000-host scan's cost.
+  const protocolName = new Map(vocab.protocolNames().map((p) => [p, p]));
+  const privilege = (p: 'user' | 'admin') => PRIVILEGE[p];
   const assets: AssetNode[] = plant.assets.map((a, index) => {
     const zone = zoneIndex.get(a.zone)!;
     const kind = a.kind as AssetKind;
-    zones[zone]!.assets.push(index);
+    const z = zones[zone]!;
+    z.assets.push(index);
+    const cached = a.credentials.map((c) => ({
+      credential: credentialIndex.get(c.credential)!,
+      privilege: privilege(c.privilege),
+    }));
     return {
       index,
       id: a.id,
@@ -99,11 +150,13 @@ export function buildPlantModel(scenario: Scenario): PlantModel {
       zone,
       zones: [zone, ...a.dualHomed.map((z) => zoneIndex.get(z)!)],
       line: a.line === undefined ? -1 : lineIndex.get(a.line)!,
-      level: zones[zone]!.level,
+      level: assetLevel(z.spec.level, a),
       ip: ipToInt(a.ip),
-      services: a.services.map((s) => ({ protocol: PROTOCOL_NAMES.get(s.protocol)!, port: s.port })),
+      services: a.services.map((s) => ({ protocol: protocolName.get(s.protocol) ?? s.protocol, port: s.port })),
       vulnerabilities: a.vulnerabilities,
-      storedCredentials: a.credentials.map((c) => credentialIndex.get(c)!),
+      storedCredentials: cached.map((c) => c.credential),
+      cached,
+      documents: [],
       controller: ASSET_KINDS[kind].controller,
       foothold: ASSET_KINDS[kind].foothold,
       programProtected: false,
@@ -111,6 +164,7 @@ export function buildPlantModel(scenario: Scenario): PlantModel {
   });
   const model: PlantModel = {
     scenario,
+    vocab,
     zones,
     lines: plant.lines,
     assets,
@@ -131,18 +185,26 @@ export function buildPlantModel(scenario: Scenario): PlantModel {
     owners: c.owners.map((o) => userIndex.get(o)!),
     shared: c.owners.length > 1,
     opens: new Set(c.opens.flatMap((sel) => selectAssets(model, sel))),
-    protocols: new Set(c.protocols ?? defaultProtocols(c)),
+    protocols: new Set(c.protocols ?? defaultProtocols(c, vocab)),
   }));
+  plant.assets.forEach((a, i) => {
+    assets[i]!.documents = a.documents.map((d) => ({
+      id: d.id,
+      privilege: privilege(d.privilege),
+      hosts: [...new Set(d.hosts.flatMap((sel) => selectAssets(model, sel)))],
+      credentials: d.credentials.map((c) => credentialIndex.get(c)!),
+    }));
+  });
   for (const c of model.credentials)
     if (c.spec.kind === 'plc-project') for (const a of c.opens) assets[a]!.programProtected = true;
   return model;
 }
 
-function defaultProtocols(c: Credential): Protocol[] {
-  const all = Object.keys(PROTOCOLS) as Protocol[];
-  if (c.kind === 'plc-project') return all.filter((p) => PROTOCOLS[p].unauthenticated);
+function defaultProtocols(c: Credential, vocab: Vocabulary): Protocol[] {
+  const all = vocab.protocolNames();
+  if (c.kind === 'plc-project') return all.filter((p) => !vocab.protocol(p)!.declared && vocab.protocol(p)!.industrial);
   if (c.kind === 'default-password') return all;
-  return all.filter((p) => PROTOCOLS[p].interactive);
+  return all.filter((p) => vocab.protocol(p)!.interactive);
 }
 
 /** Asset indices a selector names: an id, or every asset whose labels all match. */

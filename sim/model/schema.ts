@@ -4,12 +4,30 @@
 // A namespace import lets the command line's bundle leave out the parts of zod it never calls (its start-up is measured).
 import * as z from 'zod';
 import { bounded, shortestMeanMessage } from './bounded.js';
-import { ACTION_NAMES, ASSET_KIND_NAMES, MITIGATION_IDS, PROTOCOLS, PROTOCOL_NAMES, type Protocol } from './catalog.js';
+import { ASSET_KIND_NAMES, MITIGATION_IDS } from './catalog.js';
 import { distributionMean } from '../kernel/distributions.js';
 import { LIMITS } from './limits.js';
+import {
+  assetServiceSchema,
+  cachedCredentialSchema,
+  declaredProtocolSchema,
+  documentSchema,
+  firewallSchema,
+  hardeningSchema,
+  privilegeSchema,
+} from './hostSchema.js';
+import { resolveDeclaredPorts } from './declaredPorts.js';
+import {
+  actionName as action,
+  id,
+  ids,
+  protocolName as protocol,
+  selectorSchema,
+  serviceSchema,
+  techniqueId,
+} from './schemaBase.js';
 
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids use letters, digits, ".", "_" and "-"');
-const ids = z.array(id);
+export { declaredProtocolSchema, selectorSchema, serviceSchema };
 const probability = bounded(LIMITS.probability);
 const hours = bounded(LIMITS.hours);
 const scale = bounded(LIMITS.scaleHours);
@@ -45,18 +63,9 @@ const intervalSchema = distributionSchema.superRefine((d, ctx) => {
 });
 
 // ---- plant ----
-const protocol = z.enum(PROTOCOL_NAMES as [Protocol, ...Protocol[]]);
-const action = z.enum(ACTION_NAMES as [string, ...string[]]);
-
-export const serviceSchema = z
-  .union([
-    protocol.transform((p) => ({ protocol: p, port: PROTOCOLS[p].port })),
-    z.strictObject({ protocol, port: z.number().int().min(1).max(65535).optional() }).transform((s) => ({
-      protocol: s.protocol,
-      port: s.port ?? PROTOCOLS[s.protocol].port,
-    })),
-  ])
-  .describe('A protocol name (default port) or { protocol, port }');
+const purdueLevel = z
+  .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(3.5), z.literal(4), z.literal(5)])
+  .describe('Purdue level: 0-5, 3.5 for the DMZ');
 
 export const zoneSchema = z.strictObject({
   id,
@@ -67,8 +76,20 @@ export const zoneSchema = z.strictObject({
     .optional()
     .describe('A short name for tight spaces (map labels, tiles); the full name is shown where it fits'),
   level: z
-    .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(3.5), z.literal(4), z.literal(5)])
-    .describe('Purdue level: 0-5, 3.5 for the DMZ'),
+    .union([
+      purdueLevel,
+      z
+        .tuple([purdueLevel, purdueLevel])
+        .superRefine(([low, high], ctx) => {
+          if (low >= high)
+            ctx.addIssue({
+              code: 'custom',
+              message: `the level range [${low}, ${high}] is upside down or empty: write it lowest first, e.g. [${Math.min(low, high)}, ${Math.max(low, high)}]`,
+            });
+        })
+        .describe('[lowest, highest]: a cell zone spanning levels, e.g. [1, 2]'),
+    ])
+    .describe('Purdue level: 0-5, 3.5 for the DMZ; or a range [1, 2] for a zone spanning levels'),
   subnet: z.string().describe('IPv4 CIDR, e.g. 10.1.0.0/24'),
   securityLevel: z.number().int().min(1).max(4).default(1).describe('IEC 62443 target security level'),
   microSegmented: z.boolean().default(false).describe('Hosts inside the zone do not reach each other'),
@@ -93,10 +114,20 @@ export const lineSchema = z.strictObject({
 
 export const vulnerabilitySchema = z.strictObject({
   id,
-  service: protocol.describe('The exposed service the exploit goes through'),
-  effect: z.enum(['code-execution', 'auth-bypass', 'credential-leak', 'denial-of-service']),
+  service: protocol
+    .optional()
+    .describe('The exposed service the exploit goes through (none for a local privilege escalation)'),
+  effect: z.union([
+    z.enum(['code-execution', 'auth-bypass', 'credential-leak', 'denial-of-service']),
+    z
+      .literal('privilege-escalation')
+      .describe('Local: a user on the host becomes administrator (ATT&CK for ICS T0890); needs no service'),
+  ]),
   probability: probability.default(0.5),
   timeToExploit: distributionSchema.default({ dist: 'constant', value: 1 }),
+  privilege: privilegeSchema
+    .optional()
+    .describe('Privilege a code-execution or auth-bypass exploit gives on a host (default admin)'),
 });
 
 export const assetSchema = z.strictObject({
@@ -106,9 +137,22 @@ export const assetSchema = z.strictObject({
   zone: id,
   line: id.optional(),
   ip: z.string(),
-  services: z.array(serviceSchema).default([]),
+  level: purdueLevel
+    .optional()
+    .describe(
+      "Its own Purdue level, inside its zone's range (default: the zone's level; in a zone spanning levels, the lowest for controllers and the highest for the rest)",
+    ),
+  services: z.array(assetServiceSchema).default([]),
   vulnerabilities: z.array(vulnerabilitySchema).default([]),
-  credentials: ids.default([]).describe('Credentials stored on the host, learned by whoever owns it'),
+  credentials: z
+    .array(cachedCredentialSchema)
+    .default([])
+    .describe('Credentials cached on the host, harvested by whoever holds the privilege to read them'),
+  documents: z
+    .array(documentSchema)
+    .default([])
+    .describe('Files on the host that name other hosts or hold credentials, read by whoever holds the privilege'),
+  firewall: firewallSchema.optional(),
   criticality: z
     .enum(['low', 'medium', 'high'])
     .optional()
@@ -150,17 +194,6 @@ export const deviceSchema = z.strictObject({
   credentials: ids.default([]).describe('Credentials saved on the device (a VPN profile, a password store)'),
 });
 
-/** An asset id, or a label selector whose fields must all match. */
-export const selectorSchema = z.union([
-  id,
-  z.strictObject({
-    zone: id.optional(),
-    line: id.optional(),
-    kind: z.enum(ASSET_KIND_NAMES as [string, ...string[]]).optional(),
-    level: bounded(LIMITS.level).optional(),
-  }),
-]);
-
 export const credentialSchema = z.strictObject({
   id,
   kind: z
@@ -174,6 +207,7 @@ export const credentialSchema = z.strictObject({
     .array(protocol)
     .optional()
     .describe('Protocols it authenticates (default: every interactive one, or every one for plc-project)'),
+  privilege: privilegeSchema.default('user').describe('Privilege a logon with it gives on a host (default user)'),
 });
 
 export const identitiesSchema = z.strictObject({
@@ -407,6 +441,16 @@ export const designSchema = z.strictObject({
     .array(z.strictObject({ zone: id }))
     .default([])
     .describe('Enclave gateways: the PDP decides every connection into the zone'),
+  hardening: z
+    .array(hardeningSchema)
+    .default([])
+    .describe('Host hardening under this design: service authentication, host firewalls, cached passwords'),
+  hidden: z
+    .array(selectorSchema)
+    .default([])
+    .describe(
+      'Assets that answer no scan under this design: an attacker finds them only through what it reads (documents)',
+    ),
   sensors: z.array(sensorSchema).default([]),
   response: responseSchema.optional(),
 });
@@ -424,8 +468,6 @@ export const initialAccessSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('exposed-service'), asset: id, at: hours.default(0) }),
   z.strictObject({ kind: z.literal('phishing'), asset: id, at: hours.default(0) }),
 ]);
-
-const techniqueId = z.string().regex(/^T0\d{3}$/, 'an ATT&CK for ICS technique id such as T0886');
 
 export const techniqueOverrideSchema = z.strictObject({
   duration: distributionSchema.optional(),
@@ -485,7 +527,7 @@ export const expectationSchema = z.strictObject({
   runs: bounded(LIMITS.runs, 'Runs for this expectation', true).optional(),
 });
 
-export const scenarioSchema = z.strictObject({
+export const scenarioObjectSchema = z.strictObject({
   segsim: z.literal(1).default(1).describe('Scenario format version'),
   name: z.string().optional(),
   description: z.string().optional(),
@@ -502,6 +544,10 @@ export const scenarioSchema = z.strictObject({
     .default([])
     .describe('Scenario files merged into this one (paths relative to this file)'),
   horizonHours: bounded(LIMITS.horizonHours, 'Simulated hours per run').default(72),
+  protocols: z
+    .array(declaredProtocolSchema)
+    .default([])
+    .describe('Protocols beside the built-in catalogue: a proprietary remote-service port, Git, MySQL, BACnet'),
   plant: plantSchema.default({ zones: [], lines: [], assets: [], conduits: [] }),
   identities: identitiesSchema.default({ users: [], devices: [], credentials: [] }),
   windows: z.array(windowSchema).default([]),
@@ -512,8 +558,15 @@ export const scenarioSchema = z.strictObject({
   expect: z.array(expectationSchema).default([]),
 });
 
+/** The scenario format; a service that names a declared protocol without a port gets the declared one. */
+export const scenarioSchema = scenarioObjectSchema.transform(resolveDeclaredPorts);
+
 export type Distribution = z.output<typeof distributionSchema>;
 export type Service = z.output<typeof serviceSchema>;
+export type AssetService = z.output<typeof assetServiceSchema>;
+export type Firewall = z.output<typeof firewallSchema>;
+export type Hardening = z.output<typeof hardeningSchema>;
+export type DeclaredProtocolSpec = z.output<typeof declaredProtocolSchema>;
 export type Zone = z.output<typeof zoneSchema>;
 export type Line = z.output<typeof lineSchema>;
 export type Vulnerability = z.output<typeof vulnerabilitySchema>;

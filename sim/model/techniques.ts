@@ -8,6 +8,7 @@ export type Tactic =
   | 'discovery'
   | 'collection'
   | 'lateral-movement'
+  | 'privilege-escalation'
   | 'execution'
   | 'inhibit-response'
   | 'impair-process-control'
@@ -50,8 +51,16 @@ export type TechniqueUse =
   | 'command-controller'
   /** A commanded controller takes its production line down. */
   | 'line-impact'
-  /** Reading a credential cached on an owned host: shown in static paths; free in runs today. */
-  | 'credential-harvest';
+  /**
+   * Reading a credential cached on an owned host. By default it takes no time and always works: it
+   * rides the step that gave the host the privilege, unseen and uncounted on its own; a scenario
+   * that gives its technique a duration or a probability below 1 makes it a step of its own.
+   */
+  | 'credential-harvest'
+  /** Reading a document on a host (owned, or over a file transfer): the hosts and credentials it names. */
+  | 'read-knowledge'
+  /** A user on an owned host becomes administrator through a local vulnerability. */
+  | 'privilege-escalation';
 
 export interface Technique {
   id: string;
@@ -161,10 +170,28 @@ export const TECHNIQUE_CATALOG: readonly Technique[] = [
     id: 'T0893',
     name: 'Data from Local System',
     tactic: 'collection',
-    duration: tri(0.05, 0.25, 1),
+    duration: { dist: 'constant', value: 0 },
     probability: 1,
     observability: 0.2,
     uses: ['credential-harvest'],
+  },
+  {
+    id: 'T0811',
+    name: 'Data from Information Repositories',
+    tactic: 'collection',
+    duration: tri(0.1, 0.5, 2),
+    probability: 1,
+    observability: 0.1,
+    uses: ['read-knowledge'],
+  },
+  {
+    id: 'T0890',
+    name: 'Exploitation for Privilege Escalation',
+    tactic: 'privilege-escalation',
+    duration: tri(0.25, 1, 4),
+    probability: 0.8,
+    observability: 0.4,
+    uses: ['privilege-escalation'],
   },
   {
     id: 'T0891',

@@ -1,12 +1,14 @@
 // One design's access logic: every connection attempt — from an owned host, a VPN client, a
 // zero-trust brokered session or the internet — goes through here and gets a located answer.
-import { ACTIONS, type Action } from '../model/catalog.js';
+import type { Action } from '../model/catalog.js';
 import type { AssetNode, PlantModel, ServiceNode } from '../model/plantModel.js';
 import { compilePolicy, decide, type CompiledPolicy } from '../policy/index.js';
 import { resourceMatches, subjectMatches, type ResourcePattern } from '../policy/match.js';
 import type { Decision, DecisionContext, ResourceAttributes, SubjectAttributes } from '../policy/types.js';
 import type { Design } from '../model/schema.js';
 import { type AccessState, type Block, type ConnectOutcome, MITIGATION_OF, type Origin, quarantine } from './access.js';
+import { firewallAllows } from './hostFirewall.js';
+import { HostRules } from './hostRules.js';
 import { networkReaches, reachesUngated } from './reachability.js';
 
 export type { AccessState, Block, ConnectOutcome, Origin, Tunnel } from './access.js';
@@ -16,6 +18,8 @@ export class AccessLayer {
   readonly topology: Topology;
   readonly policy: CompiledPolicy;
   readonly connectors: readonly number[];
+  /** What each host enforces and holds under this design: service authentication, firewall, caches. */
+  readonly hosts: HostRules;
   private readonly resources: (ResourceAttributes | undefined)[] = [];
   private readonly hostSubjects: (SubjectAttributes | undefined)[] = [];
   /** First connector reaching (target, service) when none is isolated, by service and target; -1 for none, -2 not yet known. */
@@ -29,6 +33,7 @@ export class AccessLayer {
     this.topology = buildTopology(model, design);
     this.policy = compilePolicy(design.zt?.policy.rules ?? [], model.scenario.windows);
     this.connectors = (design.zt?.connectors ?? []).map((c) => model.assetIndex.get(c)!);
+    this.hosts = new HostRules(model, design);
   }
 
   /** The asset as the PDP sees it (built once per asset; treat as read-only). */
@@ -105,16 +110,28 @@ export class AccessLayer {
 
   /**
    * Can `origin` perform `action` on the target? Every service of the action's protocol is tried
-   * (ssh on 22 and on 2222 are separate doors); the first that opens answers, else the first refusal.
+   * (ssh on 22 and on 2222 are separate doors), or only the one at index `only`; the first that
+   * opens answers, else the first refusal. The host's own firewall has the last word.
    */
-  connect(origin: Origin, targetIndex: number, action: Action, state: AccessState): ConnectOutcome {
+  connect(origin: Origin, targetIndex: number, action: Action, state: AccessState, only?: number): ConnectOutcome {
     const target = this.model.assets[targetIndex]!;
-    const protocol = ACTIONS[action].protocol;
+    const protocol = this.model.vocab.protocolOf(action);
     if (state.isolated?.has(targetIndex)) return this.blocked('isolated', `${target.id} is isolated`);
     let refused: ConnectOutcome | undefined;
-    for (const service of target.services) {
-      if (service.protocol !== protocol) continue;
-      const outcome = this.connectService(origin, target, service, action, state);
+    const firewall = this.hosts.firewall(targetIndex);
+    for (let i = 0; i < target.services.length; i++) {
+      const service = target.services[i]!;
+      if (service.protocol !== protocol || (only !== undefined && i !== only)) continue;
+      let outcome = this.connectService(origin, target, service, action, state);
+      if (outcome.ok && firewall !== null) {
+        const source = origin.kind === 'host' ? origin.asset : origin.kind === 'broker' ? outcome.connector : null;
+        if (!firewallAllows(this.model, firewall, source, service))
+          outcome = this.blocked(
+            'host-firewall',
+            `the host firewall of ${target.id} drops ${service.protocol}/${service.port}`,
+            outcome.decision,
+          );
+      }
       if (outcome.ok) return outcome;
       refused ??= outcome;
     }

@@ -20,6 +20,7 @@ export type Block =
   | 'no-connector'
   | 'isolated'
   | 'not-exposed'
+  | 'host-firewall'
   | 'quarantine'
   | 'vpn-shut'
   | 'broker-shut';
@@ -51,6 +52,7 @@ export const MITIGATION_OF: Partial<Record<Block, Mitigation>> = {
   'no-connector': 'M0930',
   isolated: 'M0930',
   'not-exposed': 'M0930',
+  'host-firewall': 'M0937',
   quarantine: 'M0930',
   'vpn-shut': 'M0942',
   'broker-shut': 'M0942',

@@ -1,7 +1,8 @@
-// What an attacker at an origin can see. A scan finds every host answering on some service; a
-// brokered session cannot scan at all: its portal lists only what the policy grants, or would
-// grant with a just-in-time approval.
-import { ACTIONS, type Action, type Protocol } from '../model/catalog.js';
+// What an attacker at an origin can see. A scan finds every host answering on some service, except
+// those the design hides from scans; a brokered session cannot scan at all: its portal lists only
+// what the policy grants, or would grant with a just-in-time approval.
+import type { Action, Protocol } from '../model/catalog.js';
+import type { PlantModel } from '../model/plantModel.js';
 import type { AccessLayer, AccessState, ConnectOutcome, Origin } from './AccessLayer.js';
 import { candidateZones, networkReaches } from './reachability.js';
 
@@ -14,8 +15,12 @@ export function discoverable(access: AccessLayer, origin: Origin, state: AccessS
     case 'vpn': {
       // A broker's portal also lists what an approval would open: that is where one asks for it.
       const listed = (o: ConnectOutcome) => o.ok || (origin.kind === 'broker' && o.decision?.effect === 'pending');
+      const hidden = origin.kind === 'vpn' ? access.hosts.hidden : undefined;
       return model.assets
-        .filter((a) => a.services.some((s) => listed(access.connect(origin, a.index, firstAction(s.protocol), state))))
+        .filter((a) => hidden?.[a.index] !== 1)
+        .filter((a) =>
+          a.services.some((s) => listed(access.connect(origin, a.index, firstAction(model, s.protocol), state))),
+        )
         .map((a) => a.index);
     }
     case 'host': {
@@ -28,8 +33,10 @@ export function discoverable(access: AccessLayer, origin: Origin, state: AccessS
       if (seen === undefined) {
         seen = candidateZones(topology, src.zones)
           .flatMap((z) => model.zones[z]!.assets)
-          .filter((a) =>
-            model.assets[a]!.services.some((s) => networkReaches(topology, src.zones, model.assets[a]!, s) === null),
+          .filter(
+            (a) =>
+              access.hosts.hidden[a] !== 1 &&
+              model.assets[a]!.services.some((s) => networkReaches(topology, src.zones, model.assets[a]!, s) === null),
           );
         byZones.set(key, seen);
       }
@@ -40,11 +47,7 @@ export function discoverable(access: AccessLayer, origin: Origin, state: AccessS
 
 const HOST_SCANS = new WeakMap<AccessLayer, Map<string, readonly number[]>>();
 
-const FIRST_ACTION = new Map<string, Action>();
-for (const a of Object.keys(ACTIONS) as Action[])
-  if (!FIRST_ACTION.has(ACTIONS[a].protocol)) FIRST_ACTION.set(ACTIONS[a].protocol, a);
-
 /** The least privileged function of a protocol: what a probe of the service asks for. */
-export function firstAction(protocol: Protocol): Action {
-  return FIRST_ACTION.get(protocol)!;
+export function firstAction(model: PlantModel, protocol: Protocol): Action {
+  return model.vocab.actionsOf(protocol)[0]!;
 }

@@ -1,6 +1,6 @@
 // Differential reachability: what a design lets a fixed set of sources open, so two designs of the
 // same plant can be compared connection by connection instead of by one attack's outcome.
-import { actionsOfProtocol, type Action } from '../model/catalog.js';
+import type { Action } from '../model/catalog.js';
 import type { PlantModel } from '../model/plantModel.js';
 import type { SubjectAttributes } from '../policy/types.js';
 import type { AccessLayer, ConnectOutcome, Origin } from './AccessLayer.js';
@@ -88,7 +88,8 @@ export function exposure(access: AccessLayer, options: ExposureOptions = {}): Ex
   const shared = new Map<string, Int8Array>();
   const width = model.assets.length * 32;
   const allowed = (origin: Origin, target: number, action: Action): { ok: boolean; shared: boolean } => {
-    let deviceFree = true;
+    // A gateway's decision or a firewall naming source hosts depends on the host itself.
+    let deviceFree = access.hosts.sourceSpecific[target] !== 1;
     for (const state of states) {
       const out: ConnectOutcome = access.connect(origin, target, action, state);
       if (out.decision !== null) deviceFree = false;
@@ -112,14 +113,15 @@ export function exposure(access: AccessLayer, options: ExposureOptions = {}): Ex
           if (set === undefined) reached.set(key, (set = new Set()));
           set.add(source.name);
         };
-        actionsOfProtocol(service.protocol).forEach((action, a) => {
+        model.vocab.actionsOf(service.protocol).forEach((action, a) => {
           const slot = target.index * 32 + s * 4 + a;
+          const cache = s < 8 && a < 4 ? verdicts : undefined;
           let ok: boolean;
-          if (verdicts !== undefined && verdicts[slot]! >= 0 && s < 8) ok = verdicts[slot] === 1;
+          if (cache !== undefined && cache[slot]! >= 0) ok = cache[slot] === 1;
           else {
             const r = allowed(origin, target.index, action);
             ok = r.ok;
-            if (verdicts !== undefined && r.shared && s < 8) verdicts[slot] = ok ? 1 : 0;
+            if (cache !== undefined && r.shared) cache[slot] = ok ? 1 : 0;
           }
           if (!ok) return;
           entries.push({ source: source.name, asset: target.id, action });

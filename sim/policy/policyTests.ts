@@ -1,5 +1,5 @@
 // Policy unit tests from the scenario: "this user on this device may / may not do asset:action".
-import { ACTIONS, type Action } from '../model/catalog.js';
+import { ACTION_NAMES, type Action } from '../model/catalog.js';
 import type { DirectoryDevice as Device, DirectoryUser as User, PolicyTestCase as PolicyTest } from './rules.js';
 import type { CompiledPolicy } from './compile.js';
 import { decide } from './decide.js';
@@ -13,7 +13,11 @@ export interface Directory {
   device(id: string): Device | undefined;
   asset(id: string): ResourceAttributes | undefined;
   names?(kind: 'user' | 'device' | 'asset'): Iterable<string>;
+  /** The actions a pair may name (default: the built-in catalogue's). */
+  actions?: ReadonlySet<string>;
 }
+
+const BUILTIN_ACTIONS: ReadonlySet<string> = new Set(ACTION_NAMES);
 
 export interface PolicyCaseResult {
   /** The "asset:action" pair as written. */
@@ -85,8 +89,8 @@ function runOne(policy: CompiledPolicy, test: PolicyTest, directory: Directory):
     const [assetId, action] = [pair.slice(0, colon), pair.slice(colon + 1)];
     const resource = directory.asset(assetId);
     if (resource === undefined) return fail(unknown('asset', assetId));
-    if (!Object.hasOwn(ACTIONS, action))
-      return fail(`unknown action "${action}"${didYouMean(action, Object.keys(ACTIONS))}`);
+    const actions = directory.actions ?? BUILTIN_ACTIONS;
+    if (!actions.has(action)) return fail(`unknown action "${action}"${didYouMean(action, actions)}`);
     const request = {
       subject,
       resource,

@@ -31,12 +31,13 @@ function conduit(c: Conduit): BundleConduit {
 export function plantOf(model: PlantModel): BundlePlant {
   const plant = model.scenario.plant;
   return {
-    zones: plant.zones.map((z) => ({
+    zones: model.zones.map((z) => ({
       id: z.id,
-      name: z.name ?? null,
-      ...optional('short', z.short),
+      name: z.spec.name ?? null,
+      ...optional('short', z.spec.short),
       level: z.level,
-      microSegmented: z.microSegmented,
+      ...(z.top === z.level ? {} : { top: z.top }),
+      microSegmented: z.spec.microSegmented,
     })),
     lines: plant.lines.map((l) => ({
       id: l.id,

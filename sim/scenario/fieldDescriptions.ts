@@ -97,6 +97,10 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'designs[].response': 'What the defenders do once they detect the attacker',
   'response.time': 'Hours from detection to the response',
   'response.actions': 'What the response does',
+  'playbook[].action': 'What this step of the playbook does',
+  'protocols[].transport': 'The transport it runs over (default tcp)',
+  'protocols[].actions[].meaning':
+    'What the action does to the host or controller: read, write, program, interactive-logon or file-transfer',
 
   attacks: 'Attacks to run against every design',
   'attacks[].name': 'A name for people',

@@ -3,7 +3,8 @@
 // Over 300 lines because generatePlant draws every part of the plant from one random stream in one
 // fixed order (the order is the output); splitting it by part is still to do.
 import { createStream, type RandomStream } from '../kernel/random.js';
-import { actionsOfProtocol, ACTIONS, type Action, type Protocol } from '../model/catalog.js';
+import type { Action, Protocol } from '../model/catalog.js';
+import { BUILTIN_VOCABULARY } from '../model/vocabulary.js';
 import type { ScenarioInput } from '../model/schema.js';
 
 export interface GenerateConstraints {
@@ -526,7 +527,9 @@ function ztRules(plans: LinePlan[], oemLines: LinePlan[], integratorLines: LineP
   const levelActions = (ps: LinePlan[], level: 'read' | 'write' | 'program') => [
     ...new Set(
       ps.flatMap((p) =>
-        protocolsOf(p).flatMap((proto) => actionsOfProtocol(proto).filter((a) => ACTIONS[a].level === level)),
+        protocolsOf(p).flatMap((proto) =>
+          BUILTIN_VOCABULARY.actionsOf(proto).filter((a) => BUILTIN_VOCABULARY.action(a)!.level === level),
+        ),
       ),
     ),
   ];

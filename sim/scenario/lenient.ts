@@ -9,6 +9,7 @@ import {
   attackSchema,
   conduitSchema,
   credentialSchema,
+  declaredProtocolSchema,
   designSchema,
   deviceSchema,
   expectationSchema,
@@ -30,6 +31,11 @@ const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback
 /** Each list section: where it sits, how an item is checked, and the stand-in for an invalid item. */
 const SECTIONS: { path: readonly string[]; schema: z.ZodType; standIn: (raw: Raw) => unknown }[] = [
   {
+    path: ['protocols'],
+    schema: declaredProtocolSchema,
+    standIn: (r) => ({ id: str(r.id, 'x'), transport: 'tcp', port: 1, industrial: false, actions: [] }),
+  },
+  {
     path: ['plant', 'zones'],
     schema: zoneSchema,
     standIn: (r) => ({ id: str(r.id), level: 3, subnet: '0.0.0.0/0', securityLevel: 1, microSegmented: false }),
@@ -50,6 +56,7 @@ const SECTIONS: { path: readonly string[]; schema: z.ZodType; standIn: (raw: Raw
       services: [],
       vulnerabilities: [],
       credentials: [],
+      documents: [],
       dualHomed: [],
     }),
   },
@@ -78,13 +85,22 @@ const SECTIONS: { path: readonly string[]; schema: z.ZodType; standIn: (raw: Raw
       rotation: 'static',
       mfaBound: false,
       opens: [],
+      privilege: 'user',
     }),
   },
   { path: ['windows'], schema: windowSchema, standIn: (r) => ({ id: str(r.id), every: 24, start: 0, duration: 1 }) },
   {
     path: ['designs'],
     schema: designSchema,
-    standIn: (r) => ({ id: str(r.id), mitigations: [], gateways: [], sensors: [], internetFacing: true }),
+    standIn: (r) => ({
+      id: str(r.id),
+      mitigations: [],
+      gateways: [],
+      hardening: [],
+      hidden: [],
+      sensors: [],
+      internetFacing: true,
+    }),
   },
   {
     path: ['attacks'],

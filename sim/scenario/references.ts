@@ -1,8 +1,18 @@
 // Cross-reference checks the schema alone cannot make: ids that must exist, duplicates,
 // addresses inside their zone's subnet. Pure: returns problems with their field paths.
 import ipaddr from 'ipaddr.js';
-import { ACTIONS, ASSET_KINDS, type AssetKind } from '../model/catalog.js';
+import { ASSET_KINDS, type AssetKind } from '../model/catalog.js';
 import type { Scenario, Selector } from '../model/schema.js';
+import { Vocabulary } from '../model/vocabulary.js';
+import {
+  checkAction,
+  checkAssetHost,
+  checkDeclaredProtocols,
+  checkDesignHosts,
+  checkProtocol,
+  checkServices,
+  type ReferenceContext,
+} from './hostReferences.js';
 import { didYouMean, type IssuePath } from './issues.js';
 import { checkResponse } from './responseReferences.js';
 import { EXPECTABLE_METRICS } from '../contract/trace.js';
@@ -64,6 +74,10 @@ export function checkReferences(s: Scenario): PathProblem[] {
     if (sel.line !== undefined) ref(lines, sel.line, [...path, 'line'], 'line');
   };
 
+  const vocab = new Vocabulary(s.protocols);
+  const host: ReferenceContext = { problem, ref, selector, zones, assets, credentials, vocab };
+  checkDeclaredProtocols(s, host);
+
   const subnets = new Map<string, Cidr>();
   s.plant.zones.forEach((z, i) => {
     const cidr = parseCidr(z.subnet);
@@ -82,7 +96,6 @@ export function checkReferences(s: Scenario): PathProblem[] {
       linesWithAssets.add(a.line);
     }
     a.dualHomed.forEach((z, j) => ref(zones, z, [...at, 'dualHomed', j], 'zone'));
-    a.credentials.forEach((c, j) => ref(credentials, c, [...at, 'credentials', j], 'credential'));
     if (!ipaddr.IPv4.isValidFourPartDecimal(a.ip)) problem([...at, 'ip'], `"${a.ip}" is not an IPv4 address`);
     else {
       const subnet = subnets.get(a.zone);
@@ -92,11 +105,7 @@ export function checkReferences(s: Scenario): PathProblem[] {
       if (other !== undefined) problem([...at, 'ip'], `${a.ip} is already used by asset "${other}"`);
       else ips.set(a.ip, a.id);
     }
-    const services = new Set(a.services.map((x) => x.protocol));
-    a.vulnerabilities.forEach((v, j) => {
-      if (!services.has(v.service))
-        problem([...at, 'vulnerabilities', j, 'service'], `asset "${a.id}" exposes no ${v.service} service`);
-    });
+    checkAssetHost(host, s, i);
   });
   s.plant.lines.forEach((l, i) => {
     if (!linesWithAssets.has(l.id)) problem(['plant', 'lines', i, 'id'], `line "${l.id}" has no assets`);
@@ -104,6 +113,7 @@ export function checkReferences(s: Scenario): PathProblem[] {
   s.plant.conduits.forEach((c, i) => {
     zoneRef(c.from, ['plant', 'conduits', i, 'from']);
     zoneRef(c.to, ['plant', 'conduits', i, 'to']);
+    checkServices(host, c.services, ['plant', 'conduits', i, 'services']);
   });
 
   s.identities.devices.forEach((d, i) => {
@@ -114,6 +124,7 @@ export function checkReferences(s: Scenario): PathProblem[] {
     const at: IssuePath = ['identities', 'credentials', i];
     c.owners.forEach((o, j) => ref(users, o, [...at, 'owners', j], 'user'));
     c.opens.forEach((sel, j) => selector(sel, [...at, 'opens', j]));
+    c.protocols?.forEach((p, j) => checkProtocol(host, p, [...at, 'protocols', j]));
   });
 
   s.designs.forEach((d, i) => {
@@ -121,7 +132,9 @@ export function checkReferences(s: Scenario): PathProblem[] {
     d.conduits?.forEach((c, j) => {
       zoneRef(c.from, [...at, 'conduits', j, 'from']);
       zoneRef(c.to, [...at, 'conduits', j, 'to']);
+      checkServices(host, c.services, [...at, 'conduits', j, 'services']);
     });
+    checkDesignHosts(host, s, i);
     d.microSegmented?.forEach((z, j) => ref(zones, z, [...at, 'microSegmented', j], 'zone'));
     d.gateways.forEach((g, j) => ref(zones, g.zone, [...at, 'gateways', j, 'zone'], 'zone'));
     d.sensors.forEach(
@@ -139,6 +152,7 @@ export function checkReferences(s: Scenario): PathProblem[] {
           `asset "${vpn.concentrator}" is a ${kindOf(vpn.concentrator)}, not a vpn-concentrator`,
         );
       if (parseCidr(vpn.pool) === undefined) problem([...at, 'vpn', 'pool'], `"${vpn.pool}" is not an IPv4 CIDR`);
+      checkServices(host, vpn.services, [...at, 'vpn', 'services']);
       if (vpn.routes !== '*') vpn.routes.forEach((z, j) => ref(zones, z, [...at, 'vpn', 'routes', j], 'zone'));
       vpn.accounts.forEach((c, j) => {
         ref(credentials, c, [...at, 'vpn', 'accounts', j], 'credential');
@@ -166,6 +180,7 @@ export function checkReferences(s: Scenario): PathProblem[] {
             );
         });
         r.resources.forEach((res, k) => res !== '*' && selector(res, [...rp, 'resources', k]));
+        r.actions.forEach((a, k) => a !== '*' && checkAction(host, a, [...rp, 'actions', k]));
         if (r.conditions.window !== undefined)
           ref(windows, r.conditions.window, [...rp, 'conditions', 'window'], 'window');
         if (r.conditions.approval !== undefined)
@@ -188,8 +203,7 @@ export function checkReferences(s: Scenario): PathProblem[] {
               problem([...tp, list, k], `"${pair}" is not "asset:action"`);
             else {
               ref(assets, asset, [...tp, list, k], 'asset');
-              if (!(action in ACTIONS))
-                problem([...tp, list, k], `unknown action "${action}"${didYouMean(action, Object.keys(ACTIONS))}`);
+              checkAction(host, action, [...tp, list, k]);
             }
           });
         }
@@ -227,7 +241,10 @@ export function checkReferences(s: Scenario): PathProblem[] {
   s.workload.forEach((w, i) => {
     ref(users, w.user, ['workload', i, 'user'], 'user');
     ref(devices, w.device, ['workload', i, 'device'], 'device');
-    w.targets.forEach((t, j) => ref(assets, t.asset, ['workload', i, 'targets', j, 'asset'], 'asset'));
+    w.targets.forEach((t, j) => {
+      ref(assets, t.asset, ['workload', i, 'targets', j, 'asset'], 'asset');
+      checkAction(host, t.action, ['workload', i, 'targets', j, 'action']);
+    });
   });
 
   s.expect.forEach((e, i) => {

@@ -3,7 +3,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { type IssuePath, namedPath, type ScenarioIssue } from './issues.js';
 import { outsideRoot, readScenarioText } from './readLimited.js';
-import { scenarioSchema } from '../model/schema.js';
+import { scenarioObjectSchema } from '../model/schema.js';
 import { parseSource, readableExtension } from './parseSource.js';
 import type { LocateAt, Source } from './source.js';
 
@@ -47,7 +47,7 @@ export interface SourceOptions {
   importRoot?: string;
 }
 
-const SCENARIO_KEYS = new Set(Object.keys(scenarioSchema.shape));
+const SCENARIO_KEYS = new Set(Object.keys(scenarioObjectSchema.shape));
 
 /**
  * Reads `file` and its imports. An import must be a regular file under the import root, and

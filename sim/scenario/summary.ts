@@ -1,13 +1,25 @@
 // A short, machine-readable description of a loaded scenario.
 import { describeDistribution } from '../kernel/index.js';
+import { statesAuth } from '../model/auth.js';
 import type { Attack, Design, Distribution, PlaybookStep, Scenario } from '../model/schema.js';
 
 export interface ScenarioSummary {
   name: string | null;
-  zones: { id: string; level: number; subnet: string; assets: number }[];
+  /** level: a number, or [lowest, highest] for a zone spanning levels. */
+  zones: { id: string; level: number | [number, number]; subnet: string; assets: number }[];
   lines: { id: string; name: string | null; valuePerHour: number; assets: number }[];
   assetsByKind: Record<string, number>;
   assets: number;
+  /** Protocols the scenario declares beside the catalogue, as "name/port". */
+  protocols: string[];
+  /** What the plant's hosts enforce and hold beyond the catalogue's defaults. */
+  hosts: {
+    servicesWithAuth: number;
+    firewalls: number;
+    adminCaches: number;
+    documents: number;
+    escalations: number;
+  };
   designs: string[];
   designKinds: Record<string, string[]>;
   attacks: string[];
@@ -52,6 +64,17 @@ export function summarize(s: Scenario): ScenarioSummary {
     })),
     assetsByKind: Object.fromEntries(Object.entries(assetsByKind).sort(([a], [b]) => a.localeCompare(b))),
     assets: s.plant.assets.length,
+    protocols: s.protocols.map((p) => `${p.id}/${p.port}`),
+    hosts: {
+      servicesWithAuth: s.plant.assets.reduce((n, a) => n + a.services.filter((x) => statesAuth(x)).length, 0),
+      firewalls: count((a) => a.firewall !== undefined),
+      adminCaches: s.plant.assets.reduce((n, a) => n + a.credentials.filter((c) => c.privilege === 'admin').length, 0),
+      documents: s.plant.assets.reduce((n, a) => n + a.documents.length, 0),
+      escalations: s.plant.assets.reduce(
+        (n, a) => n + a.vulnerabilities.filter((v) => v.effect === 'privilege-escalation').length,
+        0,
+      ),
+    },
     designs: s.designs.map((d) => d.id),
     designKinds: Object.fromEntries(
       s.designs.map((d) => [
@@ -80,7 +103,7 @@ export function summarize(s: Scenario): ScenarioSummary {
   };
 }
 
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+const plural = (n: number, what: string, many = `${what}s`) => `${n} ${n === 1 ? what : many}`;
 
 /** The design's ways in, e.g. "VPN (2 accounts, MFA); zero trust (9 rules, PDP blocks on its telemetry); 6 enclave gateways". */
 function accessOf(d: Design): string {
@@ -91,6 +114,8 @@ function accessOf(d: Design): string {
       `zero trust (${plural(d.zt.policy.rules.length, 'rule')}${d.zt.blockOnDetection ? ', PDP blocks on its telemetry' : ''})`,
     );
   if (d.gateways.length > 0) parts.push(plural(d.gateways.length, 'enclave gateway'));
+  if (d.hardening.length > 0) parts.push(`hardens hosts (${plural(d.hardening.length, 'entry', 'entries')})`);
+  if (d.hidden.length > 0) parts.push(`hides hosts from scans (${plural(d.hidden.length, 'selector')})`);
   if (!d.internetFacing) parts.push('no internet exposure');
   return parts.length > 0 ? parts.join('; ') : 'no remote access';
 }

@@ -76,10 +76,34 @@ const ORGS = {
   integrator: 'A system integrator working on the plant',
 };
 
+/** What each response action does, as a whole response's action or a playbook step's. */
+const PLAYBOOK_ACTION_WORDS: Readonly<Record<string, string>> = {
+  'isolate-host': 'Cut the hosts a detection implicated off the network (controllers stay connected)',
+  'reimage-host': 'Rebuild the hosts a detection implicated: out of service, then back clean',
+  'quarantine-zone': 'Close every conduit into and out of the zones named (or those a detection implicated)',
+  'disable-account': 'Disable the VPN and user accounts named (or those a detection named)',
+  'shut-vpn': 'Shut the VPN concentrator: no tunnel comes in',
+  'shut-broker': 'Shut the zero-trust broker: no brokered session is granted',
+  'revoke-sessions': 'Revoke the sessions of the identities a detection named, and refuse them new ones',
+  'lock-identity': 'Lock the identities a detection named: sessions revoked, new ones refused',
+  'disable-vpn-account': 'Disable the VPN accounts a detection named',
+  'rotate-credentials':
+    'Change the credentials known used or cached on the implicated hosts: the old ones stop working',
+};
+
 /** Values of the smaller enumerations and of literal alternatives, by field path (longest key ending it). */
 export const VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   segsim: { '1': 'Version 1 of the scenario format' },
   'plant.zones[].level': {
+    '0': 'Level 0: the physical process, sensors and actuators',
+    '1': 'Level 1: basic control, PLCs and controllers',
+    '2': 'Level 2: supervisory control, HMIs and engineering workstations',
+    '3': 'Level 3: site operations, SCADA and historians',
+    '3.5': 'Level 3.5: the IT/OT DMZ',
+    '4': 'Level 4: site business network, enterprise IT',
+    '5': 'Level 5: enterprise network, toward the internet',
+  },
+  'plant.assets[].level': {
     '0': 'Level 0: the physical process, sensors and actuators',
     '1': 'Level 1: basic control, PLCs and controllers',
     '2': 'Level 2: supervisory control, HMIs and engineering workstations',
@@ -135,12 +159,8 @@ export const VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<string,
     'ot-ids': 'OT intrusion detection: industrial protocol traffic and scans in the zones it covers',
     edr: 'Endpoint detection and response: actions on hosts in the zones it covers',
   },
-  'response.actions': {
-    'revoke-sessions': 'Revoke the sessions of the identities a detection named, and refuse them new ones',
-    'lock-identity': 'Lock the identities a detection named: sessions revoked, new ones refused',
-    'disable-vpn-account': 'Disable the VPN accounts a detection named',
-    'isolate-host': 'Cut the hosts a detection implicated off the network (controllers stay connected)',
-  },
+  'response.actions': PLAYBOOK_ACTION_WORDS,
+  'playbook[].action': PLAYBOOK_ACTION_WORDS,
   'initialAccess.kind': {
     'stolen-credential': 'A stolen credential (a VPN password, a login) used from outside',
     'compromised-device': "Malware on a user's device",

@@ -1,7 +1,6 @@
 // Legitimate service work: requests arrive over time and technicians get access through the
 // design under test. Measures time-to-access and privilege exposure (assets reachable × hours).
 import type { RandomStream } from '../kernel/index.js';
-import { type ACTIONS, PROTOCOLS } from '../model/catalog.js';
 import type { Origin } from '../net/AccessLayer.js';
 import { brokerSubject } from '../net/subjects.js';
 import type { World } from '../world/World.js';
@@ -113,7 +112,7 @@ export class Technicians {
       const outcome = w.access.connect(
         { kind: 'broker', subject, mfa: true },
         model.assetIndex.get(t.asset)!,
-        t.action as keyof typeof ACTIONS,
+        t.action,
         { ...w.accessState(), approvals: this.approvalsFor(spec) },
       );
       w.recordDecision(`zt-session(${spec.user})`, t.asset, t.action, outcome.decision);
@@ -146,14 +145,12 @@ export class Technicians {
     const state = w.accessState();
     let from: Origin = { kind: 'vpn', account };
     for (const h of route.hopIndices) {
-      const interactive = w.model.assets[h]!.services.find((s) => PROTOCOLS[s.protocol].interactive)!;
-      if (!w.access.connect(from, h, firstAction(interactive.protocol), state).ok) return false;
+      const interactive = w.model.assets[h]!.services.find((s) => w.model.vocab.protocol(s.protocol)!.interactive)!;
+      if (!w.access.connect(from, h, firstAction(w.model, interactive.protocol), state).ok) return false;
       from = { kind: 'host', asset: h };
     }
     const at = from;
-    return spec.targets.every(
-      (t) => w.access.connect(at, w.model.assetIndex.get(t.asset)!, t.action as keyof typeof ACTIONS, state).ok,
-    );
+    return spec.targets.every((t) => w.access.connect(at, w.model.assetIndex.get(t.asset)!, t.action, state).ok);
   }
 
   private readonly approved = new Map<string, Map<string, { expiresAt: number }>>();
@@ -209,10 +206,7 @@ interface VpnRoute {
  */
 function vpnRoute(w: World, start: Origin, spec: WorkloadRequest): VpnRoute | null {
   const reaches = (from: Origin) =>
-    spec.targets.every(
-      (t) =>
-        w.access.connect(from, w.model.assetIndex.get(t.asset)!, t.action as keyof typeof ACTIONS, { time: w.now }).ok,
-    );
+    spec.targets.every((t) => w.access.connect(from, w.model.assetIndex.get(t.asset)!, t.action, { time: w.now }).ok);
   let frontier: { origin: Origin; hops: number[] }[] = [{ origin: start, hops: [] }];
   const seen = new Set<number>();
   for (let depth = 0; depth <= MAX_HOPS && frontier.length > 0; depth++) {
@@ -227,10 +221,10 @@ function vpnRoute(w: World, start: Origin, spec: WorkloadRequest): VpnRoute | nu
     for (const f of frontier) {
       for (const a of w.model.assets) {
         if (!a.foothold || seen.has(a.index)) continue;
-        const interactive = a.services.find((s) => PROTOCOLS[s.protocol].interactive);
+        const interactive = a.services.find((s) => w.model.vocab.protocol(s.protocol)!.interactive);
         if (
           interactive === undefined ||
-          !w.access.connect(f.origin, a.index, firstAction(interactive.protocol), { time: w.now }).ok
+          !w.access.connect(f.origin, a.index, firstAction(w.model, interactive.protocol), { time: w.now }).ok
         )
           continue;
         seen.add(a.index);

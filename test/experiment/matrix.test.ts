@@ -36,7 +36,7 @@ describe.concurrent('segsim matrix', () => {
     expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
     const lines = first.out.split('\n');
     expect(lines[0]).toBe(
-      'Pharmaceutical plant, three production lines: 3 designs × 4 attacks, 20 runs per design and attack, seed 1, the same seeds for every design and attack',
+      'Pharmaceutical plant, three production lines: 5 designs × 4 attacks, 20 runs per design and attack, seed 1, the same seeds for every design and attack',
     );
     expect(first.out).toContain('P(PLC reached) · static worst case, assets/PLCs/lines');
     expect(lines.filter((l) => l.startsWith('approval-fatigue '))).toHaveLength(6); // one row in each of the six tables
@@ -65,7 +65,7 @@ describe.concurrent('segsim matrix', () => {
       expect(cell.staticWorstCase.assets).toBe(d.staticBlastRadius.assets.length);
     }
     expect(readFileSync(md, 'utf8')).toMatch(
-      /^# Pharmaceutical plant, three production lines: every design under every attack\n[\s\S]*\n## P\(PLC reached\) · static worst case, assets\/PLCs\/lines\n\n\| attack \| `vpn-flat` \| `vpn-segmented` \| `zt` \|\n/,
+      /^# Pharmaceutical plant, three production lines: every design under every attack\n[\s\S]*\n## P\(PLC reached\) · static worst case, assets\/PLCs\/lines\n\n\| attack \| `vpn-flat` \| `vpn-segmented` \| `zt` \| `vpn-segmented-plc-protection` \| `zt-plc-protection` \|\n/,
     );
   });
 

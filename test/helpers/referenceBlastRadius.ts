@@ -4,13 +4,14 @@ import { approveAll } from '../../sim/policy/index.js';
 import { movesAgainst, type Knowledge, type Move } from '../../sim/attack/capabilities.js';
 import { initialEntry, remoteFootholds, type Foothold } from '../../sim/attack/initialAccess.js';
 import { techniqueForMove } from '../../sim/attack/techniques.js';
-import type { AssetNode } from '../../sim/model/plantModel.js';
+import { PRIVILEGE, type AssetNode, type Privilege } from '../../sim/model/plantModel.js';
 import type { AccessLayer, Origin } from '../../sim/net/AccessLayer.js';
 import { candidateZones } from '../../sim/net/reachability.js';
 import { describeMeans, footholdName } from '../../sim/attack/describe.js';
 import { probeStates, type BlastRadius, type PathStep } from '../../sim/metrics/blastRadius.js';
 import type { Attack } from '../../sim/model/schema.js';
 import { Provenance } from '../../sim/metrics/provenance.js';
+import { localGains, type LocalGain } from '../../sim/metrics/localGains.js';
 
 interface Node {
   foothold: Foothold;
@@ -33,6 +34,9 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
   const opened = entry.opened;
   const waiting = new Map<number, Set<number>>(); // target → nodes that reach it but lacked the means
   const seenGroups = new Set<string>();
+  const hidden = access.hosts.hidden;
+  const known = new Uint8Array(model.assets.length);
+  const unseen = new Map<number, Set<number>>();
   const dualHomed = model.assets.filter((a) => a.zones.length > 1);
   const queue: number[] = [];
 
@@ -56,8 +60,27 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
     for (const f of remoteFootholds(access, know, entry.device, opened)) addEntry(f);
     // A snapshot: a retry that fails again puts its node back on the list.
     for (const c of fresh)
-      for (const t of model.credentials[c]!.opens)
+      for (const t of access.hosts.targetsOf(c))
         for (const n of [...(waiting.get(t) ?? [])]) if (!owned[t]) tryTarget(n, t);
+  };
+  const reveal = (hosts: readonly number[], path: PathStep[]) => {
+    for (const t of hosts) {
+      if (hidden[t] !== 1 || known[t]) continue;
+      known[t] = 1;
+      provenance.found(t, path);
+      for (const n of unseen.get(t) ?? []) if (!owned[t]) tryTarget(n, t);
+    }
+  };
+  const gain = (gains: readonly LocalGain[], path: PathStep[]) => {
+    const by = new Map<number, PathStep[]>();
+    for (const g of gains) for (const c of g.credentials) if (!by.has(c)) by.set(c, [...path, ...g.steps]);
+    learn([...by.keys()], (c) => by.get(c)!);
+    for (const g of gains) reveal(g.hosts, [...path, ...g.steps]);
+  };
+  const hold = (t: number, privilege: Privilege, path: PathStep[], technique: string) => {
+    const target = model.assets[t]!;
+    addNode({ origin: { kind: 'host', asset: t }, label: target.id, technique }, path, target.id);
+    gain(localGains(access, provenance, target, privilege), path);
   };
   const own = (n: number, move: Move) => {
     const t = move.target;
@@ -70,27 +93,31 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
       technique: techniqueForMove(move, model),
     };
     const before = move.means.kind === 'credential' ? [move.means.credential] : [];
-    const path = [...provenance.of(before, nodes[n]!.path), step];
-    if (move.effect === 'learn-credentials') return learn(target.storedCredentials, () => path);
+    const path = [...provenance.of(before, nodes[n]!.path, hidden[t] === 1 ? [t] : []), step];
+    if (move.effect === 'learn-credentials') return learn(access.hosts.cachedIds(t), () => path);
+    if (move.effect === 'read-files') return gain(localGains(access, provenance, target, move.privilege, true), path);
     if (owned[t]) return;
     owned[t] = 1;
     paths.set(t, path);
-    if (move.effect === 'own-host') {
-      addNode({ origin: { kind: 'host', asset: t }, label: target.id, technique: step.technique }, path, target.id);
-      learn(target.storedCredentials, (c) => [...path, provenance.harvest(target, c)]);
-    }
+    if (move.effect === 'own-host') hold(t, move.privilege, path, step.technique);
   };
   const tryTarget = (n: number, t: number) => {
     const origin = nodes[n]!.foothold.origin;
     if (origin.kind === 'host' && origin.asset === t) return;
+    if (hidden[t] === 1 && !known[t] && origin.kind !== 'broker') {
+      const list = unseen.get(t);
+      if (list === undefined) unseen.set(t, new Set([n]));
+      else list.add(n);
+      return;
+    }
     for (const state of states) {
       for (;;) {
         const held = know.credentials.size;
         const { moves } = movesAgainst(access, origin, model.assets[t]!, know, state);
         // Learning credentials never ends the search for a way in.
-        for (const m of moves) if (m.effect === 'learn-credentials') own(n, m);
+        for (const m of moves) if (m.effect === 'learn-credentials' || m.effect === 'read-files') own(n, m);
         if (owned[t]) return;
-        const taking = moves.find((x) => x.effect !== 'learn-credentials');
+        const taking = moves.find((x) => x.effect === 'own-host' || x.effect === 'control');
         if (taking) return own(n, taking);
         // What the target leaked may open the target itself: look again.
         if (know.credentials.size === held) break;
@@ -112,12 +139,7 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
       technique: 'T0865',
     };
     paths.set(a, [step]);
-    addNode(
-      { origin: { kind: 'host', asset: a }, label: model.assets[a]!.id, technique: 'T0865' },
-      [step],
-      model.assets[a]!.id,
-    );
-    learn(model.assets[a]!.storedCredentials, (c) => [step, provenance.harvest(model.assets[a]!, c)]);
+    hold(a, PRIVILEGE.user, [step], 'T0865');
   }
   while (queue.length > 0) {
     const n = queue.shift()!;
@@ -150,11 +172,18 @@ function targetsOf(
       const group = src.zones.join(',');
       const firstOfGroup = !seenGroups.has(group);
       seenGroups.add(group);
-      const zones = candidateZones(topology, src.zones).filter((z) => firstOfGroup || topology.gated[z] === 1);
+      const candidates = candidateZones(topology, src.zones);
+      const zones = candidates.filter((z) => firstOfGroup || topology.gated[z] === 1);
       const targets = zones.flatMap((z) => model.zones[z]!.assets);
-      // Dual-homed hosts are reached through their other zones too.
+      // Dual-homed hosts are reached through their other zones too; a firewall naming source hosts answers each alike.
       const dual = dualHomed.filter((a) => a.zones.some((z, i) => i > 0 && zones.includes(z)));
-      return dual.length === 0 ? targets : [...new Set([...targets, ...dual.map((a) => a.index)])];
+      const own = firstOfGroup
+        ? []
+        : model.assets.filter(
+            (a) => access.hosts.sourceSpecific[a.index] === 1 && a.zones.some((z) => candidates.includes(z)),
+          );
+      const extra = [...dual, ...own];
+      return extra.length === 0 ? targets : [...new Set([...targets, ...extra.map((a) => a.index)])];
     }
   }
 }

@@ -56,7 +56,13 @@ describe('results bundle', () => {
   });
 
   it('holds per design a summary, the static blast radius and a representative run', () => {
-    expect(bundle.designs.map((d: { id: string }) => d.id)).toEqual(['vpn-flat', 'vpn-segmented', 'zt']);
+    expect(bundle.designs.map((d: { id: string }) => d.id)).toEqual([
+      'vpn-flat',
+      'vpn-segmented',
+      'zt',
+      'vpn-segmented-plc-protection',
+      'zt-plc-protection',
+    ]);
     for (const d of bundle.designs) {
       expect(Object.keys(d)).toEqual([
         'id',
@@ -107,7 +113,7 @@ describe('results bundle', () => {
   it('renders a readable table and a Markdown report', () => {
     const out = renderComparison(bundle);
     expect(out.split('\n')[0]).toMatch(
-      /^stolen-vendor-credential: vpn-flat reaches a PLC in \d+% of runs.*; zt in 0%$/,
+      /^stolen-vendor-credential: vpn-flat reaches a PLC in \d+% of runs.*;.* zt-plc-protection in 0%$/,
     );
     expect(out).toContain('P(PLC reached)');
     expect(out).toContain('Static worst case');

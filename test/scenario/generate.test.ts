@@ -64,11 +64,14 @@ describe('generatePlant', () => {
     const s = generated(120, 3, 1);
     const creds = new Map(s.identities.credentials.map((c) => [c.id, c]));
     expect(creds.get('vendor-vpn')).toMatchObject({ kind: 'vpn-account', owners: ['oem-tech', 'integrator-eng'] });
-    expect(s.plant.assets.find((a) => a.id === 'jump-host')!.credentials).toContain('ot-admin');
+    expect(s.plant.assets.find((a) => a.id === 'jump-host')!.credentials.map((c) => c.credential)).toContain(
+      'ot-admin',
+    );
     for (const line of s.plant.lines) {
       const ews = s.plant.assets.filter((a) => a.kind === 'ews' && a.line === line.id);
       expect(ews.length).toBeGreaterThan(0);
-      for (const e of ews) expect(e.credentials).toEqual([`${line.id.replace('line', 'l')}-plc-project`]);
+      for (const e of ews)
+        expect(e.credentials.map((c) => c.credential)).toEqual([`${line.id.replace('line', 'l')}-plc-project`]);
     }
     expect(s.plant.assets.some((a) => a.vulnerabilities.length > 0)).toBe(true);
   });

@@ -30,7 +30,7 @@ describe('loadScenario on valid files', () => {
     expect([s.zones.length, s.lines.length, s.designs, s.attacks]).toEqual([
       9,
       3,
-      ['vpn-flat', 'vpn-segmented', 'zt'],
+      ['vpn-flat', 'vpn-segmented', 'zt', 'vpn-segmented-plc-protection', 'zt-plc-protection'],
       ['stolen-vendor-credential', 'compromised-vendor-laptop', 'targeted-sterile-filling', 'approval-fatigue'],
     ]);
     expect(r.scenario.plant.zones[0]).toMatchObject({ id: 'enterprise', securityLevel: 1, microSegmented: false });
@@ -201,7 +201,7 @@ describe('loadScenario reports every problem of a phase at once', () => {
         "schema.yaml:3:31  plant.zones.line1-sup.level (plant.zones[0].level)  expected one of 0, 1, 2, 3, 3.5, 4, 5, got 7",
         "schema.yaml:6:34  plant.lines.line1.valuePerHour (plant.lines[0].valuePerHour)  must be between 0 and 1e12 per h, got -1 (see docs/limits.md)",
         "schema.yaml:8:27  plant.assets.l1-hmi.kind (plant.assets[0].kind)  expected one of "plc", "rtu", "sis", "hmi", "ews", "scada-server", "historian", "jump-host", "it-workstation", "server", "vpn-concentrator", "zt-connector", "firewall", got "hmii" (did you mean "hmi"?)",
-        "schema.yaml:9:89  plant.assets.l1-plc.services.0 (plant.assets[1].services[0])  expected object or one of "modbus", "s7", "enip", "opcua", "dnp3", "iec104", "rdp", "ssh", "vnc", "smb", "http", "https", "sql", got string "s8" (did you mean "s7"?)",
+        "schema.yaml:9:89  plant.assets.l1-plc.services.0 (plant.assets[1].services[0])  unknown protocol "s8" (did you mean "s7"?)",
       ]
     `);
   });

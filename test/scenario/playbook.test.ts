@@ -31,10 +31,10 @@ describe('a response playbook', () => {
           - { action: rotate-credentials, credentials: [admn] }`);
     expect(problems({ 'playbook.yaml': text })).toMatchInlineSnapshot(`
       [
-        "playbook.yaml:15:46  designs[0].response.playbook[0].zones[0]  unknown zone "dmx" (did you mean "dmz"?)",
-        "playbook.yaml:16:49  designs[0].response.playbook[1].accounts[0]  unknown account "vendor-vnp" (did you mean "vendor-vpn"?)",
-        "playbook.yaml:16:61  designs[0].response.playbook[1].accounts[1]  credential "admin" is a host-logon; disable-account takes a vpn-account or a user-account",
-        "playbook.yaml:17:55  designs[0].response.playbook[2].credentials[0]  unknown credential "admn" (did you mean "admin"?)",
+        "playbook.yaml:15:46  designs.d.response.playbook.0.zones.0 (designs[0].response.playbook[0].zones[0])  unknown zone "dmx" (did you mean "dmz"?)",
+        "playbook.yaml:16:49  designs.d.response.playbook.1.accounts.0 (designs[0].response.playbook[1].accounts[0])  unknown account "vendor-vnp" (did you mean "vendor-vpn"?)",
+        "playbook.yaml:16:61  designs.d.response.playbook.1.accounts.1 (designs[0].response.playbook[1].accounts[1])  credential "admin" is a host-logon; disable-account takes a vpn-account or a user-account",
+        "playbook.yaml:17:55  designs.d.response.playbook.2.credentials.0 (designs[0].response.playbook[2].credentials[0])  unknown credential "admn" (did you mean "admin"?)",
       ]
     `);
   });
@@ -44,8 +44,8 @@ describe('a response playbook', () => {
           - { action: quarantine-zone, duration: 4 }`);
     expect(problems({ 'scope.yaml': text })).toMatchInlineSnapshot(`
       [
-        "scope.yaml:15:42  designs[0].response.playbook[0].zones  zones is for quarantine-zone steps, not isolate-host",
-        "scope.yaml:15:59  designs[0].response.playbook[0].duration  duration is for reimage-host, quarantine-zone, shut-vpn, shut-broker steps, not isolate-host",
+        "scope.yaml:15:42  designs.d.response.playbook.0.zones (designs[0].response.playbook[0].zones)  zones is for quarantine-zone steps, not isolate-host",
+        "scope.yaml:15:59  designs.d.response.playbook.0.duration (designs[0].response.playbook[0].duration)  duration is for reimage-host, quarantine-zone, shut-vpn, shut-broker steps, not isolate-host",
       ]
     `);
   });
@@ -57,7 +57,7 @@ describe('a response playbook', () => {
     const r = await runCommand(registerValidate, ['validate', main]);
     expect(r.code).toBe(2);
     expect(r.out + r.err).toMatch(
-      /bad\.yaml:\d+:\d+ +designs\[0\]\.response\.playbook\[0\]\.zones\[0\] +unknown zone "dmx" \(did you mean "dmz"\?\)/,
+      /bad\.yaml:\d+:\d+ +designs\.d\.response\.playbook\.0\.zones\.0 \(designs\[0\]\.response\.playbook\[0\]\.zones\[0\]\) +unknown zone "dmx" \(did you mean "dmz"\?\)/,
     );
   });
 });

@@ -82,4 +82,38 @@ describe('plant layout', () => {
       { numRuns: 60, seed: 42 },
     );
   });
+
+  it('draws a cell zone spanning levels 1 and 2 across both bands', () => {
+    const asset = (id: string, kind: string, zone: string, level: number) => ({
+      id,
+      name: null,
+      kind,
+      zone,
+      dualHomed: [],
+      line: null,
+      level,
+      criticality: 'medium',
+    });
+    const plant: BundlePlant = {
+      zones: [
+        { id: 'ops', name: null, level: 3, microSegmented: false },
+        { id: 'cell', name: null, level: 1, top: 2, microSegmented: false },
+      ],
+      lines: [],
+      assets: [
+        asset('scada', 'scada-server', 'ops', 3),
+        asset('hmi', 'hmi', 'cell', 2),
+        asset('plc', 'plc', 'cell', 1),
+      ],
+      conduits: [],
+    };
+    const layout = layoutPlant(plant, []);
+    expect(layout.bands.map((b) => b.key)).toEqual(['remote', 'L3', 'L2', 'L1']);
+    const cell = layout.zoneById.get('cell')!;
+    const [l2, l1] = [layout.bands.find((b) => b.key === 'L2')!, layout.bands.find((b) => b.key === 'L1')!];
+    expect(cell.y).toBeLessThan(l2.y + l2.h);
+    expect(cell.y + cell.h).toBeGreaterThan(l1.y);
+    for (const a of layout.assets.filter((x) => x.zone === 'cell'))
+      expect(a.y > cell.y && a.y < cell.y + cell.h, a.id).toBe(true);
+  });
 });

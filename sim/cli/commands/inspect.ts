@@ -26,8 +26,11 @@ export function registerInspect(program: Command): Command {
 function renderSummary(file: string, s: ScenarioSummary): string {
   const out: string[] = [`${s.name ?? file}  (${file})`, ''];
   out.push('Zones (by Purdue level)');
-  for (const z of [...s.zones].sort((a, b) => b.level - a.level))
-    out.push(`  L${String(z.level).padEnd(4)}${z.id.padEnd(24)}${z.subnet.padEnd(18)}${z.assets} assets`);
+  const top = (z: ScenarioSummary['zones'][number]) => (typeof z.level === 'number' ? z.level : z.level[1]);
+  for (const z of [...s.zones].sort((a, b) => top(b) - top(a))) {
+    const level = typeof z.level === 'number' ? String(z.level) : z.level.join('-');
+    out.push(`  L${level.padEnd(4)}${z.id.padEnd(24)}${z.subnet.padEnd(18)}${z.assets} assets`);
+  }
   out.push('', 'Lines');
   for (const l of s.lines)
     out.push(
@@ -43,6 +46,17 @@ function renderSummary(file: string, s: ScenarioSummary): string {
   const width = Math.max(24, ...[...s.designProfiles, ...s.attackProfiles].map((x) => x.id.length + 2));
   const item = (id: string, lines: string[]) =>
     lines.filter((l) => l !== '').map((l, i) => `  ${(i === 0 ? id : '').padEnd(width)}${l}`);
+  const h = s.hosts;
+  const host = [
+    [h.servicesWithAuth, 'service stating its authentication', 'services stating their authentication'],
+    [h.firewalls, 'host firewall', 'host firewalls'],
+    [h.adminCaches, 'credential cached for administrators', 'credentials cached for administrators'],
+    [h.documents, 'document naming hosts or credentials', 'documents naming hosts or credentials'],
+    [h.escalations, 'local privilege escalation', 'local privilege escalations'],
+  ] as const;
+  const stated = host.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  if (stated.length > 0) out.push(`  ${stated.join(', ')}`);
+  if (s.protocols.length > 0) out.push(`  declared protocols: ${s.protocols.join(', ')}`);
   out.push('', 'Designs');
   for (const d of s.designProfiles)
     out.push(

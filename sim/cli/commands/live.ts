@@ -1,7 +1,7 @@
 // live: the design's access path enforcing real connections on loopback, and an attack replayed
 // through it and compared with the static blast radius.
 import type { Command } from 'commander';
-import { ACTIONS, type Action } from '../../model/catalog.js';
+import type { Action } from '../../model/catalog.js';
 import { sessionSubject } from '../../net/exposure.js';
 import { LocalForward, login } from '../../live/client.js';
 import { renderEndpoints, renderReplay } from '../../live/render.js';
@@ -167,7 +167,7 @@ function parseForwards(ctx: ScenarioContext, opts: LiveOpts): { asset: string; a
   return list.map((item) => {
     const [asset = '', action = ''] = item.split(':');
     if (!ctx.model.assetIndex.has(asset)) throw usageError(`--forward ${item}: ${ctx.file} has no asset "${asset}"`);
-    if (!(action in ACTIONS)) throw usageError(`--forward ${item}: unknown action "${action}"`);
+    if (ctx.model.vocab.action(action) === undefined) throw usageError(`--forward ${item}: unknown action "${action}"`);
     return { asset, action: action as Action };
   });
 }

@@ -6,6 +6,7 @@ import { staticBlastRadius, type BlastRadius, type PathStep } from '../../metric
 import { rankFixes } from '../../metrics/fixes.js';
 import { renderFixes } from '../../report/fixesText.js';
 import { pathTree } from '../../report/pathTree.js';
+import type { Stop, StopLayer } from '../../metrics/stops.js';
 import { technique } from '../../attack/techniques.js';
 import type { PlantModel } from '../../model/plantModel.js';
 import type { Attack } from '../../model/schema.js';
@@ -34,7 +35,7 @@ export function registerReach(program: Command): Command {
     .option('--top <n>', 'with --diff: rows of the most-exposed-services table; with --fixes: fixes listed', '10')
     .option(
       '--json',
-      'machine-readable output: assets, plcs, lines, lowestLevel, paths (with --diff: onlyA, onlyB, counts; with --fixes: before, tried, fixes)',
+      'machine-readable output: assets, plcs, lines, lowestLevel, paths, stopped (with --diff: onlyA, onlyB, counts; with --fixes: before, tried, fixes)',
     )
     .addHelpText(
       'after',
@@ -65,7 +66,7 @@ plant, and each change costs one static analysis (about a second each on a 500-a
         const ctx = await openScenario(file);
         const design = pickDesign(ctx, opts.design);
         const attack = pickAttack(ctx, opts.attack);
-        const radius = staticBlastRadius(new AccessLayer(ctx.model, design), attack);
+        const radius = staticBlastRadius(new AccessLayer(ctx.model, design), attack, { explain: true });
         if (opts.fixes) {
           const ranking = rankFixes(ctx.model, design, attack, radius);
           const shown = { ...ranking, fixes: ranking.fixes.slice(0, top) };
@@ -94,8 +95,46 @@ export function renderBlastRadius(r: BlastRadius): string {
       `${s.from} → ${s.to}  ${s.action}  via ${s.means}  [${s.technique} ${technique(s.technique).name}]`;
     for (const line of pathTree(paths, words)) out.push(`  ${line}`);
   }
+  out.push(...renderStops(r.stopped ?? []));
   return `${out.join('\n')}\n`;
 }
+
+/** Most stops listed in full; the rest counted by layer. */
+const STOPS_SHOWN = 20;
+
+/** Assets a foothold tried and did not take, with the layer that stopped it there. */
+function renderStops(stops: readonly Stop[]): string[] {
+  if (stops.length === 0) return [];
+  const out = ['', `Stopped short (${stops.length} tried and not taken: the layer that stopped the attacker)`];
+  const width = Math.max(...stops.slice(0, STOPS_SHOWN).map((s) => s.asset.length));
+  for (const s of stops.slice(0, STOPS_SHOWN))
+    out.push(`  ${s.asset.padEnd(width)}  ${LAYER_WORDS[s.layer].padEnd(15)}  ${s.detail}`);
+  const rest = stops.slice(STOPS_SHOWN);
+  if (rest.length > 0) {
+    const byLayer = new Map<string, number>();
+    for (const s of rest) byLayer.set(LAYER_WORDS[s.layer], (byLayer.get(LAYER_WORDS[s.layer]) ?? 0) + 1);
+    out.push(`  and ${rest.length} more: ${[...byLayer].map(([l, n]) => `${n} ${l}`).join(', ')}`);
+  }
+  return out;
+}
+
+const LAYER_WORDS: Record<StopLayer, string> = {
+  'no-service': 'no service',
+  conduit: 'conduit',
+  'micro-segmentation': 'micro-segment',
+  'vpn-route': 'VPN route',
+  gateway: 'gateway',
+  pdp: 'zero-trust PDP',
+  'no-connector': 'no connector',
+  isolated: 'isolated',
+  'not-exposed': 'not exposed',
+  'host-firewall': 'host firewall',
+  quarantine: 'quarantine',
+  'vpn-shut': 'VPN shut',
+  'broker-shut': 'broker shut',
+  authentication: 'authentication',
+  hidden: 'hidden',
+};
 
 interface DiffReport {
   designs: [string, string];

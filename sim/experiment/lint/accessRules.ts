@@ -1,6 +1,7 @@
 // Lint rules on how people and the internet get in: remote-desktop conduits left open beside a
 // zero-trust broker, shared VPN accounts without a second factor, controllers on the internet.
 import { ASSET_KINDS, type AssetKind } from '../../model/catalog.js';
+import { levelRange } from '../../model/plantModel.js';
 import type { Conduit, Design } from '../../model/schema.js';
 import { toDotPath, type IssuePath } from '../../scenario/issues.js';
 import type { LintContext, LintFinding } from './catalog.js';
@@ -16,7 +17,7 @@ const OT_LEVEL = 3;
  * remote desktop on an ungated OT zone where some host offers one: a path around the broker.
  */
 export function ztRemoteDesktopConduit({ scenario }: LintContext): LintFinding[] {
-  const level = new Map(scenario.plant.zones.map((z) => [z.id, z.level]));
+  const level = new Map(scenario.plant.zones.map((z) => [z.id, levelRange(z.level)]));
   const zones = scenario.plant.zones.map((z) => z.id);
   const desktops = (zone: string, protocols: readonly string[]) =>
     scenario.plant.assets.some(
@@ -37,8 +38,8 @@ export function ztRemoteDesktopConduit({ scenario }: LintContext): LintFinding[]
         const sources = from === '*' ? zones : [from];
         const targets = to === '*' ? zones : [to];
         return (
-          sources.some((z) => (level.get(z) ?? 0) >= IT_LEVEL) &&
-          targets.some((z) => (level.get(z) ?? 99) <= OT_LEVEL && !gated.has(z) && desktops(z, protocols))
+          sources.some((z) => (level.get(z)?.[1] ?? 0) >= IT_LEVEL) &&
+          targets.some((z) => (level.get(z)?.[0] ?? 99) <= OT_LEVEL && !gated.has(z) && desktops(z, protocols))
         );
       });
       if (!opens) return;

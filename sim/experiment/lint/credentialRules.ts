@@ -1,6 +1,5 @@
 // Lint rule: credentials cached on a host that someone on the remote side can log on to. Whoever
 // hijacks that VPN client or brokered session is one logon away from the cached credentials.
-import { actionsOfProtocol, PROTOCOLS } from '../../model/catalog.js';
 import { AccessLayer } from '../../net/AccessLayer.js';
 import { exposureSources } from '../../net/exposure.js';
 import { probeStates } from '../../net/probeStates.js';
@@ -16,12 +15,14 @@ export function cachedCredentialReachable({ model }: LintContext): LintFinding[]
     const access = new AccessLayer(model, design);
     const remote = exposureSources(access).filter((s) => s.origin.kind !== 'host');
     for (const asset of holders) {
-      const interactive = [...new Set(asset.services.map((s) => s.protocol))].filter((p) => PROTOCOLS[p].interactive);
+      const interactive = [...new Set(asset.services.map((s) => s.protocol))].filter(
+        (p) => model.vocab.protocol(p)!.interactive,
+      );
       const bySource = remote.flatMap((source) => {
         const protocols = interactive.filter((p) =>
-          actionsOfProtocol(p).some((action) =>
-            states.some((state) => access.connect(source.origin, asset.index, action, state).ok),
-          ),
+          model.vocab
+            .actionsOf(p)
+            .some((action) => states.some((state) => access.connect(source.origin, asset.index, action, state).ok)),
         );
         return protocols.length === 0 ? [] : [`${source.name} (${protocols.join(', ')})`];
       });

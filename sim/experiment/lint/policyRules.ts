@@ -1,6 +1,6 @@
 // Lint rules on zero-trust policies: grants that skip approval, rules that never decide, rules that
 // name nothing, rules no policy test exercises.
-import { ACTIONS, type Action } from '../../model/catalog.js';
+import type { Action } from '../../model/catalog.js';
 import type { Rule } from '../../model/schema.js';
 import { compilePolicy, PolicyError } from '../../policy/index.js';
 import { ruleMatches } from '../../policy/match.js';
@@ -16,12 +16,13 @@ export function writeWithoutApproval({ scenario, model }: LintContext): LintFind
   const personal = new Set(scenario.identities.devices.map((d) => d.id));
   return policyRules(scenario).flatMap(({ design, rule, path }) => {
     if (rule.effect !== 'allow' || rule.conditions.approval !== undefined) return [];
-    const k = rule.actions.findIndex((a) => a === '*' || RAISES.has(ACTIONS[a as Action].level));
+    const raises = (a: string) => a === '*' || RAISES.has(model.vocab.action(a)?.level ?? '');
+    const k = rule.actions.findIndex(raises);
     if (k < 0) return [];
     const cover = ruleCoverage(model, rule);
     const people = [...cover.users, ...[...cover.devices].filter((d) => personal.has(d))];
     if (people.length === 0) return [];
-    const granted = rule.actions.filter((a) => a === '*' || RAISES.has(ACTIONS[a as Action].level));
+    const granted = rule.actions.filter(raises);
     return [
       {
         rule: 'write-without-approval',

@@ -118,8 +118,8 @@ describe('segsim lint on the bundled scenarios', () => {
         },
         "scenarios/pharma.yaml": {
           "cached-credential-reachable": 4,
-          "rule-untested": 5,
-          "shared-account-without-mfa": 2,
+          "rule-untested": 10,
+          "shared-account-without-mfa": 3,
         },
         "scenarios/water-utility.yaml": {
           "cached-credential-reachable": 3,

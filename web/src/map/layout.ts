@@ -22,7 +22,9 @@ export interface ZoneBox extends Box {
   id: string;
   label: string;
   short: string | null;
+  /** The lowest Purdue level it spans; `top` the highest (equal unless it spans levels). */
   level: number;
+  top: number;
   line: string | null;
   microSegmented: boolean;
 }
@@ -116,8 +118,10 @@ function layoutWithShape(
   const column = (zoneId: string) => zoneLine.get(zoneId) ?? SHARED;
   const columns = [SHARED, ...plant.lines.map((l) => l.id)];
 
-  const levels = [...new Set(plant.zones.map((z) => z.level))].sort((a, b) => b - a);
-  const zonesAt = new Map(levels.map((lv) => [lv, plant.zones.filter((z) => z.level === lv)]));
+  // A zone spanning levels sits in the band of its highest level and reaches down to its lowest.
+  const topOf = (z: BundlePlant['zones'][number]) => z.top ?? z.level;
+  const levels = [...new Set(plant.zones.flatMap((z) => [z.level, topOf(z)]))].sort((a, b) => b - a);
+  const zonesAt = new Map(levels.map((lv) => [lv, plant.zones.filter((z) => topOf(z) === lv)]));
   const desired = (zoneId: string) => {
     const n = Math.max(1, assetsByZone.get(zoneId)!.length);
     return Math.max(2, Math.ceil(Math.sqrt(n * shape))) * CELL.w + 2 * PAD;
@@ -195,7 +199,8 @@ function layoutWithShape(
         x += w + ZONE_GAP;
       }
     }
-    let bandH = 0;
+    // A band only a spanning zone reaches down into still gets a row's height.
+    let bandH = zs.length === 0 ? HEADER + CELL.h + PAD : 0;
     const bandZones: ZoneBox[] = [];
     for (const { zone, x, w } of placed) {
       const cols = Math.max(1, Math.floor((w - 2 * PAD) / CELL.w));
@@ -234,6 +239,7 @@ function layoutWithShape(
         label: zone.name ?? zone.id,
         short: zone.short ?? null,
         level: zone.level,
+        top: topOf(zone),
         line: zoneLine.get(zone.id)!,
         microSegmented: zone.microSegmented,
         x,
@@ -253,6 +259,12 @@ function layoutWithShape(
       h: bandH + BAND_GAP,
     });
     y += bandH + BAND_GAP;
+  }
+
+  for (const z of zones) {
+    if (z.top === z.level) continue;
+    const low = bands.find((b) => b.key === `L${z.level}`)!;
+    z.h = low.y + low.h - BAND_GAP / 2 - z.y;
   }
 
   // Keep plant order for the asset list; positions were computed zone by zone.
