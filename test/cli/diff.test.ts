@@ -60,7 +60,7 @@ describe('segsim diff', () => {
     expect(r.out.trimEnd().split('\n').at(-1)).toBe('no change');
     const runs = await diff(PHARMA, copy, '--runs', '5');
     expect(runs.code).toBe(0);
-    expect(runs.out).toContain('12 design × attack pairs with every metric unchanged');
+    expect(runs.out).toMatch(/\d+ design × attack pairs with every metric unchanged/);
     expect(runs.out.trimEnd().split('\n').at(-1)).toBe('no change');
   });
 
