@@ -1,12 +1,13 @@
 // Reading a results bundle of any version this code knows, as the current version. Pure: the
 // viewer and `segsim check --baseline` both read bundles through it.
 import { BUNDLE_SCHEMA_VERSION, type ResultsBundle } from './bundle.js';
+import { firstInconsistency } from './consistency.js';
 import { upgradeTraceV1 } from './traceV1.js';
 import type { ResultsBundleV1 } from './v1.js';
 
 const OLDEST_SCHEMA_VERSION = 1;
 
-export type BundleFormatCode = 'NOT_A_BUNDLE' | 'UNSUPPORTED_VERSION' | 'INCOMPLETE';
+export type BundleFormatCode = 'NOT_A_BUNDLE' | 'UNSUPPORTED_VERSION' | 'INCOMPLETE' | 'INCONSISTENT';
 
 export class BundleFormatError extends Error {
   override name = 'BundleFormatError';
@@ -40,6 +41,9 @@ export function upgradeBundle(json: unknown): ResultsBundle {
     throw new BundleFormatError('INCOMPLETE', 'results bundle has no designs');
   if (typeof b.scenario !== 'object' || typeof b.attack !== 'object')
     throw new BundleFormatError('INCOMPLETE', 'results bundle names no scenario or attack');
+  const problem = firstInconsistency(b as { plant: ResultsBundle['plant']; designs: unknown[] });
+  if (problem !== null)
+    throw new BundleFormatError('INCONSISTENT', `results bundle does not hold together: ${problem}`);
   return version === BUNDLE_SCHEMA_VERSION ? (json as ResultsBundle) : fromV1(json as ResultsBundleV1);
 }
 

@@ -58,3 +58,33 @@ describe('upgradeBundle', () => {
     );
   });
 });
+
+describe('a bundle that does not hold together', () => {
+  const broken = (edit: (b: ReturnType<typeof upgradeBundle>) => void) => {
+    const b = structuredClone(upgradeBundle(v1()));
+    edit(b);
+    return () => upgradeBundle(b);
+  };
+
+  it('is refused with the first problem named, not drawn half way', () => {
+    expect(broken((b) => (b.plant.assets[3]!.zone = 'nowhere'))).toThrow(
+      /plant\.assets\[3\] \(.+\): zone "nowhere" is not a zone of the plant/,
+    );
+    expect(broken((b) => ((b.plant.assets[0]! as { dualHomed: unknown }).dualHomed = 'ops'))).toThrow(
+      /dualHomed must list zones of the plant/,
+    );
+    expect(broken((b) => b.designs[1]!.staticBlastRadius.assets.push('ghost'))).toThrow(
+      /designs\[1\] \(vpn-segmented\)\.staticBlastRadius\.assets must list assets of the plant/,
+    );
+    expect(broken((b) => b.plant.zones.push({ ...b.plant.zones[0]! }))).toThrow(/is used twice/);
+  });
+
+  it('has a code the viewer and check can tell apart', () => {
+    try {
+      broken((b) => (b.plant.assets[0]!.line = 'no-such-line'))();
+      expect.unreachable();
+    } catch (err) {
+      expect((err as { code: string }).code).toBe('INCONSISTENT');
+    }
+  });
+});

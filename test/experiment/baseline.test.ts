@@ -149,7 +149,8 @@ describe('baseline regression checks', () => {
 
   it('reads a version-1 bundle as a baseline, each design checked on every metric it holds', () => {
     const old = readBaseline(JSON.parse(v1FixtureText()), V1_FIXTURE);
-    expect(old.cells.map((c) => c.design)).toEqual(designs.map((d) => d.id));
-    expect(check(old).length).toBeGreaterThanOrEqual(designs.length * 5);
+    // The three designs pharma had when the file was written; the scenario has gained two since.
+    expect(old.cells.map((c) => c.design)).toEqual(['vpn-flat', 'vpn-segmented', 'zt']);
+    expect(check(old).length).toBeGreaterThanOrEqual(old.cells.length * 5);
   });
 });

@@ -12,7 +12,9 @@ describe('the viewer’s bundle reading', () => {
     const now = parseBundle(makeBundle('scenarios/pharma.yaml', 20).text, 'new.json');
     expect(remoteNames(old)).toEqual(remoteNames(now));
     expect(remoteNames(old)).toEqual(['vpn-client']);
-    expect(old.designs.map(entryPoints)).toEqual(now.designs.map(entryPoints));
+    // Pharma gained designs after the file was written: compare the ones it holds.
+    const same = now.designs.filter((d) => old.designs.some((o) => o.id === d.id));
+    expect(old.designs.map(entryPoints)).toEqual(same.map(entryPoints));
   });
 
   it('names the file and what is wrong with it', () => {

@@ -10,7 +10,8 @@ export function svgTextBlock(el: HTMLElement, origin: DOMRect, color?: string): 
   const style = getComputedStyle(el);
   const size = Number.parseFloat(style.fontSize) || 12;
   const bold = Number.parseInt(style.fontWeight, 10) >= 600;
-  const lines = wrapLines((el.textContent ?? '').replace(/\s+/g, ' ').trim(), r.width, (s) => textWidth(s, size, bold));
+  // innerText keeps the breaks between a cell's parts (a name above an id) that textContent runs together.
+  const lines = wrapLines((el.innerText ?? '').replace(/\s+/g, ' ').trim(), r.width, (s) => textWidth(s, size, bold));
   const x = r.left - origin.left;
   const y = r.top - origin.top;
   const lh = Math.round(size * 1.3);
