@@ -11,6 +11,7 @@ export function svgTextBlock(el: HTMLElement, origin: DOMRect, color?: string): 
   const size = Number.parseFloat(style.fontSize) || 12;
   const bold = Number.parseInt(style.fontWeight, 10) >= 600;
   // innerText keeps the breaks between a cell's parts (a name above an id) that textContent runs together.
+  // biome-ignore lint/performance/useDomNodeTextContent: the layout's line breaks are the point here
   const lines = wrapLines((el.innerText ?? '').replace(/\s+/g, ' ').trim(), r.width, (s) => textWidth(s, size, bold));
   const x = r.left - origin.left;
   const y = r.top - origin.top;
