@@ -257,11 +257,19 @@ export function applyRemoval(input: ScenarioInput, r: Removal): string | null {
   const attacked = new Set(
     input.attacks!.flatMap((a) => (a.initialAccess.kind === 'stolen-credential' ? [a.initialAccess.credential] : [])),
   );
-  const candidates = input.identities!.credentials!.filter((c) => !attacked.has(c.id));
+  // A credential a service demands stays: without it that service would need nothing at all.
+  const demanded = JSON.stringify(input.plant!.assets!.map((a) => a.services ?? []));
+  const candidates = input.identities!.credentials!.filter(
+    (c) => !attacked.has(c.id) && !demanded.includes(JSON.stringify(c.id)),
+  );
   if (candidates.length === 0) return null;
   const id = candidates[r.index % candidates.length]!.id;
   input.identities!.credentials = input.identities!.credentials!.filter((c) => c.id !== id);
-  for (const a of input.plant!.assets!) if (a.credentials) a.credentials = a.credentials.filter((c) => c !== id);
+  const named = (c: string | { credential: string }) => (typeof c === 'string' ? c : c.credential);
+  for (const a of input.plant!.assets!) {
+    if (a.credentials) a.credentials = a.credentials.filter((c) => named(c) !== id);
+    for (const d of a.documents ?? []) if (d.credentials) d.credentials = d.credentials.filter((c) => c !== id);
+  }
   for (const d of input.identities!.devices!) if (d.credentials) d.credentials = d.credentials.filter((c) => c !== id);
   for (const d of input.designs!) if (d.vpn) d.vpn.accounts = d.vpn.accounts.filter((c) => c !== id);
   return `credential ${id}`;

@@ -67,6 +67,7 @@ describe('results bundle', () => {
       expect(Object.keys(d)).toEqual([
         'id',
         'name',
+        ...('short' in d ? ['short'] : []),
         'description',
         'sentence',
         'conduits',
