@@ -72,6 +72,7 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
     }
   };
   const gain = (gains: readonly LocalGain[], path: PathStep[]) => {
+    if (gains.length === 0) return;
     const by = new Map<number, PathStep[]>();
     for (const g of gains) for (const c of g.credentials) if (!by.has(c)) by.set(c, [...path, ...g.steps]);
     learn([...by.keys()], (c) => by.get(c)!);
