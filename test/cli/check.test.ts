@@ -38,7 +38,7 @@ describe.concurrent('segsim check --baseline', () => {
     writeFileSync(join(dir, 'pharma.yaml'), PHARMA);
     const wrote = await segsimIn(dir, ['baseline', 'pharma.yaml', '--runs', '60', '--out', 'baseline.json']);
     expect(wrote.code).toBe(0);
-    expect(wrote.out).toBe('wrote baseline.json: 3 designs × 4 attacks × 60 runs, seed 1\n');
+    expect(wrote.out).toBe('wrote baseline.json: 5 designs × 4 attacks × 60 runs, seed 1\n');
     const same = await segsimIn(dir, ['check', '--baseline', 'baseline.json']);
     expect(same.code).toBe(0);
     expect(same.out).toMatch(/^ {2}PASS {2}(\d+) of \1 bounds hold, on 12 design × attack pairs$/m);

@@ -74,16 +74,12 @@ describe('segsim diff', () => {
     const [json, md] = [join(dir, 'd.json'), join(dir, 'd.md')];
     expect((await diff(PHARMA, file, '--json', json, '--md', md)).code).toBe(1);
     const data = JSON.parse(readFileSync(json, 'utf8')) as ScenarioDiff;
-    // zt-plc-protection shares zt's policy (a YAML alias): the widened rule opens line 2 under both.
-    expect(data.linesOpened.map((o) => `${o.change.design}: ${o.change.line}`)).toEqual([
-      'zt: line2',
-      'zt-plc-protection: line2',
-    ]);
+    expect(data.linesOpened.map((o) => `${o.change.design}: ${o.change.line}`)).toEqual(['zt: line2']);
     expect(data.static.find((s) => s.design === 'zt' && s.attack === 'compromised-vendor-laptop')!.gained).toHaveLength(
       4,
     );
     expect(readFileSync(md, 'utf8')).toMatch(
-      /^# segsim diff: `scenarios\/pharma.yaml` → `.*vnc-line2.yaml`\n\n❌ \*\*Worse: 4 changes beyond tolerance 0\*\*\n/,
+      /^# segsim diff: `scenarios\/pharma.yaml` → `.*vnc-line2.yaml`\n\n❌ \*\*Worse: 2 changes beyond tolerance 0\*\*\n/,
     );
     const printed = await diff(PHARMA, file, '--json', '-');
     expect(JSON.parse(printed.out)).toEqual(data);

@@ -131,7 +131,7 @@ describe.concurrent('segsim validate', () => {
     const json = write('pharma.json', JSON.stringify(parse(PHARMA)));
     const r = await segsim('validate', json);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`ok    ${json}  9 zones, 3 lines, 28 assets, 3 designs, 4 attacks\n`);
+    expect(r.stdout).toBe(`ok    ${json}  9 zones, 3 lines, 28 assets, 5 designs, 4 attacks\n`);
   });
 
   it('prints only problems with --quiet', async ({ expect }) => {

@@ -70,7 +70,7 @@ describe('the packed package', () => {
   it('compares designs into a results bundle and writes the HTML report', () => {
     segsim('compare', 'scenarios/pharma.yaml', '--runs', '20', '--json', 'pharma.json');
     const bundle = JSON.parse(readFileSync(join(project, 'pharma.json'), 'utf8')) as { designs: unknown[] };
-    expect(bundle.designs).toHaveLength(3);
+    expect(bundle.designs).toHaveLength(5);
     expect(segsim('report', 'scenarios/pharma.yaml', '--runs', '20', '--html', 'pharma.html')).toMatch(
       /^wrote pharma\.html/,
     );

@@ -35,7 +35,7 @@ describe('segsim report --pdf', () => {
     const r = segsim(['report', 'scenarios/pharma.yaml', '--runs', '10', '--pdf', pdf, '--html', html]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/wrote .*pharma\.pdf \(\d+ kB\): 3 designs × 4 attacks × 10 runs, seed 1, printed by /);
+    expect(r.stdout).toMatch(/wrote .*pharma\.pdf \(\d+ kB\): 5 designs × 4 attacks × 10 runs, seed 1, printed by /);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const bundle = JSON.parse(
       /<script type="application\/json" id="segsim-bundle">([\s\S]*?)<\/script>/.exec(readFileSync(html, 'utf8'))![1]!,

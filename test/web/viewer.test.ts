@@ -137,9 +137,9 @@ describe('segsim view: side by side', () => {
 
     // Switching designs off and on.
     await page.locator('input[data-design="vpn-segmented"]').uncheck();
-    await expect.poll(() => panels.count()).toBe(2);
+    await expect.poll(() => panels.count()).toBe(4);
     await page.locator('input[data-design="vpn-segmented"]').check();
-    await expect.poll(() => panels.count()).toBe(3);
+    await expect.poll(() => panels.count()).toBe(5);
 
     // Hover shows the asset, click tells its story with the rate from the bundle.
     const flat = pharma.bundle.designs.find((d) => d.id === 'vpn-flat')!;
@@ -326,7 +326,7 @@ describe('segsim report', () => {
     const r = segsim(['report', PHARMA, '--runs', '30', '--seed', '1', '--html', html]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^wrote .*report\.html \(\d+ kB\): 3 designs × 4 attacks × 30 runs, seed 1/);
+    expect(r.stdout).toMatch(/^wrote .*report\.html \(\d+ kB\): 5 designs × 4 attacks × 30 runs, seed 1/);
     const text = readFileSync(html, 'utf8');
     expect(text).toContain('<script type="application/json" id="segsim-bundle">');
     expect(text).not.toMatch(/\b(src|href)="(https?:)?\/\//);
