@@ -150,7 +150,7 @@ describe('baseline regression checks', () => {
   it('reads a version-1 bundle as a baseline, each design checked on every metric it holds', () => {
     const old = readBaseline(JSON.parse(v1FixtureText()), V1_FIXTURE);
     // The version-1 file predates pharma's two PLC-protection designs.
-    const then = designs.filter((d) => !d.id.endsWith('-plc-protection'));
+    const then = designs.filter((d) => !d.id.endsWith('-plc-pw'));
     expect(old.cells.map((c) => c.design)).toEqual(then.map((d) => d.id));
     expect(check(old).length).toBeGreaterThanOrEqual(then.length * 5);
   });

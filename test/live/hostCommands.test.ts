@@ -53,7 +53,7 @@ describe('an emulated host answers as the model says', () => {
 
 describe('an emulated controller under a design that turns its access protection on', () => {
   const { scenario } = pharma();
-  const hosts = new HostRules(model, scenario.designs.find((d) => d.id === 'vpn-segmented-plc-protection')!);
+  const hosts = new HostRules(model, scenario.designs.find((d) => d.id === 'vpn-seg-plc-pw')!);
   const plc = model.assets[model.assetIndex.get('l1-plc1')!]!;
   const protectedS7: HostContext = { ...ctx('l1-plc1', 's7'), needs: hosts.requirements(plc, 0) };
 
