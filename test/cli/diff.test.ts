@@ -30,9 +30,9 @@ describe('segsim diff', () => {
     const file = widened();
     const r = await diff(PHARMA, file, '--runs', '30');
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`~ allow rule oem-hmi-line1 widened  ${file}:229:17`);
+    expect(r.out).toContain(`~ allow rule oem-hmi-line1 widened  ${file}:253:17`);
     expect(r.out).toContain('resources   + l2-hmi1, l2-hmi2');
-    expect(r.out).toContain(`! zt: oem user oem-tech now reaches line line2 through oem-hmi-line1  ${file}:232:24`);
+    expect(r.out).toContain(`! zt: oem user oem-tech now reaches line line2 through oem-hmi-line1  ${file}:256:24`);
     expect(r.out).toContain('! zt × compromised-vendor-laptop: 5 → 9 assets, 3 → 5 controllers, lines gained: line2');
     expect(r.out).toContain(
       '+ l2-plc1 (controller)  attacker → zt-session(oem-tech) (login) → l2-hmi1 (vnc) → l2-plc1 (enip.write)',
