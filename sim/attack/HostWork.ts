@@ -14,7 +14,7 @@ export type LocalStep =
   | { kind: 'escalate'; host: number; vulnerability: Vulnerability };
 
 export class HostWork {
-  /** Privilege held on each host: 0 none. */
+  /** Privilege held on each host, or last held on one lost since: 0 never held. */
   readonly privilege: Uint8Array;
   /** Hosts held, in the order they were gained. */
   private readonly held: number[] = [];
@@ -29,11 +29,20 @@ export class HostWork {
     this.privilege = new Uint8Array(s.world.model.assets.length);
   }
 
-  /** A host is held at `privilege`: what costs nothing to read is read at once. */
+  /**
+   * A host is taken at `privilege`: what costs nothing to read is read at once. Taken again after
+   * the defenders cut it off or reimaged it, it starts over: the privilege is the new logon's, the
+   * local steps may be taken again (a rotated credential is read anew).
+   */
   gained(host: number, privilege: Privilege): void {
     if (this.privilege[host] === 0) this.held.push(host);
-    if (this.privilege[host]! >= privilege) return;
+    else for (const key of this.tried) if (key.startsWith(`${host}:`)) this.tried.delete(key);
     this.privilege[host] = privilege;
+    this.harvestFree(host);
+  }
+
+  /** Reads at once what costs nothing to read at the privilege held on the host. */
+  private harvestFree(host: number): void {
     const harvest = this.s.techniqueFor('credential-harvest');
     if (!free(harvest)) return;
     const fresh = this.cachedWithin(host).filter((c) => !this.s.credentials.has(c));
@@ -49,7 +58,7 @@ export class HostWork {
     const w = this.s.world;
     const harvest = this.s.techniqueFor('credential-harvest');
     for (const host of this.held) {
-      if (w.isolated.has(host) || (on !== undefined && host !== on)) continue;
+      if (!w.owned[host] || w.isolated.has(host) || (on !== undefined && host !== on)) continue;
       const untried = (step: LocalStep) => !this.tried.has(keyOf(step)) && (kind === undefined || step.kind === kind);
       if (!free(harvest))
         for (const credential of this.cachedWithin(host)) {
@@ -79,7 +88,7 @@ export class HostWork {
     );
     const duration = s.rng.sample(step.kind === 'escalate' ? step.vulnerability.timeToExploit : tech.duration);
     s.world.kernel.schedule(duration, () => {
-      if (s.world.isolated.has(step.host)) return then();
+      if (!s.world.owned[step.host] || s.world.isolated.has(step.host)) return then();
       const odds = tech.probability * (step.kind === 'escalate' ? step.vulnerability.probability : 1);
       const success = s.rng.bernoulli(odds);
       s.act(tech, onHost(s, step.host));
@@ -117,7 +126,10 @@ export class HostWork {
           outcome,
           detail: `${tech.name}: ${step.vulnerability.id} on ${host.id} to administrator`,
         });
-        if (success) this.gained(step.host, PRIVILEGE.admin);
+        if (success) {
+          this.privilege[step.host] = PRIVILEGE.admin;
+          this.harvestFree(step.host);
+        }
         return;
     }
   }
@@ -176,7 +188,7 @@ function free(t: Technique): boolean {
 function keyOf(step: LocalStep): string {
   const what =
     step.kind === 'harvest' ? step.credential : step.kind === 'read' ? step.document.id : step.vulnerability.id;
-  return `${step.kind}:${step.host}:${what}`;
+  return `${step.host}:${step.kind}:${what}`;
 }
 
 function onHost(s: AttackerState, host: number) {

@@ -58,73 +58,68 @@ export function movesAgainst(
   let locked: Action | null = null;
   const vocab = access.model.vocab;
   const documents = target.documents.length > 0;
+  // A hot loop of the static blast radius: no closures made per service.
   for (let s = 0; s < target.services.length; s++) {
     const service = target.services[s]!;
     const actions = vocab.actionsOf(service.protocol);
-    const needs = access.hosts.requirements(target, s);
-    const connect = (action: Action) => tryConnect(access, origin, target, action, s, state, found);
-    const push = (
-      action: Action,
-      means: Means,
-      effect: Effect,
-      privilege: Privilege,
-      ok: ConnectOutcome & { ok: true },
-    ) => moves.push({ target: target.index, action, service: s, means, effect, privilege, outcome: ok });
+    const meanings = vocab.meaningsOf(service.protocol);
+    let needs: readonly Requirement[] | null = null;
     let brokeredLogon = false;
     let controlled = false;
     for (let i = 0; i < actions.length; i++) {
+      const meaning = meanings[i];
+      const logon = meaning === 'interactive-logon' && target.foothold;
+      const command = (meaning === 'write' || meaning === 'program') && target.controller && !controlled;
+      const files = meaning === 'file-transfer' && documents;
+      if (!logon && !command && !files) continue;
       const action = actions[i]!;
-      const meaning = vocab.action(action)!.meaning;
       // Logging on owns only hosts one can run tools on; exploits below still apply to the rest.
-      if (meaning === 'interactive-logon' && target.foothold) {
-        if (origin.kind === 'broker') {
-          // The broker logs the session on: the grant is the logon.
-          brokeredLogon = true;
-          const ok = connect(action);
-          if (ok) push(action, { kind: 'granted' }, 'own-host', PRIVILEGE.user, ok);
-          continue;
-        }
-        const means = meansFor(access, target, service.protocol, needs[i]!, know);
-        if (means === undefined) {
-          locked ??= action;
-          continue;
-        }
-        const ok = connect(action);
-        if (ok) push(action, means, 'own-host', privilegeOf(access, means), ok);
-      } else if ((meaning === 'write' || meaning === 'program') && target.controller && !controlled) {
-        const means = meansFor(access, target, service.protocol, needs[i]!, know);
-        if (means === undefined) {
-          locked ??= action;
-          continue;
-        }
-        const ok = connect(action);
-        if (ok) {
-          push(action, means, 'control', PRIVILEGE.user, ok);
-          controlled = true;
-        }
-      } else if (meaning === 'file-transfer' && documents) {
-        const means = meansFor(access, target, service.protocol, needs[i]!, know);
-        if (means === undefined) {
-          locked ??= action;
-          continue;
-        }
-        const ok = connect(action);
-        if (ok) push(action, means, 'read-files', privilegeOf(access, means), ok);
+      if (logon && origin.kind === 'broker') {
+        // The broker logs the session on: the grant is the logon.
+        brokeredLogon = true;
+        const ok = tryConnect(access, origin, target, action, s, state, found);
+        if (ok) moves.push(move(target, action, s, { kind: 'granted' }, 'own-host', PRIVILEGE.user, ok));
+        continue;
       }
+      needs ??= access.hosts.requirements(target, s);
+      const means = meansFor(access, target, service.protocol, needs[i]!, know);
+      if (means === undefined) {
+        locked ??= action;
+        continue;
+      }
+      const ok = tryConnect(access, origin, target, action, s, state, found);
+      if (!ok) continue;
+      if (command) {
+        moves.push(move(target, action, s, means, 'control', PRIVILEGE.user, ok));
+        controlled = true;
+      } else
+        moves.push(move(target, action, s, means, logon ? 'own-host' : 'read-files', privilegeOf(access, means), ok));
     }
     if (brokeredLogon) continue;
     for (const vulnerability of target.vulnerabilities) {
       if (vulnerability.service !== service.protocol || vulnerability.effect === 'denial-of-service') continue;
-      const ok = connect(actions[0]!);
+      const ok = tryConnect(access, origin, target, actions[0]!, s, state, found);
       if (!ok) continue;
       const effect: Effect =
         vulnerability.effect === 'credential-leak' ? 'learn-credentials' : target.controller ? 'control' : 'own-host';
       if (effect === 'own-host' && !target.foothold) continue;
       const privilege = vulnerability.privilege === 'user' ? PRIVILEGE.user : PRIVILEGE.admin;
-      push(actions[0]!, { kind: 'vulnerability', vulnerability }, effect, privilege, ok);
+      moves.push(move(target, actions[0]!, s, { kind: 'vulnerability', vulnerability }, effect, privilege, ok));
     }
   }
   return { moves, refused: found.refused, locked };
+}
+
+function move(
+  target: AssetNode,
+  action: Action,
+  service: number,
+  means: Means,
+  effect: Effect,
+  privilege: Privilege,
+  outcome: ConnectOutcome & { ok: true },
+): Move {
+  return { target: target.index, action, service, means, effect, privilege, outcome };
 }
 
 /** How the attacker meets a requirement with what it holds; undefined when it cannot. */

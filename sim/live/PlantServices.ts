@@ -1,7 +1,9 @@
 // Every service of every asset of the plant, on 127.0.0.1 with a port of its own: Modbus as real
 // PLCs, the rest as small listeners that greet and answer one command a line.
 import { createServer, type Server, type Socket } from 'node:net';
+import type { Requirement } from '../model/auth.js';
 import type { Protocol } from '../model/catalog.js';
+import type { HostRules } from '../net/hostRules.js';
 import type { AssetNode, PlantModel } from '../model/plantModel.js';
 import { closeServer, listenLoopback } from './freePort.js';
 import { greeting, hostCommand, type HostContext } from './hostCommands.js';
@@ -36,11 +38,18 @@ export class PlantServices {
   ) {}
 
   /** Starts the services of `assets` (default: all of them). */
-  static async start(model: PlantModel, secrets: Secrets, assets?: readonly AssetNode[]): Promise<PlantServices> {
+  /** `hosts`: the design's rules, so each service authenticates as the design says. */
+  static async start(
+    model: PlantModel,
+    secrets: Secrets,
+    assets?: readonly AssetNode[],
+    hosts?: HostRules,
+  ): Promise<PlantServices> {
     const plant = new PlantServices(model, secrets);
     try {
       for (const asset of assets ?? model.assets)
-        for (const service of asset.services) await plant.#startOne(asset, service.protocol, service.port);
+        for (const [i, service] of asset.services.entries())
+          await plant.#startOne(asset, service.protocol, service.port, hosts?.requirements(asset, i));
     } catch (error) {
       await plant.close();
       throw error;
@@ -64,7 +73,12 @@ export class PlantServices {
     await Promise.all([...this.#servers.map(closeServer), ...[...this.plcs.values()].map((p) => p.close())]);
   }
 
-  async #startOne(asset: AssetNode, protocol: Protocol, modelPort: number): Promise<void> {
+  async #startOne(
+    asset: AssetNode,
+    protocol: Protocol,
+    modelPort: number,
+    needs: readonly Requirement[] | undefined,
+  ): Promise<void> {
     let port: number;
     if (protocol === 'modbus') {
       const plc = await ModbusPlc.start(asset.id, PROCESS_VALUE_BASE + 10 * asset.index, () => this.hit(asset));
@@ -72,7 +86,13 @@ export class PlantServices {
       port = plc.port;
     } else {
       const server = createServer((socket) =>
-        this.#serve(socket, { model: this.model, asset, protocol, secrets: this.secrets }),
+        this.#serve(socket, {
+          model: this.model,
+          asset,
+          protocol,
+          secrets: this.secrets,
+          ...(needs === undefined ? {} : { needs }),
+        }),
       );
       this.#servers.push(server);
       port = await listenLoopback(server);

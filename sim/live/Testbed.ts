@@ -54,7 +54,7 @@ export class Testbed {
     const clock = new LiveClock(options.startHour ?? 0);
     const secrets = new Secrets(options.key);
     const audit = new LiveAudit(clock);
-    const services = await PlantServices.start(model, secrets);
+    const services = await PlantServices.start(model, secrets, undefined, access.hosts);
     const locks = new Set<string>();
     const approvals = options.approveEverything ? approveAll(access.policy, () => Infinity) : undefined;
     const state = (): AccessState => ({ time: clock.now, locks, ...(approvals === undefined ? {} : { approvals }) });

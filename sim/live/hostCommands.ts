@@ -2,8 +2,9 @@
 // one command a line — a logon with a credential, an exploit, a broker's grant, a command to a
 // controller. The answers follow the model: which credential opens which asset over which
 // protocol, which vulnerability sits on which service. Pure: a line in, a reply out.
+import type { Requirement } from '../model/auth.js';
 import type { Protocol } from '../model/catalog.js';
-import type { AssetNode, PlantModel } from '../model/plantModel.js';
+import type { AssetNode, CredentialNode, PlantModel } from '../model/plantModel.js';
 import type { Secrets } from './secrets.js';
 
 export interface HostContext {
@@ -11,11 +12,18 @@ export interface HostContext {
   asset: AssetNode;
   protocol: Protocol;
   secrets: Secrets;
+  /**
+   * What each action of this service needs under the design (in the protocol's action order).
+   * Without it, the catalogue's rules before services stated their authentication.
+   */
+  needs?: readonly Requirement[];
 }
 
 /** What the connection has proved so far. */
 export interface HostSession {
   projectUnlocked: boolean;
+  /** Credentials it logged in with that open no session but unlock actions (a PLC password). */
+  unlocked?: Set<number>;
 }
 
 export type HostReply =
@@ -48,6 +56,12 @@ export function hostCommand(ctx: HostContext, session: HostSession, line: string
       const problem = loginProblem(ctx, args);
       if (problem !== null) return { reply: `DENIED ${problem}`, effect: 'none' };
       const credential = ctx.model.credentials[ctx.model.credentialIndex.get(args[0]!)!]!;
+      if (ctx.needs !== undefined) {
+        const logon = actionsOf(ctx).findIndex((a) => ctx.model.vocab.action(a)!.meaning === 'interactive-logon');
+        if (logon >= 0 && satisfies(ctx, ctx.needs[logon]!, credential)) return owns();
+        (session.unlocked ??= new Set()).add(credential.index);
+        return { reply: 'OK unlocked', effect: 'none' };
+      }
       if (credential.spec.kind === 'plc-project') {
         session.projectUnlocked = true;
         return { reply: 'OK project', effect: 'none' };
@@ -72,6 +86,7 @@ export function hostCommand(ctx: HostContext, session: HostSession, line: string
     }
     case 'WRITE':
     case 'PROGRAM': {
+      if (ctx.needs !== undefined) return command(ctx, session, verb === 'WRITE' ? 'write' : 'program');
       if (!asset.controller || !info.industrial)
         return { reply: `DENIED ${asset.id} takes no commands over ${protocol}`, effect: 'none' };
       if (verb === 'PROGRAM' && asset.programProtected && !session.projectUnlocked)
@@ -83,6 +98,30 @@ export function hostCommand(ctx: HostContext, session: HostSession, line: string
   }
 }
 
+function actionsOf(ctx: HostContext): readonly string[] {
+  return ctx.model.vocab.actionsOf(ctx.protocol);
+}
+
+/** Does the credential meet what an action needs? Open actions need nothing it could add. */
+function satisfies(ctx: HostContext, need: Requirement, credential: CredentialNode): boolean {
+  if (need.kind === 'credentials') return need.credentials.includes(credential.index);
+  if (need.kind === 'open') return false;
+  return credential.opens.has(ctx.asset.index) && credential.protocols.has(ctx.protocol);
+}
+
+/** A write or a program download under the service's stated authentication. */
+function command(ctx: HostContext, session: HostSession, meaning: 'write' | 'program'): HostReply {
+  const { asset, protocol, model } = ctx;
+  const i = actionsOf(ctx).findIndex((a) => model.vocab.action(a)!.meaning === meaning);
+  if (!asset.controller || i < 0)
+    return { reply: `DENIED ${asset.id} takes no commands over ${protocol}`, effect: 'none' };
+  const need = ctx.needs![i]!;
+  const held = [...(session.unlocked ?? [])].some((c) => satisfies(ctx, need, model.credentials[c]!));
+  if (need.kind !== 'open' && !held)
+    return { reply: `DENIED ${actionsOf(ctx)[i]} on ${asset.id} needs a credential`, effect: 'none' };
+  return { reply: 'OK control', effect: 'control' };
+}
+
 function loginProblem(ctx: HostContext, args: string[]): string | null {
   const [id, password, otp] = args;
   const index = id === undefined ? undefined : ctx.model.credentialIndex.get(id);
@@ -91,8 +130,9 @@ function loginProblem(ctx: HostContext, args: string[]): string | null {
   if (!ctx.secrets.matches(password, ctx.secrets.password(credential.id))) return 'wrong password';
   const kind = credential.spec.kind;
   if (kind === 'vpn-account' || kind === 'user-account') return `${kind} does not log on to hosts`;
-  if (!credential.opens.has(ctx.asset.index) || !credential.protocols.has(ctx.protocol))
-    return `${credential.id} does not open ${ctx.asset.id} over ${ctx.protocol}`;
+  const opens = credential.opens.has(ctx.asset.index) && credential.protocols.has(ctx.protocol);
+  const named = ctx.needs?.some((n) => n.kind === 'credentials' && n.credentials.includes(index)) ?? false;
+  if (!opens && !named) return `${credential.id} does not open ${ctx.asset.id} over ${ctx.protocol}`;
   if (credential.spec.mfaBound) {
     const owners = credential.owners.map((o) => ctx.model.users[o]!.id);
     if (!owners.some((u) => ctx.secrets.matches(otp, ctx.secrets.otp(u)))) return 'second factor missing or wrong';

@@ -16,6 +16,9 @@ import { TargetLists } from './targetLists.js';
 import type { Attack } from '../model/schema.js';
 import { approveAll } from '../policy/index.js';
 
+/** No credentials or hosts to account for: shared, never modified. */
+const NO_INDICES: readonly number[] = [];
+
 export { probeStates, policyWindows };
 
 export interface PathStep {
@@ -141,6 +144,7 @@ export function staticPlan(
   };
   /** What a held host (or a file transfer) gives: one learn for every credential, then the hosts. */
   const gain = (gains: readonly LocalGain[], path: PathStep[]) => {
+    if (gains.length === 0) return;
     const by = new Map<number, PathStep[]>();
     for (const g of gains) for (const c of g.credentials) if (!by.has(c)) by.set(c, [...path, ...g.steps]);
     learn([...by.keys()], (c) => by.get(c)!);
@@ -162,8 +166,8 @@ export function staticPlan(
       technique: techniqueForMove(move, model),
     };
     // A move with a credential runs after the steps that taught it, from wherever the node stands.
-    const before = move.means.kind === 'credential' ? [move.means.credential] : [];
-    const path = [...provenance.of(before, nodes[n]!.path, hidden[t] === 1 ? [t] : []), step];
+    const before = move.means.kind === 'credential' ? [move.means.credential] : NO_INDICES;
+    const path = [...provenance.of(before, nodes[n]!.path, hidden[t] === 1 ? [t] : NO_INDICES), step];
     if (move.effect === 'learn-credentials') return learn(access.hosts.cachedIds(t), () => path);
     if (move.effect === 'read-files') return gain(localGains(access, provenance, target, move.privilege, true), path);
     if (owned[t]) return;

@@ -13,6 +13,8 @@ export interface LocalGain {
   hosts: readonly number[];
 }
 
+const NONE: readonly never[] = [];
+
 /** Gains in a fixed order: cached credentials, then documents. `remote`: read over a file transfer (documents only, no escalation). */
 export function localGains(
   access: AccessLayer,
@@ -20,21 +22,18 @@ export function localGains(
   host: AssetNode,
   privilege: Privilege,
   remote = false,
-): LocalGain[] {
+): readonly LocalGain[] {
+  const cached = remote ? NONE : access.hosts.cached(host.index);
+  if (cached.length === 0 && host.documents.length === 0) return NONE;
   const out: LocalGain[] = [];
   const lpe = privilege < PRIVILEGE.admin && !remote ? localEscalation(host) : undefined;
   const reach = (needed: Privilege): PathStep[] | null =>
     needed <= privilege ? [] : lpe !== undefined ? [provenance.escalate(host, lpe)] : null;
-  if (!remote)
-    for (const c of access.hosts.cached(host.index)) {
-      const before = reach(c.privilege);
-      if (before !== null)
-        out.push({
-          steps: [...before, provenance.harvest(host, c.credential)],
-          credentials: [c.credential],
-          hosts: [],
-        });
-    }
+  for (const c of cached) {
+    const before = reach(c.privilege);
+    if (before !== null)
+      out.push({ steps: [...before, provenance.harvest(host, c.credential)], credentials: [c.credential], hosts: [] });
+  }
   for (const d of host.documents) {
     const before = reach(d.privilege);
     if (before === null) continue;

@@ -29,17 +29,20 @@ export class Provenance {
    */
   of(credentials: readonly number[], after: readonly PathStep[] = [], hosts: readonly number[] = []): PathStep[] {
     const out = [...after];
-    const seen = new Set(out.map(stepKey));
-    const add = (steps: readonly PathStep[] | undefined) => {
-      for (const step of steps ?? []) {
+    // Most moves need nothing learned on the way: no set of the steps so far is built for them.
+    let seen: Set<string> | null = null;
+    for (let k = 0; k < credentials.length + hosts.length; k++) {
+      const steps =
+        k < credentials.length ? this.learnedBy.get(credentials[k]!) : this.foundBy.get(hosts[k - credentials.length]!);
+      if (steps === undefined) continue;
+      seen ??= new Set(out.map(stepKey));
+      for (const step of steps) {
         const key = stepKey(step);
         if (seen.has(key)) continue;
         seen.add(key);
         out.push(step);
       }
-    };
-    for (const c of credentials) add(this.learnedBy.get(c));
-    for (const h of hosts) add(this.foundBy.get(h));
+    }
     return out;
   }
 

@@ -10,6 +10,7 @@ import {
   ids,
   port,
   protocolName,
+  protocolOnly,
   selectorSchema,
   serviceSchema,
   techniqueId,
@@ -78,7 +79,7 @@ export const serviceAuthFields = {
 
 export const assetServiceSchema = z
   .union([
-    protocolName.transform((p) => ({ protocol: p as string, port: defaultPort(p) })),
+    ...protocolOnly,
     z
       .strictObject({ protocol: protocolName, port: port.optional(), ...serviceAuthFields })
       .transform(({ protocol, port: p, ...auth }) => ({

@@ -138,10 +138,13 @@ export function buildPlantModel(scenario: Scenario): PlantModel {
     const kind = a.kind as AssetKind;
     const z = zones[zone]!;
     z.assets.push(index);
-    const cached = a.credentials.map((c) => ({
-      credential: credentialIndex.get(c.credential)!,
-      privilege: privilege(c.privilege),
-    }));
+    const cached =
+      a.credentials.length === 0
+        ? []
+        : a.credentials.map((c) => ({
+            credential: credentialIndex.get(c.credential)!,
+            privilege: privilege(c.privilege),
+          }));
     return {
       index,
       id: a.id,
@@ -150,7 +153,7 @@ export function buildPlantModel(scenario: Scenario): PlantModel {
       zone,
       zones: [zone, ...a.dualHomed.map((z) => zoneIndex.get(z)!)],
       line: a.line === undefined ? -1 : lineIndex.get(a.line)!,
-      level: assetLevel(z.spec.level, a),
+      level: a.level ?? (ASSET_KINDS[kind].controller ? z.level : z.top),
       ip: ipToInt(a.ip),
       services: a.services.map((s) => ({ protocol: protocolName.get(s.protocol) ?? s.protocol, port: s.port })),
       vulnerabilities: a.vulnerabilities,
@@ -188,6 +191,7 @@ export function buildPlantModel(scenario: Scenario): PlantModel {
     protocols: new Set(c.protocols ?? defaultProtocols(c, vocab)),
   }));
   plant.assets.forEach((a, i) => {
+    if (a.documents.length === 0) return;
     assets[i]!.documents = a.documents.map((d) => ({
       id: d.id,
       privilege: privilege(d.privilege),

@@ -16,6 +16,8 @@ export interface ProtocolEntry {
   readonly declared: boolean;
   /** Its actions, lowest level first. */
   readonly actions: readonly string[];
+  /** What each of them means, in the same order (null: an application session). */
+  readonly meanings: readonly (ActionMeaning | null)[];
 }
 
 export interface ActionEntry {
@@ -59,6 +61,10 @@ export class Vocabulary {
     for (const p of Object.keys(PROTOCOLS) as BuiltinProtocol[]) {
       const info = PROTOCOLS[p];
       const actions = (Object.keys(ACTIONS) as BuiltinAction[]).filter((a) => ACTIONS[a].protocol === p);
+      const meanings = actions.map((a): ActionMeaning | null => {
+        const level = ACTIONS[a].level;
+        return level !== 'session' ? level : info.interactive ? 'interactive-logon' : null;
+      });
       this.protocols.set(p, {
         name: p,
         port: info.port,
@@ -66,12 +72,18 @@ export class Vocabulary {
         interactive: info.interactive,
         declared: false,
         actions,
+        meanings,
       });
-      for (const a of actions) {
-        const level = ACTIONS[a].level;
-        const meaning = level !== 'session' ? level : info.interactive ? 'interactive-logon' : null;
-        this.actions.set(a, { name: a, protocol: p, level, meaning, technique: null, auth: null });
-      }
+      actions.forEach((a, i) =>
+        this.actions.set(a, {
+          name: a,
+          protocol: p,
+          level: ACTIONS[a].level,
+          meaning: meanings[i]!,
+          technique: null,
+          auth: null,
+        }),
+      );
     }
     for (const d of declared) {
       if (this.protocols.has(d.id)) continue; // a clash the reference check reports
@@ -85,6 +97,7 @@ export class Vocabulary {
         interactive: d.actions.some((a) => a.meaning === 'interactive-logon'),
         declared: true,
         actions: names,
+        meanings: sorted.map((a) => a.meaning),
       });
       sorted.forEach((a, i) =>
         this.actions.set(names[i]!, {
@@ -110,6 +123,11 @@ export class Vocabulary {
   /** The actions of a protocol, lowest level first; none for an unknown one. */
   actionsOf(protocol: string): readonly string[] {
     return this.protocols.get(protocol)?.actions ?? [];
+  }
+
+  /** What each action of a protocol means, in the order of `actionsOf`. */
+  meaningsOf(protocol: string): readonly (ActionMeaning | null)[] {
+    return this.protocols.get(protocol)?.meanings ?? [];
   }
 
   /** The protocol an action belongs to (a known action: the references were checked). */

@@ -30,8 +30,13 @@ export class HostRules {
   readonly sourceSpecific: Uint8Array;
   private readonly hardened = new Map<number, Hardened>();
   private readonly firewalls: (HostFirewall | null)[];
-  private readonly requirementCache: (readonly Requirement[])[][] = [];
-  private readonly sharedDefaults = new Map<string, readonly Requirement[]>();
+  /** Per asset whose services state their authentication (or a design hardens them), per service. */
+  private readonly stating = new Map<number, (readonly Requirement[])[]>();
+  /** What services that state nothing need, by protocol: [no project password, project password]. */
+  private readonly sharedDefaults = [
+    new Map<string, readonly Requirement[]>(),
+    new Map<string, readonly Requirement[]>(),
+  ];
   /** Per credential, the assets whose services name it (beside those it opens). */
   private readonly namedBy = new Map<number, number[]>();
 
@@ -68,7 +73,9 @@ export class HostRules {
     this.firewalls.forEach((f, i) => {
       if (f?.namesAssets) this.sourceSpecific[i] = 1;
     });
-    model.assets.forEach((a) =>
+    for (const a of model.assets) {
+      if (!this.hardened.has(a.index) && !a.spec.services.some((x) => statesAuth(x))) continue;
+      this.stating.set(a.index, []);
       a.services.forEach((_, i) => {
         const stated = this.stated(a, i);
         const named = [
@@ -81,8 +88,8 @@ export class HostRules {
           if (list === undefined) this.namedBy.set(index, [a.index]);
           else if (list[list.length - 1] !== a.index) list.push(a.index);
         }
-      }),
-    );
+      });
+    }
   }
 
   /** The assets a credential may open: those it says it opens, and those whose services name it. */
@@ -94,7 +101,8 @@ export class HostRules {
 
   /** What each action of the service needs, in the order of the protocol's actions. */
   requirements(target: AssetNode, serviceIndex: number): readonly Requirement[] {
-    const row = (this.requirementCache[target.index] ??= []);
+    const row = this.stating.get(target.index);
+    if (row === undefined) return this.defaults(target, target.services[serviceIndex]!.protocol);
     let reqs = row[serviceIndex];
     if (reqs === undefined) row[serviceIndex] = reqs = this.resolve(target, serviceIndex);
     return reqs;
@@ -131,11 +139,21 @@ export class HostRules {
       actions.map((a) =>
         requirementFor(model.vocab, service.protocol, a, stated, target.programProtected, model.credentialIndex),
       );
-    if (statesAuth(stated)) return compute();
-    // Services that state nothing share their protocol's defaults.
-    const key = `${service.protocol}\u0000${target.programProtected ? 1 : 0}`;
-    let shared = this.sharedDefaults.get(key);
-    if (shared === undefined) this.sharedDefaults.set(key, (shared = compute()));
+    return statesAuth(stated) ? compute() : this.defaults(target, service.protocol);
+  }
+
+  /** Services that state nothing share their protocol's defaults. */
+  private defaults(target: AssetNode, protocol: string): readonly Requirement[] {
+    const { model } = this;
+    const byProtocol = this.sharedDefaults[target.programProtected ? 1 : 0]!;
+    let shared = byProtocol.get(protocol);
+    if (shared === undefined) {
+      const none = {};
+      shared = model.vocab
+        .actionsOf(protocol)
+        .map((a) => requirementFor(model.vocab, protocol, a, none, target.programProtected, model.credentialIndex));
+      byProtocol.set(protocol, shared);
+    }
     return shared;
   }
 }

@@ -4,7 +4,8 @@
 import { PROFILE_PROTOCOL } from '../model/auth.js';
 import { levelRange } from '../model/plantModel.js';
 import type { ServiceAuthSpec } from '../model/auth.js';
-import type { Firewall, Scenario, Selector } from '../model/schema.js';
+import { statesAuth } from '../model/auth.js';
+import type { Firewall, Scenario, Selector, Zone } from '../model/schema.js';
 import { TECHNIQUE_CATALOG } from '../model/techniques.js';
 import type { Vocabulary } from '../model/vocabulary.js';
 import { didYouMean, type IssuePath } from './issues.js';
@@ -13,7 +14,7 @@ export interface ReferenceContext {
   problem(path: IssuePath, message: string): void;
   ref(map: { has(id: string): boolean; keys(): Iterable<string> }, id: string, path: IssuePath, what: string): void;
   selector(sel: Selector, path: IssuePath): void;
-  zones: ReadonlyMap<string, unknown>;
+  zones: ReadonlyMap<string, Pick<Zone, 'id' | 'level'>>;
   assets: ReadonlyMap<string, unknown>;
   credentials: ReadonlyMap<string, unknown>;
   vocab: Vocabulary;
@@ -102,9 +103,11 @@ export function checkFirewall(c: ReferenceContext, firewall: Firewall | undefine
 export function checkAssetHost(c: ReferenceContext, s: Scenario, index: number): void {
   const a = s.plant.assets[index]!;
   const at: IssuePath = ['plant', 'assets', index];
+  // Run on every asset of plants of a hundred thousand: paths are made only where there is something to check.
   a.services.forEach((x, k) => {
-    if (checkProtocol(c, x.protocol, serviceField([...at, 'services'], k, x)))
-      checkServiceAuth(c, x, [...at, 'services', k]);
+    if (c.vocab.protocol(x.protocol) === undefined)
+      checkProtocol(c, x.protocol, serviceField([...at, 'services'], k, x));
+    else if (statesAuth(x)) checkServiceAuth(c, x, [...at, 'services', k]);
   });
   a.credentials.forEach((x, k) => c.ref(c.credentials, x.credential, [...at, 'credentials', k], 'credential'));
   const documents = new Set<string>();
@@ -114,18 +117,18 @@ export function checkAssetHost(c: ReferenceContext, s: Scenario, index: number):
     d.hosts.forEach((sel, j) => c.selector(sel, [...at, 'documents', k, 'hosts', j]));
     d.credentials.forEach((id, j) => c.ref(c.credentials, id, [...at, 'documents', k, 'credentials', j], 'credential'));
   });
-  checkFirewall(c, a.firewall, [...at, 'firewall']);
-  const services = new Set(a.services.map((x) => x.protocol));
+  if (a.firewall !== undefined) checkFirewall(c, a.firewall, [...at, 'firewall']);
+  const services = a.vulnerabilities.length === 0 ? null : new Set(a.services.map((x) => x.protocol));
   a.vulnerabilities.forEach((v, j) => {
     const vp: IssuePath = [...at, 'vulnerabilities', j];
     if (v.effect === 'privilege-escalation') {
       if (v.service !== undefined)
         c.problem([...vp, 'service'], 'a local privilege escalation goes through no service: drop "service"');
     } else if (v.service === undefined) c.problem(vp, `a ${v.effect} exploit needs the service it goes through`);
-    else if (checkProtocol(c, v.service, [...vp, 'service']) && !services.has(v.service))
+    else if (checkProtocol(c, v.service, [...vp, 'service']) && !services!.has(v.service))
       c.problem([...vp, 'service'], `asset "${a.id}" exposes no ${v.service} service`);
   });
-  const zone = s.plant.zones.find((z) => z.id === a.zone);
+  const zone = a.level === undefined ? undefined : c.zones.get(a.zone);
   if (a.level !== undefined && zone !== undefined) {
     const [low, high] = levelRange(zone.level);
     if (a.level < low || a.level > high)

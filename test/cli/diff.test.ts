@@ -83,7 +83,7 @@ describe('segsim diff', () => {
     const [json, md] = [join(dir, 'd.json'), join(dir, 'd.md')];
     expect((await diff(PHARMA, file, '--json', json, '--md', md)).code).toBe(1);
     const data = JSON.parse(readFileSync(json, 'utf8')) as ScenarioDiff;
-    expect(data.linesOpened.map((o) => o.change.line)).toEqual(['line2']);
+    expect(data.linesOpened.map((o) => `${o.change.design}: ${o.change.line}`)).toEqual(['zt: line2']);
     expect(data.static.find((s) => s.design === 'zt' && s.attack === 'compromised-vendor-laptop')!.gained).toHaveLength(
       4,
     );

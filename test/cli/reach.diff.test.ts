@@ -71,7 +71,7 @@ describe('segsim reach --diff', () => {
     ],
     [
       ['scenarios/pharma.yaml', '--diff', 'zt', 'vpn-flatt'],
-      'scenarios/pharma.yaml has no design "vpn-flatt" (did you mean "vpn-flat"?); it has: vpn-flat, vpn-segmented, zt, vpn-segmented-plc-protection, zt-plc-protection',
+      'scenarios/pharma.yaml has no design "vpn-flatt" (did you mean "vpn-flat"?); it has: vpn-flat, vpn-segmented, zt, vpn-seg-plc-pw, zt-plc-pw',
     ],
     [['scenarios/pharma.yaml', '--diff', 'zt', 'vpn-flat', '--top', 'x'], '--top must be a whole number, got "x"'],
   ])('refuses %j with exit 2', async (args, message) => {

@@ -180,13 +180,13 @@ describe.concurrent('segsim inspect', () => {
     expect(r.stdout).toMatch(/Zones \(by Purdue level\)[\s\S]*Designs[\s\S]*vpn-flat[\s\S]*Attacks/);
     // Each design's and attack's facts sit under a name column as wide as the longest id.
     expect(r.stdout).toContain(
-      '  vpn-flat                      Vendor VPN, flat plant network\n                                VPN (1 account, no MFA)\n',
+      '  vpn-flat                   Vendor VPN, flat plant network\n                             VPN (1 account, no MFA)\n',
     );
     expect(r.stdout).toContain(
-      '                                response after lognormal(median 24, sigma 0.8) h: disable-account; isolate-host after 1 h, 90%; rotate-credentials after triangular(4, 8, 24) h\n                                investigation: 5% an hour, 50% with a lead\n',
+      '                             response after lognormal(median 24, sigma 0.8) h: disable-account; isolate-host after 1 h, 90%; rotate-credentials after triangular(4, 8, 24) h\n                             investigation: 5% an hour, 50% with a lead\n',
     );
     expect(r.stdout).toContain(
-      '  compromised-vendor-laptop     Compromised OEM laptop during a service session\n                                compromised device oem-laptop riding its live session at 6.5 h, greedy\n',
+      '  compromised-vendor-laptop  Compromised OEM laptop during a service session\n                             compromised device oem-laptop riding its live session at 6.5 h, greedy\n',
     );
   });
 

@@ -65,7 +65,7 @@ describe.concurrent('segsim matrix', () => {
       expect(cell.staticWorstCase.assets).toBe(d.staticBlastRadius.assets.length);
     }
     expect(readFileSync(md, 'utf8')).toMatch(
-      /^# Pharmaceutical plant, three production lines: every design under every attack\n[\s\S]*\n## P\(PLC reached\) · static worst case, assets\/PLCs\/lines\n\n\| attack \| `vpn-flat` \| `vpn-segmented` \| `zt` \| `vpn-segmented-plc-protection` \| `zt-plc-protection` \|\n/,
+      /^# Pharmaceutical plant, three production lines: every design under every attack\n[\s\S]*\n## P\(PLC reached\) · static worst case, assets\/PLCs\/lines\n\n\| attack \| `vpn-flat` \| `vpn-segmented` \| `zt` \| `vpn-seg-plc-pw` \| `zt-plc-pw` \|\n/,
     );
   });
 

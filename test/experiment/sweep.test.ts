@@ -140,7 +140,7 @@ describe.concurrent('segsim sweep', () => {
       segsim('sweep', PHARMA, '--set', set, '--runs', '30', '--json', b),
     ]);
     expect(readFileSync(md, 'utf8')).toMatch(
-      /^# Pharmaceutical plant, three production lines: `attacks\.approval-fatigue\.approvalFatigue` swept\n[\s\S]*\n## P\(PLC reached\)\n\n\| value \| `vpn-flat` \| `vpn-segmented` \| `zt` \| `vpn-segmented-plc-protection` \| `zt-plc-protection` \|\n/,
+      /^# Pharmaceutical plant, three production lines: `attacks\.approval-fatigue\.approvalFatigue` swept\n[\s\S]*\n## P\(PLC reached\)\n\n\| value \| `vpn-flat` \| `vpn-segmented` \| `zt` \| `vpn-seg-plc-pw` \| `zt-plc-pw` \|\n/,
     );
     expect(second.code).toBe(0);
     expect(first.err).toBe('');

@@ -13,6 +13,9 @@ import type { Attack } from '../../sim/model/schema.js';
 import { Provenance } from '../../sim/metrics/provenance.js';
 import { localGains, type LocalGain } from '../../sim/metrics/localGains.js';
 
+/** No credentials or hosts to account for: shared, never modified. */
+const NO_INDICES: readonly number[] = [];
+
 interface Node {
   foothold: Foothold;
   /** The path that created this foothold. */
@@ -72,6 +75,7 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
     }
   };
   const gain = (gains: readonly LocalGain[], path: PathStep[]) => {
+    if (gains.length === 0) return;
     const by = new Map<number, PathStep[]>();
     for (const g of gains) for (const c of g.credentials) if (!by.has(c)) by.set(c, [...path, ...g.steps]);
     learn([...by.keys()], (c) => by.get(c)!);
@@ -92,8 +96,8 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
       means: describeMeans(model, move.means),
       technique: techniqueForMove(move, model),
     };
-    const before = move.means.kind === 'credential' ? [move.means.credential] : [];
-    const path = [...provenance.of(before, nodes[n]!.path, hidden[t] === 1 ? [t] : []), step];
+    const before = move.means.kind === 'credential' ? [move.means.credential] : NO_INDICES;
+    const path = [...provenance.of(before, nodes[n]!.path, hidden[t] === 1 ? [t] : NO_INDICES), step];
     if (move.effect === 'learn-credentials') return learn(access.hosts.cachedIds(t), () => path);
     if (move.effect === 'read-files') return gain(localGains(access, provenance, target, move.privilege, true), path);
     if (owned[t]) return;

@@ -14,10 +14,7 @@ const files = readdirSync('scenarios')
 
 describe.each(files)('%s', (file) => {
   const loaded = load(file);
-  // The testbed does not yet emulate a device's own write passwords (a design's `hardening`):
-  // those designs are compared in the simulator only, until the emulated PLCs check them.
-  const emulated = loaded.scenario.designs.filter((d) => (d.hardening ?? []).length === 0);
-  const pairs = emulated.flatMap((d) => loaded.scenario.attacks.map((a) => [d.id, a.id] as const));
+  const pairs = loaded.scenario.designs.flatMap((d) => loaded.scenario.attacks.map((a) => [d.id, a.id] as const));
 
   it.each(pairs)('%s under %s: live equals static', async (design, attack) => {
     const bed = await startTestbed(loaded, design, testbedOptionsFor(loaded.attack(attack)));

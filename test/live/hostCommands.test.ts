@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostCommand, type HostContext } from '../../sim/live/hostCommands.js';
 import { Secrets } from '../../sim/live/secrets.js';
+import { HostRules } from '../../sim/net/hostRules.js';
 import { pharma } from './support.js';
 
 const secrets = new Secrets('ab'.repeat(32));
@@ -47,6 +48,27 @@ describe('an emulated host answers as the model says', () => {
     expect(hostCommand(ctx('l1-plc1', 's7'), session, 'PROGRAM').effect).toBe('control');
     expect(run(ctx('scada', 'rdp'), 'WRITE').reply).toBe('DENIED scada takes no commands over rdp');
     expect(run(ctx('scada', 'rdp'), 'RM -rf').reply).toBe('ERR unknown command "RM"');
+  });
+});
+
+describe('an emulated controller under a design that turns its access protection on', () => {
+  const { scenario } = pharma();
+  const hosts = new HostRules(model, scenario.designs.find((d) => d.id === 'vpn-seg-plc-pw')!);
+  const plc = model.assets[model.assetIndex.get('l1-plc1')!]!;
+  const protectedS7: HostContext = { ...ctx('l1-plc1', 's7'), needs: hosts.requirements(plc, 0) };
+
+  it('takes a write only after a logon with the password the protection names', () => {
+    expect(run(protectedS7, 'WRITE').reply).toBe('DENIED s7.write on l1-plc1 needs a credential');
+    const session = { projectUnlocked: false };
+    // The project password still opens the PLC, but it is not the one the protection asks for.
+    expect(hostCommand(protectedS7, session, `LOGIN l1-plc-project ${secrets.password('l1-plc-project')}`).reply).toBe(
+      'OK unlocked',
+    );
+    expect(hostCommand(protectedS7, session, 'WRITE').effect).toBe('none');
+    expect(
+      hostCommand(protectedS7, session, `LOGIN l1-plc-password ${secrets.password('l1-plc-password')}`).reply,
+    ).toBe('OK unlocked');
+    expect(hostCommand(protectedS7, session, 'WRITE')).toEqual({ reply: 'OK control', effect: 'control' });
   });
 });
 

@@ -30,7 +30,7 @@ describe('loadScenario on valid files', () => {
     expect([s.zones.length, s.lines.length, s.designs, s.attacks]).toEqual([
       9,
       3,
-      ['vpn-flat', 'vpn-segmented', 'zt', 'vpn-segmented-plc-protection', 'zt-plc-protection'],
+      ['vpn-flat', 'vpn-segmented', 'zt', 'vpn-seg-plc-pw', 'zt-plc-pw'],
       ['stolen-vendor-credential', 'compromised-vendor-laptop', 'targeted-sterile-filling', 'approval-fatigue'],
     ]);
     expect(r.scenario.plant.zones[0]).toMatchObject({ id: 'enterprise', securityLevel: 1, microSegmented: false });

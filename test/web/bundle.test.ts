@@ -12,7 +12,7 @@ describe('the viewer’s bundle reading', () => {
     const now = parseBundle(makeBundle('scenarios/pharma.yaml', 20).text, 'new.json');
     expect(remoteNames(old)).toEqual(remoteNames(now));
     expect(remoteNames(old)).toEqual(['vpn-client']);
-    // Pharma gained designs after the file was written: compare the ones it holds.
+    // The version-1 file predates pharma's two PLC-protection designs: the designs it holds read alike.
     const same = now.designs.filter((d) => old.designs.some((o) => o.id === d.id));
     expect(old.designs.map(entryPoints)).toEqual(same.map(entryPoints));
   });
