@@ -18,10 +18,35 @@ export interface ExperimentFlags {
 export async function experimentFromOptions(file: string, opts: ExperimentFlags) {
   const runs = parseRuns(opts.runs);
   const seed = positiveInteger(opts.seed, '--seed');
-  const { workers, note } = parseWorkers(opts.workers, opts.forceWorkers === true);
-  if (note !== undefined) process.stderr.write(`segsim: ${note}\n`);
+  const workers = workersFrom(opts);
   const ctx = await openScenario(file);
   return { ctx, spec: experimentSpec(ctx, opts.designs, opts.attack, runs, seed), workers };
+}
+
+/** --workers, lowered to the machine's cores (saying so on stderr) unless --force-workers. */
+export function workersFrom(opts: { workers: string; forceWorkers?: boolean }): number {
+  const { workers, note } = parseWorkers(opts.workers, opts.forceWorkers === true);
+  if (note !== undefined) process.stderr.write(`segsim: ${note}\n`);
+  return workers;
+}
+
+/** What matrix, baseline and report take: designs and attacks (default: all), runs and seed. */
+export interface AttacksFlags {
+  designs?: string;
+  attacks?: string;
+  runs: string;
+  seed: string;
+}
+
+/** One experiment per chosen attack, over the same designs, runs and seed, ready for runInTurn. */
+export async function attackExperiments(file: string, opts: AttacksFlags) {
+  const runs = parseRuns(opts.runs);
+  const seed = positiveInteger(opts.seed, '--seed');
+  const ctx = await openScenario(file);
+  const attacks = pickMany(ctx.scenario.attacks, opts.attacks, 'attack', file);
+  if (attacks.length === 0) throw usageError(`${file} has no attacks`);
+  const jobs = attacks.map((a) => ({ model: ctx.model, spec: experimentSpec(ctx, opts.designs, a.id, runs, seed) }));
+  return { ctx, runs, seed, attacks, jobs };
 }
 
 /** The designs (all when none are named) and the attack (default: the first) of an experiment. */

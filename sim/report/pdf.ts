@@ -44,7 +44,8 @@ export function findBrowser(named: string | undefined, places: readonly string[]
   );
 }
 
-const FLAGS = [
+/** Headless Chromium that makes no network request of its own (no update, sync or QUIC probing). */
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -69,7 +70,7 @@ export async function printPdf(html: string, browserPath: string): Promise<Buffe
     writeFileSync(page, html);
     let browser: Awaited<ReturnType<typeof chromium.launch>>;
     try {
-      browser = await chromium.launch({ executablePath: browserPath, args: FLAGS });
+      browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_FLAGS });
     } catch (err) {
       throw new PdfError('BROWSER_FAILED', `could not start ${browserPath}: ${firstLine(err)}`);
     }

@@ -5,12 +5,10 @@ import { BASELINE_VERSION } from '../../contract/baseline.js';
 import { buildBaseline, REGRESSION_METRICS } from '../../experiment/baseline.js';
 import { baselineJson } from '../../report/baselineJson.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { parseRuns } from '../bounds.js';
-import { usageError } from '../errors.js';
-import { experimentSpec } from '../experiment.js';
-import { attacksOption, designsOption, positiveInteger, runsOption, seedOption } from '../options.js';
+import { attackExperiments } from '../experiment.js';
+import { attacksOption, designsOption, runsOption, seedOption } from '../options.js';
 import { announceWriting, runInTurn } from '../progress.js';
-import { openScenario, pickMany, portableName } from '../scenarioContext.js';
+import { portableName } from '../scenarioContext.js';
 
 interface BaselineOptions {
   out: string;
@@ -44,15 +42,7 @@ The file (format "segsim-baseline", version ${BASELINE_VERSION}) names the scena
 check from the same folder. The same scenario, runs and seed give the same bytes.`,
     )
     .action(async (file: string, opts: BaselineOptions) => {
-      const runs = parseRuns(opts.runs);
-      const seed = positiveInteger(opts.seed, '--seed');
-      const ctx = await openScenario(file);
-      const attacks = pickMany(ctx.scenario.attacks, opts.attacks, 'attack', file);
-      if (attacks.length === 0) throw usageError(`${file} has no attacks`);
-      const jobs = attacks.map((a) => ({
-        model: ctx.model,
-        spec: experimentSpec(ctx, opts.designs, a.id, runs, seed),
-      }));
+      const { ctx, runs, seed, attacks, jobs } = await attackExperiments(file, opts);
       const results = runInTurn(jobs);
       const baseline = buildBaseline({ file: portableName(file), name: ctx.scenario.name ?? null }, results);
       announceWriting(opts.out);

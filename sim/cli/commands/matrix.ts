@@ -2,20 +2,10 @@
 import type { Command } from 'commander';
 import { matrixJson, renderMatrixMarkdown, renderMatrixText, type Matrix } from '../../report/matrixReport.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { openScenario, pickMany, scenarioRef } from '../scenarioContext.js';
-import { usageError } from '../errors.js';
-import { experimentSpec } from '../experiment.js';
-import {
-  attacksOption,
-  designsOption,
-  jsonOption,
-  mdOption,
-  positiveInteger,
-  runsOption,
-  seedOption,
-} from '../options.js';
+import { scenarioRef } from '../scenarioContext.js';
+import { attackExperiments } from '../experiment.js';
+import { attacksOption, designsOption, jsonOption, mdOption, runsOption, seedOption } from '../options.js';
 import { announceWriting, runInTurn } from '../progress.js';
-import { parseRuns } from '../bounds.js';
 import { writeText } from '../terminal.js';
 
 interface MatrixOptions {
@@ -52,15 +42,7 @@ Each cell is what \`segsim compare FILE --attack A\` reports for that design wit
 read a cell there, with its confidence intervals, paired differences and the attack paths.`,
     )
     .action(async (file: string, opts: MatrixOptions) => {
-      const runs = parseRuns(opts.runs);
-      const seed = positiveInteger(opts.seed, '--seed');
-      const ctx = await openScenario(file);
-      const attacks = pickMany(ctx.scenario.attacks, opts.attacks, 'attack', file);
-      if (attacks.length === 0) throw usageError(`${file} has no attacks`);
-      const jobs = attacks.map((a) => ({
-        model: ctx.model,
-        spec: experimentSpec(ctx, opts.designs, a.id, runs, seed),
-      }));
+      const { ctx, runs, seed, jobs } = await attackExperiments(file, opts);
       const matrix: Matrix = {
         scenario: scenarioRef(file, ctx.scenario),
         seed,

@@ -7,19 +7,11 @@ import { findBrowser, PdfError, printPdf } from '../../report/pdf.js';
 import { bundleJson } from '../../report/bundle.js';
 import { buildReportBundle } from '../../report/reportBundle.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
-import { parseRuns, parseWorkers } from '../bounds.js';
 import { CliExit, usageError } from '../errors.js';
-import { experimentSpec } from '../experiment.js';
-import {
-  designsOption,
-  forceWorkersOption,
-  positiveInteger,
-  runsOption,
-  seedOption,
-  workersOption,
-} from '../options.js';
+import { attackExperiments, workersFrom } from '../experiment.js';
+import { designsOption, forceWorkersOption, runsOption, seedOption, workersOption } from '../options.js';
 import { announceWriting, runInTurn, runWithProgress } from '../progress.js';
-import { openScenario, pickMany, portableName } from '../scenarioContext.js';
+import { portableName } from '../scenarioContext.js';
 
 export interface ReportOptions {
   designs?: string;
@@ -76,19 +68,14 @@ with the package (in a clone: npm run build). The PDF is that page printed by a 
       if (opts.html === undefined && opts.pdf === undefined)
         throw usageError('report writes --html <file>, --pdf <file> or both: name at least one');
       const browser = opts.pdf === undefined ? undefined : browserOrExit(opts.browser ?? process.env.SEGSIM_BROWSER);
-      const runs = parseRuns(opts.runs);
-      const seed = positiveInteger(opts.seed, '--seed');
-      const { workers, note } = parseWorkers(opts.workers, opts.forceWorkers === true);
-      if (note !== undefined) process.stderr.write(`segsim: ${note}\n`);
-      const ctx = await openScenario(file);
-      const attacks = pickMany(ctx.scenario.attacks, opts.attacks, 'attack', file);
-      if (attacks.length === 0) throw usageError(`${file} has no attacks`);
-      const specs = attacks.map((a) => experimentSpec(ctx, opts.designs, a.id, runs, seed));
+      const workers = workersFrom(opts);
+      const { ctx, runs, seed, attacks, jobs } = await attackExperiments(file, opts);
+      const specs = jobs.map((j) => j.spec);
       const viewer = viewerPage();
       const experiments =
         workers > 1
           ? await inSequence(specs.map((spec) => () => runWithProgress(ctx.model, spec, workers)))
-          : runInTurn(specs.map((spec) => ({ model: ctx.model, spec })));
+          : runInTurn(jobs);
       announceWriting(opts.html, opts.pdf);
       const bundle = buildReportBundle(ctx.model, portableName(file), experiments);
       const title = `segsim · ${bundle.scenario.name ?? file}`;
