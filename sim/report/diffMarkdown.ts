@@ -1,5 +1,6 @@
 // `segsim diff` as Markdown, for a pull-request comment: the verdict first, then each kind of change.
 import type { ScenarioDiff } from '../experiment/scenarioDiff.js';
+import { markdownCode, markdownText } from './escape.js';
 import { staticWords } from '../experiment/scenarioDiff.js';
 import {
   differenceWords,
@@ -11,8 +12,9 @@ import {
   verdictWords,
 } from './diffWords.js';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+// Scenario text escaped as every Markdown writer escapes it: no raw HTML, no broken table, no code span closed early.
+const cell = markdownText;
+const code = markdownCode;
 
 export function renderDiffMarkdown(d: ScenarioDiff): string {
   const verdict = verdictWords(d);
@@ -37,7 +39,9 @@ export function renderDiffMarkdown(d: ScenarioDiff): string {
     for (const p of d.policy)
       for (const { change, at } of p.rules) {
         const details = change.fields.map((f) => `${f.field}: ${fieldWords(f).join(' ')}`).join('<br>');
-        out.push(`| ${p.design} | ${cell(ruleHeadline(change))} | ${cell(details)} | ${at === null ? '' : code(at)} |`);
+        out.push(
+          `| ${cell(p.design)} | ${cell(ruleHeadline(change))} | ${cell(details)} | ${at === null ? '' : code(at)} |`,
+        );
       }
     out.push('');
   }
@@ -45,7 +49,7 @@ export function renderDiffMarkdown(d: ScenarioDiff): string {
     out.push('## Lines opened to vendors and integrators', '');
     for (const { change: o, at } of d.linesOpened)
       out.push(
-        `- ${o.design}: ${o.org} user ${code(o.user)} now reaches line ${code(o.line)} through ${o.rules.map(code).join(', ')}${at === null ? '' : ` (${code(at)})`}`,
+        `- ${cell(o.design)}: ${o.org} user ${code(o.user)} now reaches line ${code(o.line)} through ${o.rules.map(code).join(', ')}${at === null ? '' : ` (${code(at)})`}`,
       );
     out.push('');
   }

@@ -68,7 +68,6 @@ describe('results bundle', () => {
       expect(Object.keys(d).filter((k) => k !== 'short')).toEqual([
         'id',
         'name',
-        ...('short' in d ? ['short'] : []),
         'description',
         'sentence',
         'conduits',
