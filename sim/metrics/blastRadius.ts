@@ -6,7 +6,7 @@ import { movesAgainst, type Knowledge, type Move } from '../attack/capabilities.
 import { initialEntry, remoteFootholds, type Foothold } from '../attack/initialAccess.js';
 import { techniqueFor, techniqueForMove } from '../attack/techniques.js';
 import type { Action } from '../model/catalog.js';
-import { PRIVILEGE, type Privilege } from '../model/plantModel.js';
+import { localEscalation, PRIVILEGE, type AssetNode, type Privilege } from '../model/plantModel.js';
 import type { AccessLayer, Origin } from '../net/AccessLayer.js';
 import { probeStates, policyWindows } from '../net/probeStates.js';
 import { localGains, type LocalGain } from './localGains.js';
@@ -89,7 +89,16 @@ export function staticPlan(
   const states = probeStates(model, attack.initialAccess.at, policyWindows(access)).map((s) =>
     approvals === undefined ? s : { ...s, approvals },
   );
+  // The privilege held on each asset (0: not held). A host held as user whose cache or documents
+  // need administrator, and that has no local escalation, is taken again when a move gives more.
   const owned = new Uint8Array(model.assets.length);
+  const adminOnly = new Int8Array(model.assets.length).fill(-1); // memo: 1 when only administrator reads it all
+  const done = (t: number): boolean => {
+    if (owned[t] === 0) return false;
+    if (owned[t] === PRIVILEGE.admin) return true;
+    if (adminOnly[t] === -1) adminOnly[t] = needsAdministrator(access, model.assets[t]!) ? 1 : 0;
+    return adminOnly[t] === 0;
+  };
   const paths: (PathStep[] | undefined)[] = new Array(model.assets.length);
   const nodes: Node[] = [];
   const opened = entry.opened;
@@ -130,7 +139,7 @@ export function staticPlan(
     for (const c of fresh)
       for (const t of access.hosts.targetsOf(c)) {
         const list = waiting[t];
-        if (list !== undefined) for (const n of list.slice()) if (!owned[t]) tryTarget(n, t, true);
+        if (list !== undefined) for (const n of list.slice()) if (!done(t)) tryTarget(n, t, true);
       }
   };
   /** Hidden hosts a document named become targets, after the steps that read it. */
@@ -139,7 +148,7 @@ export function staticPlan(
       if (hidden[t] !== 1 || known[t]) continue;
       known[t] = 1;
       provenance.found(t, path);
-      for (const n of unseen.get(t) ?? []) if (!owned[t]) tryTarget(n, t);
+      for (const n of unseen.get(t) ?? []) if (!done(t)) tryTarget(n, t);
     }
   };
   /** What a held host (or a file transfer) gives: one learn for every credential, then the hosts. */
@@ -170,8 +179,15 @@ export function staticPlan(
     const path = [...provenance.of(before, nodes[n]!.path, hidden[t] === 1 ? [t] : NO_INDICES), step];
     if (move.effect === 'learn-credentials') return learn(access.hosts.cachedIds(t), () => path);
     if (move.effect === 'read-files') return gain(localGains(access, provenance, target, move.privilege, true), path);
-    if (owned[t]) return;
-    owned[t] = 1;
+    if (owned[t]) {
+      // Taken again with more: what administrator reads there is learned after this path.
+      if (move.effect === 'own-host' && move.privilege > owned[t]!) {
+        owned[t] = move.privilege;
+        gain(localGains(access, provenance, target, move.privilege), path);
+      }
+      return;
+    }
+    owned[t] = move.effect === 'control' ? PRIVILEGE.admin : move.privilege;
     paths[t] = path;
     if (move.effect === 'own-host') holdHost(t, move.privilege, path, step.technique);
   };
@@ -195,9 +211,9 @@ export function staticPlan(
           if (refused !== null) refusedAny = true;
           // Learning never ends the search for a way in.
           for (const m of moves) if (m.effect === 'learn-credentials' || m.effect === 'read-files') own(n, m);
-          if (owned[t]) return;
-          const taking = moves.find((x) => x.effect === 'own-host' || x.effect === 'control');
-          if (taking) return own(n, taking);
+          if (done(t)) return;
+          take(n, moves);
+          if (done(t)) return;
           // What the target leaked may open the target itself: look again.
           if (know.credentials.size === held) break;
         }
@@ -207,10 +223,23 @@ export function staticPlan(
     if (!retry) (waiting[t] ??= []).push(n);
   };
 
+  /** The first move that takes the target (its path is the asset's), then the most privileged one when it gives more. */
+  const take = (n: number, moves: readonly Move[]) => {
+    let first: Move | undefined;
+    let best: Move | undefined;
+    for (const m of moves) {
+      if (m.effect !== 'own-host' && m.effect !== 'control') continue;
+      first ??= m;
+      if (best === undefined || m.privilege > best.privilege) best = m;
+    }
+    if (first !== undefined) own(n, first);
+    if (best !== undefined && best !== first) own(n, best);
+  };
+
   for (const f of entry.footholds) addEntry(f);
   const phishing = techniqueFor('phishing-entry');
   for (const a of entry.owned) {
-    owned[a] = 1;
+    owned[a] = PRIVILEGE.user;
     const step: PathStep = {
       from: 'attacker',
       to: model.assets[a]!.id,
@@ -229,9 +258,9 @@ export function staticPlan(
       let kept = 0;
       for (let i = 0; i < list.length; i++) {
         const t = list[i]!;
-        if (owned[t]) continue;
+        if (done(t)) continue;
         tryTarget(n, t);
-        if (!owned[t]) list[kept++] = t;
+        if (!done(t)) list[kept++] = t;
       }
       list.length = kept;
     }
@@ -247,6 +276,15 @@ export function staticPlan(
     radius.stopped = explainStops(access, tried, know, states, known);
   }
   return { radius, origins };
+}
+
+/** Does the host keep a credential or document only administrator reads, with no local escalation to get there? */
+export function needsAdministrator(access: AccessLayer, host: AssetNode): boolean {
+  if (localEscalation(host) !== undefined) return false;
+  return (
+    access.hosts.cached(host.index).some((c) => c.privilege > PRIVILEGE.user) ||
+    host.documents.some((d) => d.privilege > PRIVILEGE.user)
+  );
 }
 
 function summarize(

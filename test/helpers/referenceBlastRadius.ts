@@ -31,7 +31,9 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
   const states = probeStates(model, attack.initialAccess.at).map((s) =>
     approvals === undefined ? s : { ...s, approvals },
   );
+  // The privilege held on each asset; a host held as user is tried again, for what administrator reads there.
   const owned = new Uint8Array(model.assets.length);
+  const done = (t: number) => owned[t] === PRIVILEGE.admin;
   const paths = new Map<number, PathStep[]>();
   const nodes: Node[] = [];
   const opened = entry.opened;
@@ -64,14 +66,14 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
     // A snapshot: a retry that fails again puts its node back on the list.
     for (const c of fresh)
       for (const t of access.hosts.targetsOf(c))
-        for (const n of [...(waiting.get(t) ?? [])]) if (!owned[t]) tryTarget(n, t);
+        for (const n of [...(waiting.get(t) ?? [])]) if (!done(t)) tryTarget(n, t);
   };
   const reveal = (hosts: readonly number[], path: PathStep[]) => {
     for (const t of hosts) {
       if (hidden[t] !== 1 || known[t]) continue;
       known[t] = 1;
       provenance.found(t, path);
-      for (const n of unseen.get(t) ?? []) if (!owned[t]) tryTarget(n, t);
+      for (const n of unseen.get(t) ?? []) if (!done(t)) tryTarget(n, t);
     }
   };
   const gain = (gains: readonly LocalGain[], path: PathStep[]) => {
@@ -100,8 +102,14 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
     const path = [...provenance.of(before, nodes[n]!.path, hidden[t] === 1 ? [t] : NO_INDICES), step];
     if (move.effect === 'learn-credentials') return learn(access.hosts.cachedIds(t), () => path);
     if (move.effect === 'read-files') return gain(localGains(access, provenance, target, move.privilege, true), path);
-    if (owned[t]) return;
-    owned[t] = 1;
+    if (owned[t]) {
+      if (move.effect === 'own-host' && move.privilege > owned[t]!) {
+        owned[t] = move.privilege;
+        gain(localGains(access, provenance, target, move.privilege), path);
+      }
+      return;
+    }
+    owned[t] = move.effect === 'control' ? PRIVILEGE.admin : move.privilege;
     paths.set(t, path);
     if (move.effect === 'own-host') hold(t, move.privilege, path, step.technique);
   };
@@ -120,9 +128,17 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
         const { moves } = movesAgainst(access, origin, model.assets[t]!, know, state);
         // Learning credentials never ends the search for a way in.
         for (const m of moves) if (m.effect === 'learn-credentials' || m.effect === 'read-files') own(n, m);
-        if (owned[t]) return;
-        const taking = moves.find((x) => x.effect === 'own-host' || x.effect === 'control');
-        if (taking) return own(n, taking);
+        if (done(t)) return;
+        // The first move that takes it gives its path; the most privileged one, what it holds.
+        const takes = moves.filter((x) => x.effect === 'own-host' || x.effect === 'control');
+        if (takes.length > 0) {
+          own(n, takes[0]!);
+          own(
+            n,
+            takes.reduce((a, b) => (b.privilege > a.privilege ? b : a)),
+          );
+          if (done(t)) return;
+        }
         // What the target leaked may open the target itself: look again.
         if (know.credentials.size === held) break;
       }
@@ -134,7 +150,7 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
 
   for (const f of entry.footholds) addEntry(f);
   for (const a of entry.owned) {
-    owned[a] = 1;
+    owned[a] = PRIVILEGE.user;
     const step: PathStep = {
       from: 'attacker',
       to: model.assets[a]!.id,
@@ -147,7 +163,7 @@ export function referenceBlastRadius(access: AccessLayer, attack: Attack): Blast
   }
   while (queue.length > 0) {
     const n = queue.shift()!;
-    for (const t of targetsOf(access, nodes[n]!.foothold.origin, seenGroups, dualHomed)) if (!owned[t]) tryTarget(n, t);
+    for (const t of targetsOf(access, nodes[n]!.foothold.origin, seenGroups, dualHomed)) if (!done(t)) tryTarget(n, t);
   }
   return summarize(access, attack, owned, paths, nodes, know);
 }

@@ -73,6 +73,25 @@ describe('staticBlastRadius', () => {
     expect(r.credentials).toEqual(['admin', 'plc-project']);
   });
 
+  it('takes a host held as user again with an exploit that gives administrator, for what only administrator reads', () => {
+    // The harvested admin logon (a user logon, despite its name) opens hmi1 first; the RDP exploit
+    // then gives administrator there, which reads the cached vendor password.
+    const input = miniPlant();
+    input.identities!.credentials!.push({ id: 'vault', kind: 'host-logon', opens: ['corp-ws'] });
+    Object.assign(input.plant!.assets!.find((a) => a.id === 'hmi1')!, {
+      credentials: [{ credential: 'vault', privilege: 'admin' }],
+      vulnerabilities: [{ id: 'CVE-2019-0708', service: 'rdp', effect: 'code-execution' }],
+    });
+    const r = staticBlastRadius(build(input).access, attack({ kind: 'phishing', asset: 'jump' }));
+    expect(r.paths.hmi1!.at(-1)).toMatchObject({ to: 'hmi1', means: 'credential admin' });
+    expect(r.credentials).toContain('vault');
+    // Without the exploit, user is all it holds there: the password stays unread.
+    input.plant!.assets!.find((a) => a.id === 'hmi1')!.vulnerabilities = [];
+    expect(
+      staticBlastRadius(build(input).access, attack({ kind: 'phishing', asset: 'jump' })).credentials,
+    ).not.toContain('vault');
+  });
+
   it('terminates when a learned credential opens a target for several waiting footholds but lets none in', () => {
     // jump and scada both wait on corp-ws; ews then teaches an ssh key for it, but corp-ws has no ssh.
     const input = miniPlant([
