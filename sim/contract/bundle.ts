@@ -65,6 +65,8 @@ export interface BundleDesign {
    * in bundles written before it existed.
    */
   lineCompromiseRate?: Record<string, number>;
+  /** Mean production loss of each line over the runs, every line in plant order. Absent as lineCompromiseRate is. */
+  lineLoss?: Record<string, number>;
   staticBlastRadius: BlastRadius;
   /**
    * The single changes that shrink the static worst case most, best first (written by `segsim

@@ -6,6 +6,7 @@ import type { AccessLayer } from '../net/AccessLayer.js';
 import type { Attack } from '../model/schema.js';
 import { runSimulation } from '../simulation/runSimulation.js';
 import { BudgetExceededError } from '../kernel/errors.js';
+import { lineLosses } from '../metrics/runMetrics.js';
 
 export interface RunRecord {
   /** Position in the experiment's seed list: the same index is the same seed in every design. */
@@ -13,6 +14,8 @@ export interface RunRecord {
   seed: string;
   metrics: RunMetrics;
   compromised: string[];
+  /** Production lost on each line, in plant order, rounded. */
+  lineLoss: number[];
   /** Attacker steps refused, by the ATT&CK for ICS mitigation that refused them. */
   blockedBy: Record<string, number>;
 }
@@ -34,7 +37,7 @@ export function runRecord(
   horizonHours?: number,
 ): RunRecord {
   const seed = runSeed(base, index);
-  const { result } = withRunNamed(access.design.id, attack.id, seed, () =>
+  const { result, world } = withRunNamed(access.design.id, attack.id, seed, () =>
     runSimulation(
       model,
       access,
@@ -42,7 +45,14 @@ export function runRecord(
       horizonHours === undefined ? { seed, trace: false } : { seed, horizonHours, trace: false },
     ),
   );
-  return { index, seed, metrics: result.metrics, compromised: result.compromised, blockedBy: result.blockedBy };
+  return {
+    index,
+    seed,
+    metrics: result.metrics,
+    compromised: result.compromised,
+    lineLoss: lineLosses(world).map(Math.round),
+    blockedBy: result.blockedBy,
+  };
 }
 
 /** Runs `simulate`; a budget error says which run hit it, so it can be replayed with `segsim run`. */

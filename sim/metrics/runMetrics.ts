@@ -21,16 +21,22 @@ export function runResult(w: World, counts: RunCounters, keepTrace: boolean): Ru
   };
 }
 
+/** Production lost on each line, in plant order: every outage's hours (to the horizon if still down) × its value. */
+export function lineLosses(w: World): number[] {
+  return w.outages.map((outages, i) => {
+    let loss = 0;
+    for (const o of outages) loss += ((o.up ?? w.horizon) - o.down) * w.model.lines[i]!.valuePerHour;
+    return loss;
+  });
+}
+
 export function runMetrics(w: World, c: RunCounters): RunMetrics {
   const model = w.model;
   const hit = model.assets.filter((a) => w.everOwned[a.index] || w.everControlled[a.index]);
   const levels = hit.map((a) => a.level);
   const start = w.attack.initialAccess.at;
   const since = (t: number | null) => (t === null ? null : round(t - start));
-  let loss = 0;
-  w.outages.forEach((outages, i) => {
-    for (const o of outages) loss += ((o.up ?? w.horizon) - o.down) * model.lines[i]!.valuePerHour;
-  });
+  const loss = lineLosses(w).reduce((a, b) => a + b, 0);
   return {
     compromisedAssets: hit.length,
     compromisedPlcs: hit.filter((a) => a.controller && w.everControlled[a.index]).length,

@@ -102,6 +102,7 @@ export function designsOut(model: PlantModel, experiment: ExperimentResult): Bun
       >,
       fellIn: fellIn(model, d.records),
       lineCompromiseRate: lineCompromiseRate(model, d.records),
+      lineLoss: meanLineLoss(model, d.records),
       staticBlastRadius: blastRadiusOut(d.staticBlastRadius),
       representativeRun: d.representativeRun,
     };
@@ -138,6 +139,15 @@ function lineCompromiseRate(model: PlantModel, records: readonly RunRecord[]): R
     for (const l of lines) hits[l]!++;
   }
   return Object.fromEntries(model.lines.map((l, i) => [l.id, records.length === 0 ? 0 : hits[i]! / records.length]));
+}
+
+/** Mean production loss of each line over the runs, rounded, every line in plant order. */
+function meanLineLoss(model: PlantModel, records: readonly RunRecord[]): Record<string, number> {
+  const sums = new Array<number>(model.lines.length).fill(0);
+  for (const r of records) r.lineLoss.forEach((loss, l) => (sums[l]! += loss));
+  return Object.fromEntries(
+    model.lines.map((l, i) => [l.id, records.length === 0 ? 0 : Math.round(sums[i]! / records.length)]),
+  );
 }
 
 function fellIn(model: PlantModel, records: readonly RunRecord[]): Record<string, number[]> {

@@ -26,7 +26,7 @@ function rec(index: number, metrics: Partial<RunMetrics>, compromised: string[] 
     timeToAccessHours: null,
     privilegeExposure: 0,
   };
-  return { index, seed: `1:${index}`, metrics: { ...base, ...metrics }, compromised, blockedBy: {} };
+  return { index, seed: `1:${index}`, metrics: { ...base, ...metrics }, compromised, lineLoss: [], blockedBy: {} };
 }
 
 const exp = (e: Partial<Expectation>): Expectation => ({

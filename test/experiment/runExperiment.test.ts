@@ -91,6 +91,7 @@ describe('representativeIndex', () => {
     index,
     seed: `s:${index}`,
     compromised: [],
+    lineLoss: [],
     blockedBy: {},
     metrics: { compromisedAssets } as never,
   });

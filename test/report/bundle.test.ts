@@ -75,6 +75,7 @@ describe('results bundle', () => {
         'perRun',
         'fellIn',
         'lineCompromiseRate',
+        'lineLoss',
         'staticBlastRadius',
         'representativeRun',
       ]);
@@ -87,6 +88,12 @@ describe('results bundle', () => {
         expect.objectContaining({ mean: expect.any(Number), median: expect.any(Number), p95: expect.any(Number) }),
       );
       expect(typeof d.summary.plcReachedProbability).toBe('number');
+      // Each line's mean loss adds up to the mean production loss, give or take each line's rounding.
+      const lines = Object.values(d.lineLoss as Record<string, number>);
+      expect(lines).toHaveLength(bundle.plant.lines.length);
+      expect(
+        Math.abs(lines.reduce((a: number, b: number) => a + b, 0) - d.summary.productionLoss.mean),
+      ).toBeLessThanOrEqual(lines.length);
     }
   });
 

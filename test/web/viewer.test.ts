@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsBundle } from '../../sim/contract/bundle.js';
 import type { RunResult } from '../../sim/contract/trace.js';
 import { reportHtml, VIEWER_INDEX, viewerPage } from '../../sim/report/html.js';
+import { money } from '../../web/src/format.js';
 import { V1_FIXTURE, v1FixtureText } from '../helpers/bundles.js';
 import { launchChromium, makeBundle, quantile, screenshotPath, segsim, startView } from './browser.js';
 
@@ -379,6 +380,13 @@ describe('a 2,000-asset plant', () => {
       big.bundle.plant.lines.length,
     );
     expect(await page.locator('.panel[data-design="vpn-flat"] .tile-name').first().textContent()).toBeTruthy();
+    // Each line tile says what the line lost per run, as the bundle has it.
+    const flat = big.bundle.designs.find((d) => d.id === 'vpn-flat')!;
+    const [line, loss] = Object.entries(flat.lineLoss!).sort((a, b) => b[1] - a[1])[0]!;
+    expect(loss).toBeGreaterThan(0);
+    expect(
+      await page.locator(`.panel[data-design="vpn-flat"] [data-tile="line:${line}"] .tile-note`).textContent(),
+    ).toMatch(new RegExp(`^${money(loss, big.bundle.scenario.currency).replace('.', '\\.')} lost per run, mean · `));
     await page.screenshot({ path: screenshotPath('big-tiles.png') });
     // A tile opens the maps zoomed on its line.
     await page.locator('.panel[data-design="vpn-flat"] [data-tile^="line:"]').first().click();

@@ -1,6 +1,6 @@
 // A large plant summarised: one tile per production line (how often some asset of it fell, how much
-// of it the static worst case reaches, what an hour of it is worth) and one per zone outside the
-// lines; a tile opens the map zoomed on its zones.
+// of it the static worst case reaches, what it lost per run and what an hour of it is worth) and one
+// per zone outside the lines; a tile opens the map zoomed on its zones.
 import { heat } from '../colors.js';
 import type { BundleDesign, ResultsBundle } from '../data/bundle.js';
 import { money, percent } from '../format.js';
@@ -25,6 +25,7 @@ export function tilesFor(bundle: ResultsBundle, d: BundleDesign): Tile[] {
   const { plant } = bundle;
   const worst = new Set(d.staticBlastRadius.assets);
   const rate = d.summary.assetCompromiseRate;
+  const currency = bundle.scenario.currency;
   const tiles: Tile[] = [];
   for (const line of plant.lines) {
     const members = plant.assets.filter((a) => a.line === line.id);
@@ -36,7 +37,13 @@ export function tilesFor(bundle: ResultsBundle, d: BundleDesign): Tile[] {
       shareText: d.lineCompromiseRate ? `${percent(share)} of runs` : `up to ${percent(share)} of runs`,
       worst: members.filter((a) => worst.has(a.id)).length,
       assets: members.length,
-      note: `${money(line.valuePerHour, bundle.scenario.currency)} per hour down${line.safetyCritical ? ' · safety-critical' : ''}`,
+      note: [
+        lineLoss(d, line.id, currency),
+        `${money(line.valuePerHour, currency)} per hour down`,
+        line.safetyCritical ? 'safety-critical' : null,
+      ]
+        .filter((x) => x !== null)
+        .join(' · '),
       zones: [...new Set(members.map((a) => a.zone))],
     });
   }
@@ -56,6 +63,12 @@ export function tilesFor(bundle: ResultsBundle, d: BundleDesign): Tile[] {
     });
   }
   return tiles;
+}
+
+function lineLoss(d: BundleDesign, line: string, currency: string | undefined): string | null {
+  if (d.lineLoss === undefined) return null;
+  const loss = d.lineLoss[line] ?? 0;
+  return loss === 0 ? 'no production lost' : `${money(loss, currency)} lost per run, mean`;
 }
 
 export function tilesHtml(tiles: readonly Tile[]): string {
