@@ -122,14 +122,14 @@ export class MapLabels {
       const rr = Math.max(6, 14 * k);
       glyphs.push({ x: t.x + p.x * k - rr, y: t.y + p.y * k - rr, w: 2 * rr, h: 2 * rr });
     }
-    // Below 20 px a cell has no room for a name.
+    // Below 20 px a cell has no room for a name: only the entry point and a selected asset keep theirs.
     const assetsLabelled = k * 48 >= 20;
     for (const a of this.layout.assets) {
       const x = t.x + a.x * k;
       const y = t.y + a.y * k;
       if (x < bounds.x - r || y < -r || x > width + r || y > height + r) continue;
       glyphs.push({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
-      if (!assetsLabelled) continue;
+      if (!assetsLabelled && this.priorityOf.get(a.id) !== 3) continue;
       requests.push({
         id: `asset:${a.id}`,
         texts: [a.id],

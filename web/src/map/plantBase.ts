@@ -64,6 +64,8 @@ export function drawBandLabels(overlay: SVGSVGElement, layout: PlantLayout): Ban
     .data(layout.bands)
     .join('g')
     .attr('data-band', (d) => d.key);
+  // Bottom band first in the document: a level pushed down into the next band is drawn over its cell.
+  labels.lower();
   labels.append('title').text((d) => d.label);
   labels.append('rect').attr('fill', (_d, i) => bandFill(i));
   labels
