@@ -180,8 +180,8 @@ describe('exposure', () => {
           const access = new AccessLayer(model, design);
           for (const attack of scenario.attacks) {
             const keys = new Set(exposure(access, { at: attack.initialAccess.at }).entries.map(key));
+            // Logins start outside the plant; harvests, escalations and reads stay on a held host.
             for (const path of Object.values(staticBlastRadius(access, attack).paths))
-              // Logins start outside the plant; harvests, escalations and reads stay on a held host.
               for (const step of path)
                 if (
                   !['login', 'harvest', 'escalate', 'read'].includes(step.action) &&
