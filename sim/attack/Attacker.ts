@@ -131,7 +131,7 @@ export class Attacker {
         s.state(),
       );
       const matching = moves.filter((m) => stepMatches(tech, m, w.model));
-      const move = matching.find((m) => !pointless(s, m));
+      const move = matching.find((m) => !pointless(s, this.work, m));
       if (move !== undefined) {
         w.kernel.schedule(this.duration(move, tech), () => this.complete(f, move, tech));
         return;
@@ -157,7 +157,7 @@ export class Attacker {
     const { footholds, s } = this;
     const pick = s.targets.next(
       footholds.list.length,
-      (a) => !w.owned[a] && !w.controlled[a],
+      (a) => (!w.owned[a] && !w.controlled[a]) || this.work.wantsRetake(a),
       (i, a) => {
         const f = footholds.list[i]!;
         // A host hidden from scans was never in one: it is tried once something named it.
@@ -183,7 +183,7 @@ export class Attacker {
       s.knowledge(),
       s.state(),
     );
-    const useful = moves.filter((m) => !pointless(s, m));
+    const useful = moves.filter((m) => !pointless(s, this.work, m));
     const move = useful.find((m) => m.effect === 'own-host' || m.effect === 'control') ?? useful[0];
     if (move === undefined) {
       if (moves.length > 0 || refused === null || refused.outcome.ok) return false;

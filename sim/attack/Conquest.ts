@@ -19,7 +19,8 @@ export class Conquest {
 
   /**
    * Owns a host through `means` at `privilege` (with `credential`, when one opened it); `from` is
-   * null when the initial access itself owned it (phishing). A host it holds already gives nothing new.
+   * null when the initial access itself owned it (phishing). A host it holds already gives only
+   * what the higher privilege reads there.
    */
   ownHost(
     asset: number,
@@ -30,7 +31,10 @@ export class Conquest {
     credential?: number,
   ): void {
     const w = this.s.world;
-    if (w.owned[asset]) return;
+    if (w.owned[asset]) {
+      if (privilege > this.work.privilege[asset]!) this.work.gained(asset, privilege);
+      return;
+    }
     const a = w.model.assets[asset]!;
     if (from === null)
       w.emit({

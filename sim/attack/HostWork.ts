@@ -169,6 +169,21 @@ export class HostWork {
       .map((c) => c.credential);
   }
 
+  /**
+   * Held as user, with no local escalation, and something there needs administrator: worth taking
+   * again by a move that gives administrator (a remote exploit, an administrator's logon).
+   */
+  wantsRetake(host: number): boolean {
+    const w = this.s.world;
+    return (
+      w.owned[host] === 1 &&
+      !w.isolated.has(host) &&
+      this.privilege[host] === PRIVILEGE.user &&
+      localEscalation(w.model.assets[host]!) === undefined &&
+      this.wantsAdmin(host)
+    );
+  }
+
   /** Something cached or kept on the host needs administrator and is not had yet. */
   private wantsAdmin(host: number): boolean {
     const { access, model } = this.s.world;

@@ -152,6 +152,29 @@ describe('a PLC written only with the password kept on the engineering workstati
     expect(userOnly.run.compromised).not.toContain('plc1');
   });
 
+  it('is read after all when a user logon got in first and a remote exploit gives administrator', () => {
+    // An insider holds a user logon to the workstation; its RDP exploit runs as SYSTEM.
+    const retaken = analyse(
+      packagingCell((s, asset) => {
+        const logon = s.identities!.credentials!.find((c) => c.id === 'ews-admin')!;
+        Object.assign(logon, { privilege: 'user', owners: ['tech'] });
+        asset('ews').vulnerabilities = [{ id: 'CVE-EWS', service: 'rdp', effect: 'code-execution', probability: 1 }];
+        s.attacks![0]!.initialAccess = { kind: 'insider', user: 'tech' };
+      }),
+    );
+    expect(words(retaken.radius.paths.plc1).slice(-3)).toEqual([
+      'vpn-client→ews rdp exploit CVE-EWS',
+      'ews→ews harvest credential plc-pw',
+      'vpn-client→plc1 s7.write credential plc-pw',
+    ]);
+    const order = steps(retaken.run.trace);
+    const first = order.indexOf('step ews credential ews-admin');
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('step ews exploit CVE-EWS')).toBeGreaterThan(first);
+    expect(order.indexOf('harvest ews plc-pw')).toBeGreaterThan(order.indexOf('step ews exploit CVE-EWS'));
+    expect(retaken.run.compromised).toEqual(expect.arrayContaining(['plc1', 'plc2']));
+  });
+
   it('without the protection the vendor VPN writes the PLCs directly', () => {
     const open = analyse(
       packagingCell((_, asset) => {
