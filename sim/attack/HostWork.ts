@@ -3,10 +3,12 @@
 // through a local vulnerability (T0890) when something it wants needs it. Each is a step with a
 // technique, a duration and odds; a harvest whose technique takes no time and cannot fail rides
 // the step that gave the privilege, as it always has.
-import { localEscalation, PRIVILEGE, type DocumentNode, type Privilege } from '../model/plantModel.js';
+import { localEscalation, PRIVILEGE, type DocumentNode, type PlantModel, type Privilege } from '../model/plantModel.js';
 import type { Vulnerability } from '../model/schema.js';
 import type { AttackerState } from './AttackerState.js';
 import type { Technique } from './techniques.js';
+
+const UNKNOWN = 2;
 
 export type LocalStep =
   | { kind: 'harvest'; host: number; credential: number }
@@ -20,6 +22,11 @@ export class HostWork {
   private readonly held: number[] = [];
   /** Steps already tried, by key: a failed one is not repeated. */
   private readonly tried = new Set<string>();
+  /**
+   * Per host: 1 when it keeps what only administrator reads, has no local escalation and some
+   * remote move could give administrator; 0 not; UNKNOWN not asked yet.
+   */
+  private readonly adminOnly: Uint8Array;
 
   constructor(
     private readonly s: AttackerState,
@@ -27,6 +34,7 @@ export class HostWork {
     private readonly learn: (credentials: readonly number[], host: number) => void,
   ) {
     this.privilege = new Uint8Array(s.world.model.assets.length);
+    this.adminOnly = new Uint8Array(s.world.model.assets.length).fill(UNKNOWN);
   }
 
   /**
@@ -174,14 +182,18 @@ export class HostWork {
    * again by a move that gives administrator (a remote exploit, an administrator's logon).
    */
   wantsRetake(host: number): boolean {
+    if (this.privilege[host] !== PRIVILEGE.user) return false;
     const w = this.s.world;
-    return (
-      w.owned[host] === 1 &&
-      !w.isolated.has(host) &&
-      this.privilege[host] === PRIVILEGE.user &&
-      localEscalation(w.model.assets[host]!) === undefined &&
-      this.wantsAdmin(host)
-    );
+    if (w.owned[host] !== 1 || w.isolated.has(host)) return false;
+    // Asked for every held target the attacker ranks: what never changes in a run is looked up once.
+    if (this.adminOnly[host] === UNKNOWN) {
+      const asset = w.model.assets[host]!;
+      const needs =
+        w.access.hosts.cached(host).some((c) => c.privilege > PRIVILEGE.user) ||
+        asset.documents.some((d) => d.privilege > PRIVILEGE.user);
+      this.adminOnly[host] = needs && localEscalation(asset) === undefined && adminFromAfar(w.model, host) ? 1 : 0;
+    }
+    return this.adminOnly[host] === 1 && this.wantsAdmin(host);
   }
 
   /** Something cached or kept on the host needs administrator and is not had yet. */
@@ -192,6 +204,14 @@ export class HostWork {
       .some((c) => c.privilege > PRIVILEGE.user && !this.s.credentials.has(c.credential));
     return creds || model.assets[host]!.documents.some((d) => d.privilege > PRIVILEGE.user);
   }
+}
+
+/** Could any remote move give administrator on the host: an exploit that runs as administrator, an administrator's logon? */
+function adminFromAfar(model: PlantModel, host: number): boolean {
+  const exploit = model.assets[host]!.vulnerabilities.some(
+    (v) => (v.effect === 'code-execution' || v.effect === 'auth-bypass') && v.privilege !== 'user',
+  );
+  return exploit || model.credentials.some((c) => c.spec.privilege === 'admin' && c.opens.has(host));
 }
 
 /** A harvest that takes no time and cannot fail is part of the step that gave the privilege. */
