@@ -1,51 +1,24 @@
 // The application shell: header, tabs, one attack's views at a time, the asset story drawer, the
-// URL that holds the view, file drop, export, print, theme.
+// URL that holds the view, export, print, theme; views get their AppContext (views/context.ts).
 import { setPalette, setTheme } from './colors.js';
 import type { ResultsBundle } from './data/bundle.js';
 import { BundleError, fileBundle } from './data/bundle.js';
 import { controllerIds, remoteNames } from './data/derive.js';
 import { attackSections, bundleForAttack } from './data/sections.js';
 import { exportPng, exportSvg } from './export.js';
+import { wireFileOpen } from './fileOpen.js';
 import { HEADER_HTML, markTab, wireTabs } from './header.js';
-import { layoutPlant, type PlantLayout } from './map/layout.js';
+import { layoutPlant } from './map/layout.js';
 import { parseState, type StatePatch, stateHash, type TabId, type ViewState } from './state.js';
 import { CompareView } from './views/compareView.js';
 import { DistributionsView } from './views/distributionsView.js';
 import { OverviewView } from './views/overviewView.js';
 import { PrintView } from './views/printView.js';
 import { ReplayView } from './views/replayView.js';
+import type { AppContext, View } from './views/context.js';
 import { renderStory } from './views/story.js';
 
 export type { TabId } from './state.js';
-
-export interface View {
-  readonly element: HTMLElement;
-  /** The current view as one SVG document. */
-  toSvg(): string;
-  onShow?(): void;
-  onHide?(): void;
-  /** The asset whose story is open (its attack paths drawn), or null. */
-  highlight?(assetId: string | null): void;
-  /** Zooms to an asset. */
-  reveal?(assetId: string): void;
-  destroy(): void;
-}
-
-export interface AppContext {
-  /** Every attack of the bundle. */
-  full: ResultsBundle;
-  /** The open attack's part, as a bundle of its own. */
-  bundle: ResultsBundle;
-  layout: PlantLayout;
-  controllers: ReadonlySet<string>;
-  /** The view as the URL holds it (read only: change it with open or remember). */
-  readonly state: ViewState;
-  showStory(assetId: string): void;
-  /** Goes to a tab, attack or design. */
-  open(patch: StatePatch): void;
-  /** Records a detail of the view (replay time, design) in the URL without redrawing. */
-  remember(patch: StatePatch): void;
-}
 
 export class App {
   private full: ResultsBundle | null = null;
@@ -79,26 +52,9 @@ export class App {
     on('print', () => this.printReport());
     on('theme', () => this.open({ theme: document.documentElement.dataset.theme === 'light' ? 'dark' : 'light' }));
     on('palette', () => this.open({ palette: this.state.palette === 'cividis' ? 'risk' : 'cividis' }));
-    const input = root.querySelector<HTMLInputElement>('[data-testid=file-input]')!;
-    on('open', () => input.click());
-    input.addEventListener('change', () => {
-      const f = input.files?.[0];
-      if (f) void this.openFile(f);
-      input.value = '';
-    });
+    wireFileOpen(root, (f) => void this.openFile(f));
     const find = root.querySelector<HTMLInputElement>('[data-testid=find-asset]')!;
     find.addEventListener('change', () => this.find(find.value.trim()));
-    window.addEventListener('dragover', (ev) => {
-      ev.preventDefault();
-      document.body.classList.add('dragging');
-    });
-    window.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
-    window.addEventListener('drop', (ev) => {
-      ev.preventDefault();
-      document.body.classList.remove('dragging');
-      const f = ev.dataTransfer?.files[0];
-      if (f) void this.openFile(f);
-    });
     window.addEventListener('hashchange', () => {
       if (this.full !== null && location.hash !== stateHash(this.state)) this.apply(this.read());
     });

@@ -3,7 +3,7 @@
 // worst case outlined, the entry point marked, headline figures (each explained on demand) and the
 // design's best single fix above each map. Large plants open on a tile per line instead of the map.
 import type { ZoomTransform } from 'd3';
-import type { AppContext, View } from '../app.js';
+import type { AppContext, View } from './context.js';
 import { heat, THEME } from '../colors.js';
 import type { BundleDesign } from '../data/bundle.js';
 import { conduitsOf, entryPoints, remoteNames } from '../data/derive.js';

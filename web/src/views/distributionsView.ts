@@ -1,6 +1,6 @@
 // Distributions: compromised assets per run and time to the first PLC for every design, the paired
 // differences between designs with 95% intervals, and what each design costs legitimate work.
-import type { AppContext, View } from '../app.js';
+import type { AppContext, View } from './context.js';
 import { THEME } from '../colors.js';
 import type { BundleDesign, MetricName } from '../data/bundle.js';
 import { designLabel, perRunValues } from '../data/derive.js';

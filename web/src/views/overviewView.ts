@@ -1,7 +1,7 @@
 // The first screen: the verdict over every attack, the scenario in its own words, every design
 // under every attack (P(PLC reached), static worst case, loss, and where the design that does best
 // overall does worse), the fixes that shrink a chosen worst case most, and the designs explained.
-import type { AppContext, View } from '../app.js';
+import type { AppContext, View } from './context.js';
 import type { AttackSection, BundleDesign } from '../data/bundle.js';
 import { attackSections } from '../data/sections.js';
 import { escapeXml } from '../map/assetLayers.js';

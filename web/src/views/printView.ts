@@ -1,7 +1,7 @@
 // The report on paper (`#print`, and what `segsim report --pdf` prints): a one-page executive
 // summary (the verdict, every design under every attack with its loss, the best fix per design),
 // then an appendix with a page per attack: its story, each design's maps or line tiles and fixes.
-import type { AppContext, View } from '../app.js';
+import type { AppContext, View } from './context.js';
 import type { AttackSection, BundleDesign, Fix } from '../data/bundle.js';
 import { conduitsOf, entryPoints } from '../data/derive.js';
 import { attackSections, bundleForAttack } from '../data/sections.js';

@@ -1,6 +1,6 @@
 // Replay of a design's representative run: play, pause, step and scrub the trace; footholds,
 // connection attempts, denials, detections and revocations appear on the map as they happen.
-import type { AppContext, View } from '../app.js';
+import type { AppContext, View } from './context.js';
 import type { BundleDesign, TraceEvent } from '../data/bundle.js';
 import { conduitsOf, designLabel } from '../data/derive.js';
 import { clock, hours, money } from '../format.js';
