@@ -153,7 +153,7 @@ export abstract class EntryPoint {
     const { origin, outcome } = this.decide(admitted, target, action);
     if (!outcome.ok) return finish({ ok: false, block: outcome.block, reason: outcome.reason });
     const protocol = access.model.vocab.protocolOf(action);
-    const port = services.port(target.id, protocol)!;
+    const port = services.port(target.id, protocol, doorFor(access, origin, target, action, this.ctx.state()))!;
     const upstream = dial(port, LOOPBACK);
     upstream.setNoDelay(true);
     socket.setNoDelay(true);
@@ -219,6 +219,24 @@ export abstract class EntryPoint {
     });
     return { origin, outcome };
   }
+}
+
+/**
+ * The plant port of the service a connection goes to: the first of the target's services for the
+ * action's protocol that lets the origin through, as the AccessLayer tries them (ssh on 22 dropped
+ * by the host firewall, on 2222 allowed: 2222), else the first of that protocol.
+ */
+export function doorFor(
+  access: AccessLayer,
+  origin: Origin,
+  target: AssetNode,
+  action: Action,
+  state: AccessState,
+): number {
+  const protocol = access.model.vocab.protocolOf(action);
+  const doors = target.services.flatMap((s, k) => (s.protocol === protocol ? [k] : []));
+  const open = doors.find((k) => access.connect(origin, target.index, action, state, k).ok) ?? doors[0]!;
+  return target.services[open]!.port;
 }
 
 export function isInteractive(model: PlantModel, action: Action): boolean {

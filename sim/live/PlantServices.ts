@@ -57,9 +57,9 @@ export class PlantServices {
     return plant;
   }
 
-  /** The loopback port of an asset's service, or undefined when it has none. */
-  port(asset: string, protocol: Protocol): number | undefined {
-    return this.#ports.get(`${asset}/${protocol}`);
+  /** The loopback port of an asset's service at its plant port (ssh on 22 and on 2222 are two), or undefined. */
+  port(asset: string, protocol: Protocol, modelPort: number): number | undefined {
+    return this.#ports.get(`${asset}/${protocol}/${modelPort}`);
   }
 
   /** A controller took a write or a command: its line is disrupted. */
@@ -97,7 +97,7 @@ export class PlantServices {
       this.#servers.push(server);
       port = await listenLoopback(server);
     }
-    this.#ports.set(`${asset.id}/${protocol}`, port);
+    this.#ports.set(`${asset.id}/${protocol}/${modelPort}`, port);
     this.endpoints.push({ asset: asset.id, zone: this.model.zones[asset.zone]!.id, protocol, modelPort, port });
   }
 
