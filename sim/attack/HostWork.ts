@@ -26,7 +26,7 @@ export class HostWork {
    * Per host: 1 when it keeps what only administrator reads, has no local escalation and some
    * remote move could give administrator; 0 not; UNKNOWN not asked yet.
    */
-  private readonly adminOnly: Uint8Array;
+  private readonly retakeable: Uint8Array;
 
   constructor(
     private readonly s: AttackerState,
@@ -34,7 +34,7 @@ export class HostWork {
     private readonly learn: (credentials: readonly number[], host: number) => void,
   ) {
     this.privilege = new Uint8Array(s.world.model.assets.length);
-    this.adminOnly = new Uint8Array(s.world.model.assets.length).fill(UNKNOWN);
+    this.retakeable = new Uint8Array(s.world.model.assets.length).fill(UNKNOWN);
   }
 
   /**
@@ -186,14 +186,14 @@ export class HostWork {
     const w = this.s.world;
     if (w.owned[host] !== 1 || w.isolated.has(host)) return false;
     // Asked for every held target the attacker ranks: what never changes in a run is looked up once.
-    if (this.adminOnly[host] === UNKNOWN) {
+    if (this.retakeable[host] === UNKNOWN) {
       const asset = w.model.assets[host]!;
       const needs =
         w.access.hosts.cached(host).some((c) => c.privilege > PRIVILEGE.user) ||
         asset.documents.some((d) => d.privilege > PRIVILEGE.user);
-      this.adminOnly[host] = needs && localEscalation(asset) === undefined && adminFromAfar(w.model, host) ? 1 : 0;
+      this.retakeable[host] = needs && localEscalation(asset) === undefined && adminFromAfar(w.model, host) ? 1 : 0;
     }
-    return this.adminOnly[host] === 1 && this.wantsAdmin(host);
+    return this.retakeable[host] === 1 && this.wantsAdmin(host);
   }
 
   /** Something cached or kept on the host needs administrator and is not had yet. */
