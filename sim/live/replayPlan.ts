@@ -1,5 +1,6 @@
 // The static worst case as a list of real steps: each foothold opened once, then each move of
-// each shortest path once, in the order `segsim reach` lists the assets. Pure.
+// each shortest path once (a move: from, to, action and means), in the order `segsim reach` lists
+// the assets. Pure.
 import type { Action } from '../model/catalog.js';
 import type { PlantModel } from '../model/plantModel.js';
 import type { BlastRadius, PathStep } from '../metrics/blastRadius.js';
@@ -39,7 +40,8 @@ export function replayPlan(radius: BlastRadius, origins: ReadonlyMap<string, Ori
     for (const step of radius.paths[asset] ?? []) {
       // Reading a host's cache or files and escalating on it cross no socket.
       if (step.action === 'harvest' || step.action === 'escalate' || step.action === 'read') continue;
-      const key = `${step.from}\t${step.to}\t${step.action}`;
+      // By means too: a host held through a user logon is taken again with an exploit for administrator.
+      const key = `${step.from}\t${step.to}\t${step.action}\t${step.means}`;
       if (seen.has(key)) continue;
       seen.add(key);
       steps.push({
