@@ -78,26 +78,38 @@ async function expectTidyLabels(page: Page, map: string): Promise<string[]> {
     const shown = Array.from(root.querySelectorAll<SVGTextElement>('.band-labels text, .map-labels text')).filter(
       (e) => e.textContent !== '' && getComputedStyle(e).visibility !== 'hidden',
     );
-    return {
-      labels: shown.map((e) => {
-        const band = e.closest('[data-band]');
-        const zone = /^zone:(.*)$/.exec(e.dataset.label ?? '')?.[1];
-        const owner = band
-          ? band.querySelector('rect')!
-          : zone
-            ? root.querySelector(`.zones [data-zone="${zone}"] rect`)!
-            : root;
-        // What a reader sees at the label's middle: the label, not a band or zone drawn over it.
-        const box = rect(e);
-        const events = e.style.pointerEvents;
-        e.style.pointerEvents = 'all'; // labels let clicks through to the map: hit-test this one
-        const top = document.elementFromPoint(box.x + box.w / 2, box.y + box.h / 2);
-        e.style.pointerEvents = events;
-        const seen = top === null || top === e || e.contains(top) || !root.contains(top);
-        return { text: e.textContent!, box, owner: rect(owner), band: band !== null, seen };
-      }),
-      zones: Array.from(root.querySelectorAll('.zones rect')).map(rect),
+    /** What a reader sees at both ends and the middle of a label: the label, not a band or zone drawn over it. */
+    const seen = (e: SVGTextElement): boolean => {
+      e.scrollIntoView({ block: 'center', inline: 'center' }); // hit-testing sees only the viewport
+      const box = rect(e);
+      const events = e.style.pointerEvents;
+      e.style.pointerEvents = 'all'; // labels let clicks through to the map: hit-test this one
+      // Only where the map shows it: a zone title scrolled half out of a zoomed map is clipped by the map's edge.
+      const map = rect(root);
+      const y = box.y + box.h / 2;
+      const ok = [box.x + 1, box.x + box.w / 2, box.x + box.w - 1]
+        .filter((x) => x > map.x && x < map.x + map.w && y > map.y && y < map.y + map.h)
+        .every((x) => {
+          const top = document.elementFromPoint(x, y);
+          return top !== null && (top === e || e.contains(top) || !root.contains(top));
+        });
+      e.style.pointerEvents = events;
+      return ok;
     };
+    // Boxes first, in one scroll position, so that they compare; then the hit tests, which scroll.
+    const labels = shown.map((e) => {
+      const band = e.closest('[data-band]');
+      const zone = /^zone:(.*)$/.exec(e.dataset.label ?? '')?.[1];
+      const owner = band
+        ? band.querySelector('rect')!
+        : zone
+          ? root.querySelector(`.zones [data-zone="${zone}"] rect`)!
+          : root;
+      return { text: e.textContent!, box: rect(e), owner: rect(owner), band: band !== null, seen: true };
+    });
+    const zones = Array.from(root.querySelectorAll('.zones rect')).map(rect);
+    shown.forEach((e, i) => (labels[i]!.seen = seen(e)));
+    return { labels, zones };
   });
   for (const [i, a] of labels.entries()) {
     // Level labels stack down their column where bands are thin; zone titles stay in their zone.
@@ -369,6 +381,18 @@ describe('segsim report', () => {
     await page.locator('.tabs [data-tab=compare]').click();
     await page.screenshot({ path: screenshotPath('report-file.png') });
     expect(requests).toEqual([url]);
+
+    // On paper, as `report --pdf` prints it: every map of the appendix keeps its labels tidy and in view.
+    const paper = await context.newPage();
+    await paper.setViewportSize({ width: 1047, height: 718 });
+    await paper.emulateMedia({ media: 'print', colorScheme: 'light' });
+    await paper.goto(`${url}#print&tab=overview&theme=light`);
+    await paper.waitForSelector('body[data-print-ready=true]');
+    const maps = await paper.locator('.print-map .plant-map').count();
+    expect(maps).toBe(4 * 5);
+    for (let i = 0; i < maps; i++)
+      expect(await expectTidyLabels(paper, `:nth-match(.print-map .plant-map, ${i + 1})`)).toContain('attacker');
+    await paper.screenshot({ path: screenshotPath('print-appendix.png'), fullPage: true });
     await context.close();
   });
 });

@@ -264,7 +264,8 @@ export class PlantMap {
     const start = performance.now();
     this.layer.draw(this.styles, this.t);
     this.opts.onRender?.(performance.now() - start);
-    this.labels.update(this.t, this.width, this.height, this.column);
+    // Labels stay right of the level column, which follows the plant's left edge when the plant is narrower than the map.
+    this.labels.update(this.t, this.width, this.height, Math.max(this.column, this.t.x));
   }
 
   private assetAt(ev: MouseEvent): AssetPos | undefined {

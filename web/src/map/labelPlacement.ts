@@ -102,8 +102,11 @@ export function placeLabels(requests: readonly LabelRequest[], opts: PlacementOp
     for (const text of r.texts) {
       const w = r.width(text);
       const h = sz * LINE_BOX;
-      const below: [number, number] = [r.x - w / 2, r.y + room + gap];
-      const above: [number, number] = [r.x - w / 2, r.y - room - gap - h];
+      // Centred under or over its point, slid sideways into the bounds when it still spans the point.
+      const centred = Math.min(Math.max(r.x - w / 2, bounds.x), bounds.x + bounds.w - w);
+      const x = centred <= r.x && centred + w >= r.x ? centred : r.x - w / 2;
+      const below: [number, number] = [x, r.y + room + gap];
+      const above: [number, number] = [x, r.y - room - gap - h];
       const right: [number, number] = [r.x + room + gap, r.y - h / 2];
       const left: [number, number] = [r.x - room - gap - w, r.y - h / 2];
       const spots = r.prefer === 'right' ? [right, below, above, left] : [below, above, right, left];
