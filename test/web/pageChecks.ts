@@ -1,6 +1,6 @@
 // What every screen of the viewer must satisfy, measured in the page: nothing wider than the window,
-// no text under 10 px, no two map labels over each other.
-import type { Page } from 'playwright-core';
+// no text under 10 px, no two map labels over each other, none drawn over.
+import type { Locator, Page } from 'playwright-core';
 
 /** How far the page scrolls sideways, px (0 when it does not). */
 export function sidewaysScroll(page: Page): Promise<number> {
@@ -33,6 +33,48 @@ export function smallText(page: Page): Promise<string[]> {
         out.push(
           `${text.slice(0, 40)} (${size.toFixed(1)} px, ${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''})`,
         );
+    }
+    return out;
+  });
+}
+
+/**
+ * Map labels something else of the map is drawn over (a band, the level column, a zone), in the
+ * maps `maps` finds: each label is scrolled into view and hit-tested at both ends and the middle,
+ * where the map shows it (a zone title scrolled half out of a zoomed map is clipped by the map's edge).
+ */
+export function hiddenLabels(maps: Locator): Promise<string[]> {
+  return maps.evaluateAll((roots) => {
+    const out: string[] = [];
+    for (const root of roots) {
+      if (root.getBoundingClientRect().width === 0) continue;
+      for (const e of Array.from(root.querySelectorAll<SVGTextElement>('.map-labels text, .band-labels text'))) {
+        if (e.textContent === '' || getComputedStyle(e).visibility === 'hidden') continue;
+        e.scrollIntoView({ block: 'center', inline: 'center' }); // hit-testing sees only the viewport
+        const map = root.getBoundingClientRect();
+        const events = e.style.pointerEvents;
+        e.style.pointerEvents = 'all'; // labels let clicks through to the map: hit-test this one
+        /** What is painted over the label at a point of it: null when the label shows (or the map does not). */
+        const coverAt = (x: number, y: number): Element | null => {
+          if (x <= map.x || x >= map.right || y <= map.y || y >= map.bottom) return null;
+          const top = document.elementFromPoint(x, y);
+          // A gap between words or lines shows the map's own box or svg: that covers nothing.
+          if (top === null || top === e || e.contains(top) || !root.contains(top) || top === root) return null;
+          return top.tagName.toLowerCase() === 'svg' ? null : top;
+        };
+        // A wrapped name line by line: between its lines there is nothing to hit.
+        const lines = e.querySelectorAll('tspan').length > 0 ? Array.from(e.querySelectorAll('tspan')) : [e];
+        const cover = lines
+          .flatMap((line) => {
+            const box = line.getBoundingClientRect();
+            const y = box.y + box.height / 2;
+            return [box.x + 1, box.x + box.width / 2, box.right - 1].map((x) => coverAt(x, y));
+          })
+          .find((c) => c !== null);
+        e.style.pointerEvents = events;
+        if (cover)
+          out.push(`${e.textContent} under ${cover.tagName.toLowerCase()}.${cover.getAttribute('class') ?? ''}`);
+      }
     }
     return out;
   });

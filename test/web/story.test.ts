@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsBundle } from '../../sim/contract/bundle.js';
 import { viewerPage } from '../../sim/report/html.js';
 import { launchChromium, makeReport, screenshotPath } from './browser.js';
-import { overlappingLabels, sidewaysScroll, smallText, verdictBottom } from './pageChecks.js';
+import { hiddenLabels, overlappingLabels, sidewaysScroll, smallText, verdictBottom } from './pageChecks.js';
 
 const SCENARIOS = [
   'scenarios/pharma.yaml',
@@ -71,6 +71,7 @@ async function checkScreen(page: Page, what: string): Promise<void> {
   expect(await sidewaysScroll(page), `${what}: sideways scroll`).toBeLessThanOrEqual(0);
   expect(await smallText(page), `${what}: text under 10 px`).toEqual([]);
   expect(await overlappingLabels(page), `${what}: overlapping map labels`).toEqual([]);
+  expect(await hiddenLabels(page.locator('.plant-map')), `${what}: map labels drawn over`).toEqual([]);
 }
 
 describe.each(SCENARIOS)('the report of %s', (file) => {

@@ -13,6 +13,7 @@ import { reportHtml, VIEWER_INDEX, viewerPage } from '../../sim/report/html.js';
 import { money } from '../../web/src/format.js';
 import { V1_FIXTURE, v1FixtureText } from '../helpers/bundles.js';
 import { launchChromium, makeBundle, quantile, screenshotPath, segsim, startView } from './browser.js';
+import { hiddenLabels } from './pageChecks.js';
 
 const PHARMA = 'scenarios/pharma.yaml';
 const VIEWPORT = { width: 1600, height: 940 };
@@ -78,25 +79,6 @@ async function expectTidyLabels(page: Page, map: string): Promise<string[]> {
     const shown = Array.from(root.querySelectorAll<SVGTextElement>('.band-labels text, .map-labels text')).filter(
       (e) => e.textContent !== '' && getComputedStyle(e).visibility !== 'hidden',
     );
-    /** What a reader sees at both ends and the middle of a label: the label, not a band or zone drawn over it. */
-    const seen = (e: SVGTextElement): boolean => {
-      e.scrollIntoView({ block: 'center', inline: 'center' }); // hit-testing sees only the viewport
-      const box = rect(e);
-      const events = e.style.pointerEvents;
-      e.style.pointerEvents = 'all'; // labels let clicks through to the map: hit-test this one
-      // Only where the map shows it: a zone title scrolled half out of a zoomed map is clipped by the map's edge.
-      const map = rect(root);
-      const y = box.y + box.h / 2;
-      const ok = [box.x + 1, box.x + box.w / 2, box.x + box.w - 1]
-        .filter((x) => x > map.x && x < map.x + map.w && y > map.y && y < map.y + map.h)
-        .every((x) => {
-          const top = document.elementFromPoint(x, y);
-          return top !== null && (top === e || e.contains(top) || !root.contains(top));
-        });
-      e.style.pointerEvents = events;
-      return ok;
-    };
-    // Boxes first, in one scroll position, so that they compare; then the hit tests, which scroll.
     const labels = shown.map((e) => {
       const band = e.closest('[data-band]');
       const zone = /^zone:(.*)$/.exec(e.dataset.label ?? '')?.[1];
@@ -105,16 +87,15 @@ async function expectTidyLabels(page: Page, map: string): Promise<string[]> {
         : zone
           ? root.querySelector(`.zones [data-zone="${zone}"] rect`)!
           : root;
-      return { text: e.textContent!, box: rect(e), owner: rect(owner), band: band !== null, seen: true };
+      return { text: e.textContent!, box: rect(e), owner: rect(owner), band: band !== null };
     });
     const zones = Array.from(root.querySelectorAll('.zones rect')).map(rect);
-    shown.forEach((e, i) => (labels[i]!.seen = seen(e)));
     return { labels, zones };
   });
+  expect(await hiddenLabels(page.locator(map)), 'labels drawn over').toEqual([]);
   for (const [i, a] of labels.entries()) {
     // Level labels stack down their column where bands are thin; zone titles stay in their zone.
     if (!a.band) expect(within(a.box, a.owner), `${a.text} inside its zone`).toBe(true);
-    expect(a.seen, `${a.text} drawn over`).toBe(true);
     for (const b of labels.slice(i + 1)) expect(intersects(a.box, b.box), `${a.text} overlaps ${b.text}`).toBe(false);
     if (a.band) for (const z of zones) expect(intersects(a.box, z), `${a.text} over a zone`).toBe(false);
   }
