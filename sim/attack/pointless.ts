@@ -1,6 +1,7 @@
 // Moves that cannot give the attacker anything new, whatever its strategy: a host it holds (unless
 // as user, the move gives administrator and only administrator reads what it wants there), a
-// controller it commands, a leak of credentials it holds every one of.
+// controller it commands, a leak of credentials it holds every one of, a file read of a host it
+// holds at that privilege.
 import type { AttackerState } from './AttackerState.js';
 import type { Move } from './capabilities.js';
 import type { HostWork } from './HostWork.js';
@@ -15,6 +16,7 @@ export function pointless(s: AttackerState, work: HostWork, m: Move): boolean {
     case 'learn-credentials':
       return w.access.hosts.cachedIds(m.target).every((c) => s.credentials.has(c));
     case 'read-files':
-      return false;
+      // A host it holds at that privilege or more it reads on the spot.
+      return w.owned[m.target] === 1 && m.privilege <= work.privilege[m.target]!;
   }
 }
