@@ -63,6 +63,12 @@ const intervalSchema = distributionSchema.superRefine((d, ctx) => {
 });
 
 // ---- plant ----
+const shortName = z
+  .string()
+  .max(24)
+  .optional()
+  .describe('A short name for tight spaces (map labels, tiles); the full name is shown where it fits');
+
 const purdueLevel = z
   .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(3.5), z.literal(4), z.literal(5)])
   .describe('Purdue level: 0-5, 3.5 for the DMZ');
@@ -70,11 +76,7 @@ const purdueLevel = z
 export const zoneSchema = z.strictObject({
   id,
   name: z.string().optional(),
-  short: z
-    .string()
-    .max(24)
-    .optional()
-    .describe('A short name for tight spaces (map labels, tiles); the full name is shown where it fits'),
+  short: shortName,
   level: z
     .union([
       purdueLevel,
@@ -98,11 +100,7 @@ export const zoneSchema = z.strictObject({
 export const lineSchema = z.strictObject({
   id,
   name: z.string().optional(),
-  short: z
-    .string()
-    .max(24)
-    .optional()
-    .describe('A short name for tight spaces (map labels, tiles); the full name is shown where it fits'),
+  short: shortName,
   valuePerHour: bounded(LIMITS.valuePerHour, 'Production value lost per hour the line is impacted'),
   safetyCritical: z.boolean().default(false),
   recoveryHours: distributionSchema
@@ -392,11 +390,7 @@ export const sensorSchema = z.strictObject({
 export const designSchema = z.strictObject({
   id,
   name: z.string().optional(),
-  short: z
-    .string()
-    .max(24)
-    .optional()
-    .describe('A short name for tight spaces (map labels, tiles); the full name is shown where it fits'),
+  short: shortName,
   description: z.string().optional(),
   mitigations: z.array(z.enum(MITIGATION_IDS as [string, ...string[]])).default([]),
   conduits: z.array(conduitSchema).optional().describe("Replaces the plant's conduits under this design"),
