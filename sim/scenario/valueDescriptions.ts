@@ -91,27 +91,21 @@ const PLAYBOOK_ACTION_WORDS: Readonly<Record<string, string>> = {
     'Change the credentials known used or cached on the implicated hosts: the old ones stop working',
 };
 
+const PURDUE_LEVELS: Readonly<Record<string, string>> = {
+    '0': 'Level 0: the physical process, sensors and actuators',
+    '1': 'Level 1: basic control, PLCs and controllers',
+    '2': 'Level 2: supervisory control, HMIs and engineering workstations',
+    '3': 'Level 3: site operations, SCADA and historians',
+    '3.5': 'Level 3.5: the IT/OT DMZ',
+    '4': 'Level 4: site business network, enterprise IT',
+    '5': 'Level 5: enterprise network, toward the internet',
+};
+
 /** Values of the smaller enumerations and of literal alternatives, by field path (longest key ending it). */
 export const VALUE_DESCRIPTIONS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   segsim: { '1': 'Version 1 of the scenario format' },
-  'plant.zones[].level': {
-    '0': 'Level 0: the physical process, sensors and actuators',
-    '1': 'Level 1: basic control, PLCs and controllers',
-    '2': 'Level 2: supervisory control, HMIs and engineering workstations',
-    '3': 'Level 3: site operations, SCADA and historians',
-    '3.5': 'Level 3.5: the IT/OT DMZ',
-    '4': 'Level 4: site business network, enterprise IT',
-    '5': 'Level 5: enterprise network, toward the internet',
-  },
-  'plant.assets[].level': {
-    '0': 'Level 0: the physical process, sensors and actuators',
-    '1': 'Level 1: basic control, PLCs and controllers',
-    '2': 'Level 2: supervisory control, HMIs and engineering workstations',
-    '3': 'Level 3: site operations, SCADA and historians',
-    '3.5': 'Level 3.5: the IT/OT DMZ',
-    '4': 'Level 4: site business network, enterprise IT',
-    '5': 'Level 5: enterprise network, toward the internet',
-  },
+  'plant.zones[].level': PURDUE_LEVELS,
+  'plant.assets[].level': PURDUE_LEVELS,
   dist: {
     constant: 'Always `value` hours',
     uniform: 'Anywhere between `min` and `max`, evenly',
