@@ -92,13 +92,13 @@ const PLAYBOOK_ACTION_WORDS: Readonly<Record<string, string>> = {
 };
 
 const PURDUE_LEVELS: Readonly<Record<string, string>> = {
-    '0': 'Level 0: the physical process, sensors and actuators',
-    '1': 'Level 1: basic control, PLCs and controllers',
-    '2': 'Level 2: supervisory control, HMIs and engineering workstations',
-    '3': 'Level 3: site operations, SCADA and historians',
-    '3.5': 'Level 3.5: the IT/OT DMZ',
-    '4': 'Level 4: site business network, enterprise IT',
-    '5': 'Level 5: enterprise network, toward the internet',
+  '0': 'Level 0: the physical process, sensors and actuators',
+  '1': 'Level 1: basic control, PLCs and controllers',
+  '2': 'Level 2: supervisory control, HMIs and engineering workstations',
+  '3': 'Level 3: site operations, SCADA and historians',
+  '3.5': 'Level 3.5: the IT/OT DMZ',
+  '4': 'Level 4: site business network, enterprise IT',
+  '5': 'Level 5: enterprise network, toward the internet',
 };
 
 /** Values of the smaller enumerations and of literal alternatives, by field path (longest key ending it). */
