@@ -47,10 +47,9 @@ export function hostCommand(ctx: HostContext, session: HostSession, line: string
   const [verb, ...args] = line.trim().split(/\s+/);
   const { asset, protocol, secrets } = ctx;
   const info = ctx.model.vocab.protocol(protocol)!;
-  const owns = (): HostReply =>
-    asset.foothold && info.interactive
-      ? { reply: `OK host ${secrets.hostToken(asset.id)}`, effect: 'own' }
-      : { reply: `OK session`, effect: 'none' };
+  const held = (): HostReply => ({ reply: `OK host ${secrets.hostToken(asset.id)}`, effect: 'own' });
+  // A logon gives the host only over an interactive protocol; an exploit runs code whatever the service.
+  const owns = (): HostReply => (asset.foothold && info.interactive ? held() : { reply: `OK session`, effect: 'none' });
   switch (verb) {
     case 'LOGIN': {
       const problem = loginProblem(ctx, args);
@@ -82,7 +81,7 @@ export function hostCommand(ctx: HostContext, session: HostSession, line: string
         return { reply: `OK leak ${leaked.join(',')}`, effect: 'leak', credentials: leaked };
       }
       if (asset.controller) return { reply: 'OK control', effect: 'control' };
-      return asset.foothold ? owns() : { reply: 'DENIED nothing to run code on', effect: 'none' };
+      return asset.foothold ? held() : { reply: 'DENIED nothing to run code on', effect: 'none' };
     }
     case 'WRITE':
     case 'PROGRAM': {

@@ -33,6 +33,15 @@ describe('an emulated host answers as the model says', () => {
     expect(run(ctx('scada', 'rdp'), 'EXPLOIT CVE-2019-0708').reply).toBe('DENIED no such weakness on rdp');
   });
 
+  it('an exploit runs code on the host through a service that gives no logon, as the static worst case says', () => {
+    const historian = ctx('historian', 'sql');
+    const sqlRce = { id: 'CVE-SQL', service: 'sql', effect: 'code-execution', probability: 1 } as const;
+    const weak = { ...historian, asset: { ...historian.asset, vulnerabilities: [sqlRce] } } as HostContext;
+    expect(run(weak, 'EXPLOIT CVE-SQL')).toEqual({ reply: `OK host ${secrets.hostToken('historian')}`, effect: 'own' });
+    // A password over the same service still opens no host: SQL is not a logon.
+    expect(run(historian, `LOGIN ot-admin ${secrets.password('ot-admin')}`).effect).not.toBe('own');
+  });
+
   it("a broker's grant must be the broker's, for this host and user", () => {
     expect(run(ctx('l1-hmi1', 'vnc'), `GRANT oem-tech ${secrets.grant('l1-hmi1', 'oem-tech')}`).effect).toBe('own');
     expect(run(ctx('l1-hmi2', 'vnc'), `GRANT oem-tech ${secrets.grant('l1-hmi1', 'oem-tech')}`).effect).toBe('none');
