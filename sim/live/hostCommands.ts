@@ -128,9 +128,10 @@ function loginProblem(ctx: HostContext, args: string[]): string | null {
   const credential = ctx.model.credentials[index]!;
   if (!ctx.secrets.matches(password, ctx.secrets.password(credential.id))) return 'wrong password';
   const kind = credential.spec.kind;
-  if (kind === 'vpn-account' || kind === 'user-account') return `${kind} does not log on to hosts`;
-  const opens = credential.opens.has(ctx.asset.index) && credential.protocols.has(ctx.protocol);
+  // A service that names the credential takes it, whatever its kind (a directory account for CIP Security).
   const named = ctx.needs?.some((n) => n.kind === 'credentials' && n.credentials.includes(index)) ?? false;
+  if ((kind === 'vpn-account' || kind === 'user-account') && !named) return `${kind} does not log on to hosts`;
+  const opens = credential.opens.has(ctx.asset.index) && credential.protocols.has(ctx.protocol);
   if (!opens && !named) return `${credential.id} does not open ${ctx.asset.id} over ${ctx.protocol}`;
   if (credential.spec.mfaBound) {
     const owners = credential.owners.map((o) => ctx.model.users[o]!.id);

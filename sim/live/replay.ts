@@ -70,10 +70,14 @@ export async function replayAttack(bed: Testbed, attack: Attack): Promise<Replay
     attempts.push({ ...(await stepOnce(bed, step, ways, taken)), kind: 'entry', hour: bed.clock.now });
   for (const step of plan) attempts.push(await stepThroughTimes(bed, step, ways, taken, hours));
   const probes: Attempt[] = [];
+  const reached = new Set(radius.assets);
   for (const [name, way] of ways) {
     if (access.model.assetIndex.has(name)) continue;
     for (const asset of access.model.assets) {
       if (!asset.controller) continue;
+      // A controller hidden from scans has no address the attacker knows unless the plan found it
+      // (a broker's portal lists what it may open anyway).
+      if (access.hosts.hidden[asset.index] === 1 && way.user === undefined && !reached.has(asset.id)) continue;
       for (const probe of await controllerProbes(bed, name, way, asset)) {
         probes.push(probe);
         if (

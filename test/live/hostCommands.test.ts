@@ -81,6 +81,24 @@ describe('an emulated controller under a design that turns its access protection
   });
 });
 
+describe('an emulated controller whose writes need a named directory account', () => {
+  it('takes the account the service names, with its second factor, though such accounts log on to no host', () => {
+    const account = model.credentialIndex.get('oem-tech-account')!;
+    const named = { kind: 'credentials' as const, credentials: [account] };
+    const s7 = ctx('l1-plc1', 's7');
+    const cip: HostContext = { ...s7, needs: model.vocab.actionsOf('s7').map(() => named) };
+    const session = { projectUnlocked: false };
+    const login = `LOGIN oem-tech-account ${secrets.password('oem-tech-account')}`;
+    expect(hostCommand(cip, session, login).reply).toBe('DENIED second factor missing or wrong');
+    expect(hostCommand(cip, session, `${login} ${secrets.otp('oem-tech')}`).reply).toBe('OK unlocked');
+    expect(hostCommand(cip, session, 'WRITE')).toEqual({ reply: 'OK control', effect: 'control' });
+    // Where no service names it, it is still no host logon.
+    expect(run(ctx('scada', 'rdp'), `${login} ${secrets.otp('oem-tech')}`).reply).toBe(
+      'DENIED user-account does not log on to hosts',
+    );
+  });
+});
+
 describe('Secrets', () => {
   it('tokens verify only unaltered and with every claim; a bad key is refused', () => {
     const token = secrets.issue({ user: 'u', mfa: true, managedDevice: false, posture: {} });
