@@ -8,6 +8,7 @@ import type { AssetNode, PlantModel } from '../model/plantModel.js';
 import type { AccessLayer, AccessState, ConnectOutcome, Origin } from '../net/AccessLayer.js';
 import { closeServer, LOOPBACK, listenLoopback } from './freePort.js';
 import { readLine, writeLine } from './lines.js';
+import { meets, presentedCredential } from './serviceAuth.js';
 import type { LiveAudit } from './LiveAudit.js';
 import type { PlantServices } from './PlantServices.js';
 import { relay, type FrameGuard } from './relay.js';
@@ -153,7 +154,12 @@ export abstract class EntryPoint {
     const { origin, outcome } = this.decide(admitted, target, action);
     if (!outcome.ok) return finish({ ok: false, block: outcome.block, reason: outcome.reason });
     const protocol = access.model.vocab.protocolOf(action);
-    const port = services.port(target.id, protocol, doorFor(access, origin, target, action, this.ctx.state()))!;
+    const door = doorFor(access, origin, target, action, this.ctx.state());
+    const port = services.port(target.id, protocol, target.services[door]!.port)!;
+    // What the service asks of each function, met or not by the credential the connect line names.
+    const needs = access.hosts.requirements(target, door);
+    const credential = presentedCredential(access.model, this.ctx.secrets, hello);
+    const authorized = (a: Action) => meets(access.model, target, protocol, needs, a, credential);
     const upstream = dial(port, LOOPBACK);
     upstream.setNoDelay(true);
     socket.setNoDelay(true);
@@ -177,9 +183,9 @@ export abstract class EntryPoint {
     });
     writeLine(socket, { ok: true, layer: outcome.layer, ...opened.reply });
     const guard: FrameGuard | null =
-      protocol === 'modbus' && outcome.layer !== 'network'
+      protocol === 'modbus' && (outcome.layer !== 'network' || needs.some((n) => n.kind !== 'open'))
         ? {
-            allows: (a) => opened.allows(a),
+            allows: (a) => opened.allows(a) && authorized(a),
             refused: (problem, detail, frame) =>
               this.ctx.audit.record({
                 type: 'live.frame-refused',
@@ -222,9 +228,9 @@ export abstract class EntryPoint {
 }
 
 /**
- * The plant port of the service a connection goes to: the first of the target's services for the
- * action's protocol that lets the origin through, as the AccessLayer tries them (ssh on 22 dropped
- * by the host firewall, on 2222 allowed: 2222), else the first of that protocol.
+ * The service a connection goes to, by index: the first of the target's services for the action's
+ * protocol that lets the origin through, as the AccessLayer tries them (ssh on 22 dropped by the
+ * host firewall, on 2222 allowed: 2222), else the first of that protocol.
  */
 export function doorFor(
   access: AccessLayer,
@@ -235,8 +241,7 @@ export function doorFor(
 ): number {
   const protocol = access.model.vocab.protocolOf(action);
   const doors = target.services.flatMap((s, k) => (s.protocol === protocol ? [k] : []));
-  const open = doors.find((k) => access.connect(origin, target.index, action, state, k).ok) ?? doors[0]!;
-  return target.services[open]!.port;
+  return doors.find((k) => access.connect(origin, target.index, action, state, k).ok) ?? doors[0]!;
 }
 
 export function isInteractive(model: PlantModel, action: Action): boolean {

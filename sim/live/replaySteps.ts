@@ -89,7 +89,7 @@ export async function attemptMove(
   action: Action,
   means: StepMeans,
 ): Promise<MoveResult> {
-  if (bed.access.model.vocab.protocolOf(action) === 'modbus') return modbusMove(bed, way, to, action);
+  if (bed.access.model.vocab.protocolOf(action) === 'modbus') return modbusMove(bed, way, to, action, means);
   const { socket, reply } = await handshake(way.port, { op: 'connect', ...way.hello, asset: to, action });
   if (!reply.ok) return { ok: false, detail: `refused: ${reply.reason}`, host: null };
   try {
@@ -124,11 +124,8 @@ function commandsFor(bed: Testbed, to: string, action: Action, means: StepMeans,
   const command = level === 'write' ? ['WRITE'] : level === 'program' ? ['PROGRAM'] : [];
   switch (means.kind) {
     case 'credential': {
-      const { model } = bed.access;
-      const credential = model.credentials[model.credentialIndex.get(means.credential)!]!;
-      const owner = credential.owners[0];
-      const otp = credential.spec.mfaBound && owner !== undefined ? ` ${bed.secrets.otp(model.users[owner]!.id)}` : '';
-      return [`LOGIN ${credential.id} ${bed.secrets.password(credential.id)}${otp}`, ...command];
+      const { credential, password, otp } = presented(bed, means.credential);
+      return [`LOGIN ${credential} ${password}${otp === undefined ? '' : ` ${otp}`}`, ...command];
     }
     case 'exploit':
       return [`EXPLOIT ${means.vulnerability}`];
@@ -140,9 +137,23 @@ function commandsFor(bed: Testbed, to: string, action: Action, means: StepMeans,
   }
 }
 
-/** A Modbus write (or read) with the library client through a local forward; the PLC's memory says whether it landed. */
-async function modbusMove(bed: Testbed, way: WayIn, to: string, action: Action): Promise<MoveResult> {
-  const forward = await LocalForward.open(way.port, { ...way.hello, asset: to, action });
+/** A credential as the attacker presents it: its password, and its owner's second factor when it is MFA-bound. */
+function presented(bed: Testbed, id: string): { credential: string; password: string; otp?: string } {
+  const { model } = bed.access;
+  const credential = model.credentials[model.credentialIndex.get(id)!]!;
+  const owner = credential.owners[0];
+  const password = bed.secrets.password(credential.id);
+  if (!credential.spec.mfaBound || owner === undefined) return { credential: credential.id, password };
+  return { credential: credential.id, password, otp: bed.secrets.otp(model.users[owner]!.id) };
+}
+
+/**
+ * A Modbus write (or read) with the library client through a local forward; the PLC's memory says
+ * whether it landed. Modbus carries no credential: one the plan uses goes in the connect line.
+ */
+async function modbusMove(bed: Testbed, way: WayIn, to: string, action: Action, means: StepMeans): Promise<MoveResult> {
+  const credential = means.kind === 'credential' ? presented(bed, means.credential) : {};
+  const forward = await LocalForward.open(way.port, { ...way.hello, ...credential, asset: to, action });
   const plc = bed.services.plcs.get(to)!;
   try {
     return await withModbusClient(forward.port, async (client) => {
