@@ -6,6 +6,7 @@ import { handshake, LocalForward, login, unlessRefused } from './client.js';
 import { readLine, writeLine } from './lines.js';
 import { modbusFailure, withModbusClient } from './modbusClient.js';
 import type { StepMeans } from './replayPlan.js';
+import { credentialHello } from './serviceAuth.js';
 import type { Testbed } from './Testbed.js';
 
 /** How to reach the plant from a foothold: an entry point and what to tell it. */
@@ -124,7 +125,7 @@ function commandsFor(bed: Testbed, to: string, action: Action, means: StepMeans,
   const command = level === 'write' ? ['WRITE'] : level === 'program' ? ['PROGRAM'] : [];
   switch (means.kind) {
     case 'credential': {
-      const { credential, password, otp } = presented(bed, means.credential);
+      const { credential, password, otp } = credentialHello(bed.access.model, bed.secrets, means.credential);
       return [`LOGIN ${credential} ${password}${otp === undefined ? '' : ` ${otp}`}`, ...command];
     }
     case 'exploit':
@@ -137,22 +138,13 @@ function commandsFor(bed: Testbed, to: string, action: Action, means: StepMeans,
   }
 }
 
-/** A credential as the attacker presents it: its password, and its owner's second factor when it is MFA-bound. */
-function presented(bed: Testbed, id: string): { credential: string; password: string; otp?: string } {
-  const { model } = bed.access;
-  const credential = model.credentials[model.credentialIndex.get(id)!]!;
-  const owner = credential.owners[0];
-  const password = bed.secrets.password(credential.id);
-  if (!credential.spec.mfaBound || owner === undefined) return { credential: credential.id, password };
-  return { credential: credential.id, password, otp: bed.secrets.otp(model.users[owner]!.id) };
-}
-
 /**
  * A Modbus write (or read) with the library client through a local forward; the PLC's memory says
  * whether it landed. Modbus carries no credential: one the plan uses goes in the connect line.
  */
 async function modbusMove(bed: Testbed, way: WayIn, to: string, action: Action, means: StepMeans): Promise<MoveResult> {
-  const credential = means.kind === 'credential' ? presented(bed, means.credential) : {};
+  const credential =
+    means.kind === 'credential' ? credentialHello(bed.access.model, bed.secrets, means.credential) : {};
   const forward = await LocalForward.open(way.port, { ...way.hello, ...credential, asset: to, action });
   const plc = bed.services.plcs.get(to)!;
   try {

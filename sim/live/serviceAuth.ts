@@ -7,6 +7,19 @@ import type { Action, Protocol } from '../model/catalog.js';
 import type { AssetNode, PlantModel } from '../model/plantModel.js';
 import type { Secrets } from './secrets.js';
 
+/** A credential as a connect line presents it: its password, and its owner's second factor when it is MFA-bound. */
+export function credentialHello(
+  model: PlantModel,
+  secrets: Secrets,
+  id: string,
+): { credential: string; password: string; otp?: string } {
+  const credential = model.credentials[model.credentialIndex.get(id)!]!;
+  const owner = credential.owners[0];
+  const password = secrets.password(credential.id);
+  if (!credential.spec.mfaBound || owner === undefined) return { credential: credential.id, password };
+  return { credential: credential.id, password, otp: secrets.otp(model.users[owner]!.id) };
+}
+
 /** The credential a connect line presents (`credential`, `password`, and `otp` when it is MFA-bound), or null. */
 export function presentedCredential(
   model: PlantModel,

@@ -1,11 +1,12 @@
 // segsim live as a user runs it: the mapping, bad input, a replay with its audit trail, and a
 // serving testbed that SIGTERM stops with every port released.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { modbusFailure, withModbusClient } from '../../sim/live/modbusClient.js';
 import { segsim } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'segsim-live-'));
@@ -42,6 +43,10 @@ describe('segsim live', () => {
       [['-d', 'zt', '--at', 'soon'], 'segsim: --at must be a non-negative number of hours, got "soon"'],
       [['-d', 'zt', '--forward', 'l1-plc3:modbus.read'], "segsim: --forward needs --as: 'vpn' or a user id"],
       [['-d', 'zt', '--as', 'vpn', '--forward', 'l1-plc3:modbus.read'], 'segsim: the design zt has no VPN'],
+      [
+        ['-d', 'vpn-flat', '--as', 'vpn', '--forward', 'l3-plc1:modbus.write', '--credential', 'nope'],
+        'segsim: --credential: scenarios/pharma.yaml has no credential "nope"',
+      ],
     ];
     const runs = await Promise.all(cases.map(([args]) => segsim('live', 'scenarios/pharma.yaml', ...args)));
     runs.forEach((r, i) => {
@@ -75,6 +80,50 @@ describe('segsim live', () => {
     const verified = await segsim('audit', 'verify', audit);
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/^ok: \d+ records, head [0-9a-f]{64}\n$/);
+  });
+
+  it('--credential presents a password where a Modbus service asks for one; without it the write gets exception 1', async () => {
+    const file = join(dir, 'modbus-auth.yaml');
+    writeFileSync(
+      file,
+      `plant:
+  zones: [{ id: cell, level: 1, subnet: 10.0.1.0/24 }, { id: dmz, level: 3.5, subnet: 10.0.0.0/24 }]
+  assets:
+    - { id: vpn-gw, kind: vpn-concentrator, zone: dmz, ip: 10.0.0.1, services: [https] }
+    - { id: plc1, kind: plc, zone: cell, ip: 10.0.1.10, services: [{ protocol: modbus, auth: { modbus.write: [plc-pw] } }] }
+identities:
+  users: [{ id: tech, org: oem }]
+  credentials:
+    - { id: vendor-vpn, kind: vpn-account, owners: [tech] }
+    - { id: plc-pw, kind: plc-project }
+designs:
+  - id: vpn
+    vpn: { concentrator: vpn-gw, pool: 10.9.0.0/24, routes: "*", accounts: [vendor-vpn] }
+`,
+    );
+    const write = async (extra: string[]): Promise<string> => {
+      const args = ['bin/segsim.mjs', 'live', file, '-d', 'vpn', '--as', 'vpn', '--forward', 'plc1:modbus.write'];
+      const child = spawn(process.execPath, [...args, ...extra], { env: { ...process.env, CI: '1' } });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+      });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        const deadline = Date.now() + 30_000;
+        while (!out.includes('Serving until') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        const forward = Number(/127\.0\.0\.1:(\d+) {2}→ {2}plc1 modbus\.write/.exec(out)![1]);
+        return await withModbusClient(forward, (client) => client.writeRegister(0, 0xbeef)).then(
+          () => 'written',
+          (error: unknown) => modbusFailure(error),
+        );
+      } finally {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    };
+    expect(await write(['--credential', 'plc-pw'])).toBe('written');
+    expect(await write([])).toBe('Modbus exception 1');
   });
 
   it('serves until SIGTERM, then stops with every port released', async () => {

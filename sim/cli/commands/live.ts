@@ -6,6 +6,7 @@ import { sessionSubject } from '../../net/exposure.js';
 import { LocalForward, login } from '../../live/client.js';
 import { renderEndpoints, renderReplay } from '../../live/render.js';
 import { replayAttack, testbedOptionsFor } from '../../live/replay.js';
+import { credentialHello } from '../../live/serviceAuth.js';
 import { Testbed, type TestbedOptions } from '../../live/Testbed.js';
 import { writeFileAtomic } from '../../report/writeFileAtomic.js';
 import { CliExit, usageError } from '../errors.js';
@@ -21,6 +22,7 @@ interface LiveOpts {
   json?: boolean;
   forward?: string[];
   as?: string;
+  credential?: string;
 }
 
 export function registerLive(program: Command): Command {
@@ -39,6 +41,7 @@ export function registerLive(program: Command): Command {
     .option('--json', 'with --attack: print the replay as JSON')
     .option('--forward <asset:action...>', 'open local ports that tunnel to these services (with --as)')
     .option('--as <who>', "whose access --forward uses: 'vpn' (the VPN's first account) or a user id")
+    .option('--credential <id>', 'with --forward: present this credential where a Modbus service asks for one')
     .addHelpText(
       'after',
       `
@@ -80,7 +83,7 @@ Without --attack or --list the testbed serves until Ctrl-C or SIGTERM. Exit stat
             opts.json ? `${JSON.stringify(result, null, 2)}\n` : renderReplay(result, bed.audit.log),
           );
           if (result.onlyLive.length > 0 || result.onlyStatic.length > 0) process.exitCode = 1;
-        } else await serve(ctx, bed, forwards, opts.as, stopped);
+        } else await serve(ctx, bed, forwards, opts.as, opts.credential, stopped);
       } finally {
         await bed.stop();
         if (opts.audit) writeFileAtomic(opts.audit, bed.audit.log.toJsonLines());
@@ -93,16 +96,24 @@ async function serve(
   bed: Testbed,
   forwards: { asset: string; action: Action }[],
   as: string | undefined,
+  credential: string | undefined,
   stopped: Promise<void>,
 ): Promise<void> {
+  const presents = credential === undefined ? {} : credentialHello(ctx.model, bed.secrets, credential);
   const out = [renderEndpoints(bed), credentials(ctx, bed)];
   if (forwards.length > 0) out.push('', 'Local forwards');
   const opened: LocalForward[] = [];
   for (const f of forwards) {
     const entry = await accessFor(ctx, bed, as!);
-    const forward = await LocalForward.open(entry.port, { ...entry.hello, asset: f.asset, action: f.action });
+    const forward = await LocalForward.open(entry.port, {
+      ...entry.hello,
+      ...presents,
+      asset: f.asset,
+      action: f.action,
+    });
     opened.push(forward);
-    out.push(`  127.0.0.1:${forward.port}  →  ${f.asset} ${f.action} as ${as}`);
+    const withCredential = credential === undefined ? '' : `, presenting ${credential}`;
+    out.push(`  127.0.0.1:${forward.port}  →  ${f.asset} ${f.action} as ${as}${withCredential}`);
   }
   out.push('', 'Serving until Ctrl-C or SIGTERM.');
   process.stdout.write(`${out.join('\n')}\n`);
@@ -159,6 +170,8 @@ function parseForwards(ctx: ScenarioContext, opts: LiveOpts): { asset: string; a
   if (opts.attack !== undefined || opts.list) throw usageError('--forward serves: it goes without --attack and --list');
   const design = pickDesign(ctx, opts.design);
   if (opts.as === undefined) throw usageError("--forward needs --as: 'vpn' or a user id");
+  if (opts.credential !== undefined && !ctx.model.credentialIndex.has(opts.credential))
+    throw usageError(`--credential: ${ctx.file} has no credential "${opts.credential}"`);
   if (opts.as === 'vpn' && design.vpn === undefined) throw usageError(`the design ${design.id} has no VPN`);
   if (opts.as !== 'vpn') {
     if (!ctx.model.userIndex.has(opts.as)) throw usageError(`${ctx.file} has no user "${opts.as}"`);
