@@ -4,7 +4,7 @@ import { CHROMIUM_FLAGS } from '../../sim/report/pdf.js';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { runExperiment } from '../../sim/experiment/runExperiment.js';
 import { buildPlantModel } from '../../sim/model/plantModel.js';
 import type { ResultsBundle } from '../../sim/contract/bundle.js';
@@ -25,6 +25,16 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: [...CHROMIUM_FLAGS],
   });
+}
+
+/** Every uncaught error and console error the page reports from now on, as it happens. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
 }
 
 export function screenshotPath(name: string): string {

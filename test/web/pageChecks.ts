@@ -80,31 +80,39 @@ export function hiddenLabels(maps: Locator): Promise<string[]> {
   });
 }
 
-/** Pairs of visible map labels whose boxes overlap, in every map on screen. */
-export function overlappingLabels(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const map of Array.from(document.querySelectorAll<HTMLElement>('.plant-map'))) {
-      if (map.getBoundingClientRect().width === 0) continue;
-      const boxes = Array.from(map.querySelectorAll<SVGTextElement>('.map-labels text, .band-labels text'))
-        .filter((t) => t.textContent !== '' && getComputedStyle(t).visibility !== 'hidden')
-        .map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }))
-        .filter((b) => b.r.width > 0);
-      for (const [i, a] of boxes.entries())
-        for (const b of boxes.slice(i + 1))
-          if (
-            a.r.left < b.r.right - 0.5 &&
-            b.r.left < a.r.right - 0.5 &&
-            a.r.top < b.r.bottom - 0.5 &&
-            b.r.top < a.r.bottom - 0.5
-          )
-            out.push(`${a.text} / ${b.text}`);
-    }
-    return out;
-  });
+/**
+ * Pairs of visible texts whose boxes overlap by more than `slack` px, within each element `within`
+ * finds (by default the map labels of every map on screen; an exported SVG checks all its text).
+ */
+export function overlappingLabels(
+  page: Page,
+  { within = '.plant-map', texts = '.map-labels text, .band-labels text', slack = 0.5 } = {},
+): Promise<string[]> {
+  return page.evaluate(
+    ({ within, texts, slack }) => {
+      const out: string[] = [];
+      for (const scope of Array.from(document.querySelectorAll<HTMLElement>(within))) {
+        if (scope.getBoundingClientRect().width === 0) continue;
+        const boxes = Array.from(scope.querySelectorAll<SVGTextElement>(texts))
+          .filter((t) => (t.textContent ?? '').trim() !== '' && getComputedStyle(t).visibility !== 'hidden')
+          .map((t) => ({ text: (t.textContent ?? '').slice(0, 30), r: t.getBoundingClientRect() }))
+          .filter((b) => b.r.width > 0);
+        for (const [i, a] of boxes.entries())
+          for (const b of boxes.slice(i + 1))
+            if (
+              a.r.left < b.r.right - slack &&
+              b.r.left < a.r.right - slack &&
+              a.r.top < b.r.bottom - slack &&
+              b.r.top < a.r.bottom - slack
+            )
+              out.push(`${a.text} / ${b.text}`);
+      }
+      return out;
+    },
+    { within, texts, slack },
+  );
 }
 
-/** Where the first visible verdict sits: its bottom edge on screen, px. */
 export function verdictBottom(page: Page): Promise<number | null> {
   return page.evaluate(() => {
     const v = Array.from(document.querySelectorAll<HTMLElement>('[data-testid=verdict]')).find(

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsBundle } from '../../sim/contract/bundle.js';
 import { viewerPage } from '../../sim/report/html.js';
-import { launchChromium, makeReport, screenshotPath } from './browser.js';
+import { collectErrors, launchChromium, makeReport, screenshotPath } from './browser.js';
 import { hiddenLabels, overlappingLabels, sidewaysScroll, smallText, verdictBottom } from './pageChecks.js';
 
 const SCENARIOS = [
@@ -53,11 +53,7 @@ async function open(
   viewport: { width: number; height: number },
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport, colorScheme: 'dark' });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const errors = collectErrors(page);
   await page.goto(url);
   await page.waitForSelector('body[data-ready=true]');
   return { page, errors };
@@ -125,23 +121,7 @@ describe('exported images', () => {
       const markup = readFileSync((await svg.path())!, 'utf8');
       const view = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
       await view.setContent(`<!doctype html><body style="margin:0">${markup}</body>`);
-      const clashes = await view.evaluate(() => {
-        const boxes = Array.from(document.querySelectorAll('text'))
-          .filter((t) => (t.textContent ?? '').trim() !== '' && getComputedStyle(t).visibility !== 'hidden')
-          .map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }))
-          .filter((b) => b.r.width > 0);
-        const out: string[] = [];
-        for (const [i, a] of boxes.entries())
-          for (const b of boxes.slice(i + 1))
-            if (
-              a.r.left < b.r.right - 1 &&
-              b.r.left < a.r.right - 1 &&
-              a.r.top < b.r.bottom - 1 &&
-              b.r.top < a.r.bottom - 1
-            )
-              out.push(`${a.text.slice(0, 30)} / ${b.text.slice(0, 30)}`);
-        return out;
-      });
+      const clashes = await overlappingLabels(view, { within: 'body', texts: 'text', slack: 1 });
       expect(clashes, `${tab} export`).toEqual([]);
       await view.close();
     }

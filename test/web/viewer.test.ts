@@ -12,7 +12,7 @@ import type { RunResult } from '../../sim/contract/trace.js';
 import { reportHtml, VIEWER_INDEX, viewerPage } from '../../sim/report/html.js';
 import { money } from '../../web/src/format.js';
 import { V1_FIXTURE, v1FixtureText } from '../helpers/bundles.js';
-import { launchChromium, makeBundle, quantile, screenshotPath, segsim, startView } from './browser.js';
+import { collectErrors, launchChromium, makeBundle, quantile, screenshotPath, segsim, startView } from './browser.js';
 import { hiddenLabels } from './pageChecks.js';
 
 const PHARMA = 'scenarios/pharma.yaml';
@@ -42,11 +42,7 @@ afterAll(async () => {
 
 async function open(url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
+  const errors = collectErrors(page);
   await page.goto(url);
   await page.waitForSelector('body[data-ready]');
   expect(errors).toEqual([]);
@@ -283,8 +279,7 @@ describe('segsim view: distributions and export', () => {
   it('reads a version-1 bundle, its replays included', async () => {
     const v1 = JSON.parse(v1FixtureText()) as { designs: { id: string; representativeRun: RunResult }[] };
     const page = await open(pathToFileURL(resolve('web/dist/index.html')).href);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = collectErrors(page);
     await page.locator('[data-testid=file-input]').setInputFiles(resolve(V1_FIXTURE));
     await page.locator('.tabs [data-tab=compare]').click();
     await expect.poll(() => page.locator('.compare-view .panel').count()).toBe(v1.designs.length);
@@ -310,8 +305,7 @@ describe('segsim view: distributions and export', () => {
     const oldFile = join(dir, 'before-held-for-approval.json');
     writeFileSync(oldFile, JSON.stringify(old));
     const page = await open(pathToFileURL(resolve('web/dist/index.html')).href);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = collectErrors(page);
     await page.locator('[data-testid=file-input]').setInputFiles(oldFile);
     await page.locator('.tabs [data-tab=compare]').click();
     await expect.poll(() => page.locator('.compare-view .panel').count()).toBe(old.designs.length);
