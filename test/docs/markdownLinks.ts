@@ -1,6 +1,7 @@
 // Relative links and images in Markdown, and whether they lead anywhere: the target file exists
 // and, for a #fragment into a Markdown file, that file has the heading.
 import { posix } from 'node:path';
+import { markdownLines } from './markdownLines.js';
 
 export interface Link {
   target: string;
@@ -13,25 +14,14 @@ export interface Files {
   read(path: string): string;
 }
 
-const FENCE = /^\s*(```|~~~)/;
 const LINK = /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 
 /** Each line outside fenced code blocks, with inline code blanked out, and its 1-based number. */
 function proseLines(markdown: string): { text: string; line: number }[] {
-  const out: { text: string; line: number }[] = [];
-  let fence: string | undefined;
-  markdown.split('\n').forEach((raw, i) => {
-    const open = FENCE.exec(raw);
-    if (open) {
-      if (fence === undefined) fence = open[1];
-      else if (open[1] === fence) fence = undefined;
-      return;
-    }
-    if (fence !== undefined) return;
-    out.push({ text: raw.replace(/(`+)[\s\S]*?\1/g, (code) => ' '.repeat(code.length)), line: i + 1 });
-  });
-  return out;
+  return markdownLines(markdown)
+    .filter((l) => !l.fenced)
+    .map(({ text, line }) => ({ text: text.replace(/(`+)[\s\S]*?\1/g, (code) => ' '.repeat(code.length)), line }));
 }
 
 /** Every link and image target `[..](target)` / `![..](target)` outside code. */
@@ -56,17 +46,9 @@ export function slug(heading: string): string {
 export function headingAnchors(markdown: string): Set<string> {
   const anchors = new Set<string>();
   const seen = new Map<string, number>();
-  const lines = markdown.split('\n');
-  let fence: string | undefined;
-  for (const raw of lines) {
-    const open = FENCE.exec(raw);
-    if (open) {
-      if (fence === undefined) fence = open[1];
-      else if (open[1] === fence) fence = undefined;
-      continue;
-    }
-    if (fence !== undefined) continue;
-    const h = HEADING.exec(raw);
+  for (const { text, fenced } of markdownLines(markdown)) {
+    if (fenced) continue;
+    const h = HEADING.exec(text);
     if (!h) continue;
     const base = slug(h[2]!);
     const n = seen.get(base) ?? 0;

@@ -1,5 +1,6 @@
 // The attack paths a page quotes in its code blocks, each with the segsim command quoted above it
 // (in the same block or the nearest one before): what the docs-quote test runs and compares.
+import { markdownLines } from './markdownLines.js';
 
 export interface QuotedPath {
   /** The path step as written, tree glyphs and indentation removed. */
@@ -9,7 +10,6 @@ export interface QuotedPath {
   command: string[] | null;
 }
 
-const FENCE = /^\s*(```|~~~)/;
 /** `from → to  action  via means  [T0000 …]`, the way reach prints a step. */
 const STEP = /\S+ → \S+ {2}\S+ {2}via .+ {2}\[T\d{4}/;
 const COMMAND = /^\s*(?:\$\s+)?(?:npx\s+)?(?:segsim|node\s+bin\/segsim\.mjs)\s+(.*)$/;
@@ -19,23 +19,16 @@ export const normalizeStep = (line: string): string => line.replace(/^[\s│├�
 
 export function quotedPaths(markdown: string): QuotedPath[] {
   const out: QuotedPath[] = [];
-  let fence: string | undefined;
   let command: string[] | null = null;
-  markdown.split('\n').forEach((raw, i) => {
-    const open = FENCE.exec(raw);
-    if (open) {
-      if (fence === undefined) fence = open[1];
-      else if (open[1] === fence) fence = undefined;
-      return;
-    }
-    if (fence === undefined) return;
+  for (const { text: raw, line, fenced } of markdownLines(markdown)) {
+    if (!fenced) continue;
     const cmd = COMMAND.exec(raw);
     if (cmd)
       command = cmd[1]!
         .replace(/\s+#.*$/, '')
         .trim()
         .split(/\s+/);
-    else if (STEP.test(raw)) out.push({ step: normalizeStep(raw), line: i + 1, command });
-  });
+    else if (STEP.test(raw)) out.push({ step: normalizeStep(raw), line, command });
+  }
   return out;
 }
