@@ -186,13 +186,8 @@ export class HostWork {
     const w = this.s.world;
     if (w.owned[host] !== 1 || w.isolated.has(host)) return false;
     // Asked for every held target the attacker ranks: what never changes in a run is looked up once.
-    if (this.retakeable[host] === UNKNOWN) {
-      const asset = w.model.assets[host]!;
-      const needs =
-        w.access.hosts.cached(host).some((c) => c.privilege > PRIVILEGE.user) ||
-        asset.documents.some((d) => d.privilege > PRIVILEGE.user);
-      this.retakeable[host] = needs && localEscalation(asset) === undefined && adminFromAfar(w.model, host) ? 1 : 0;
-    }
+    if (this.retakeable[host] === UNKNOWN)
+      this.retakeable[host] = w.access.hosts.needsAdministrator(host) && adminFromAfar(w.model, host) ? 1 : 0;
     return this.retakeable[host] === 1 && this.wantsAdmin(host);
   }
 

@@ -6,7 +6,7 @@ import { movesAgainst, type Knowledge, type Move } from '../attack/capabilities.
 import { initialEntry, remoteFootholds, type Foothold } from '../attack/initialAccess.js';
 import { techniqueFor, techniqueForMove } from '../attack/techniques.js';
 import type { Action } from '../model/catalog.js';
-import { localEscalation, PRIVILEGE, type AssetNode, type Privilege } from '../model/plantModel.js';
+import { PRIVILEGE, type Privilege } from '../model/plantModel.js';
 import type { AccessLayer, Origin } from '../net/AccessLayer.js';
 import { probeStates, policyWindows } from '../net/probeStates.js';
 import { localGains, type LocalGain } from './localGains.js';
@@ -96,7 +96,7 @@ export function staticPlan(
   const done = (t: number): boolean => {
     if (owned[t] === 0) return false;
     if (owned[t] === PRIVILEGE.admin) return true;
-    if (adminOnly[t] === -1) adminOnly[t] = needsAdministrator(access, model.assets[t]!) ? 1 : 0;
+    if (adminOnly[t] === -1) adminOnly[t] = access.hosts.needsAdministrator(t) ? 1 : 0;
     return adminOnly[t] === 0;
   };
   const paths: (PathStep[] | undefined)[] = new Array(model.assets.length);
@@ -276,15 +276,6 @@ export function staticPlan(
     radius.stopped = explainStops(access, tried, know, states, known);
   }
   return { radius, origins };
-}
-
-/** Does the host keep a credential or document only administrator reads, with no local escalation to get there? */
-export function needsAdministrator(access: AccessLayer, host: AssetNode): boolean {
-  if (localEscalation(host) !== undefined) return false;
-  return (
-    access.hosts.cached(host.index).some((c) => c.privilege > PRIVILEGE.user) ||
-    host.documents.some((d) => d.privilege > PRIVILEGE.user)
-  );
 }
 
 function summarize(

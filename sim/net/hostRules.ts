@@ -3,6 +3,7 @@
 // design's hardening replaces service authentication and firewalls and adds cached passwords.
 import { requirementFor, statesAuth, type Requirement, type ServiceAuthSpec } from '../model/auth.js';
 import {
+  localEscalation,
   PRIVILEGE,
   selectAssets,
   type AssetNode,
@@ -117,6 +118,19 @@ export class HostRules {
     const extra = this.hardened.get(asset)?.cached;
     const own = this.model.assets[asset]!.cached;
     return extra === undefined || extra.length === 0 ? own : [...own, ...extra];
+  }
+
+  /**
+   * Does the host keep a credential or document only administrator reads, with no local privilege
+   * escalation to get there? Then a user on it is worth taking it again as administrator.
+   */
+  needsAdministrator(asset: number): boolean {
+    const node = this.model.assets[asset]!;
+    if (localEscalation(node) !== undefined) return false;
+    return (
+      this.cached(asset).some((c) => c.privilege > PRIVILEGE.user) ||
+      node.documents.some((d) => d.privilege > PRIVILEGE.user)
+    );
   }
 
   /** Every credential cached on a host, whatever the privilege that reads it. */
