@@ -6,6 +6,7 @@ import type { Requirement } from '../model/auth.js';
 import type { Protocol } from '../model/catalog.js';
 import type { AssetNode, CredentialNode, PlantModel } from '../model/plantModel.js';
 import type { Secrets } from './secrets.js';
+import { credentialMeets } from './serviceAuth.js';
 
 export interface HostContext {
   model: PlantModel;
@@ -103,9 +104,7 @@ function actionsOf(ctx: HostContext): readonly string[] {
 
 /** Does the credential meet what an action needs? Open actions need nothing it could add. */
 function satisfies(ctx: HostContext, need: Requirement, credential: CredentialNode): boolean {
-  if (need.kind === 'credentials') return need.credentials.includes(credential.index);
-  if (need.kind === 'open') return false;
-  return credential.opens.has(ctx.asset.index) && credential.protocols.has(ctx.protocol);
+  return credentialMeets(ctx.model, ctx.asset, ctx.protocol, need, credential.index);
 }
 
 /** A write or a program download under the service's stated authentication. */

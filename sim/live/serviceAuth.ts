@@ -49,7 +49,18 @@ export function meets(
 ): boolean {
   const need = needs[model.vocab.actionsOf(protocol).indexOf(action)];
   if (need === undefined || need.kind === 'open') return true;
-  if (credential === null) return false;
+  return credential !== null && credentialMeets(model, target, protocol, need, credential);
+}
+
+/** Does a credential meet a requirement that asks for one: one it names, or an account that opens the host over the protocol? */
+export function credentialMeets(
+  model: PlantModel,
+  target: AssetNode,
+  protocol: Protocol,
+  need: Requirement,
+  credential: number,
+): boolean {
+  if (need.kind === 'open') return false; // nothing a credential could add
   if (need.kind === 'credentials') return need.credentials.includes(credential);
   const c = model.credentials[credential]!;
   return c.opens.has(target.index) && c.protocols.has(protocol);
