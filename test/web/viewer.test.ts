@@ -75,18 +75,19 @@ async function expectTidyLabels(page: Page, map: string): Promise<string[]> {
     const shown = Array.from(root.querySelectorAll<SVGTextElement>('.band-labels text, .map-labels text')).filter(
       (e) => e.textContent !== '' && getComputedStyle(e).visibility !== 'hidden',
     );
-    const labels = shown.map((e) => {
-      const band = e.closest('[data-band]');
-      const zone = /^zone:(.*)$/.exec(e.dataset.label ?? '')?.[1];
-      const owner = band
-        ? band.querySelector('rect')!
-        : zone
-          ? root.querySelector(`.zones [data-zone="${zone}"] rect`)!
-          : root;
-      return { text: e.textContent!, box: rect(e), owner: rect(owner), band: band !== null };
-    });
-    const zones = Array.from(root.querySelectorAll('.zones rect')).map(rect);
-    return { labels, zones };
+    return {
+      labels: shown.map((e) => {
+        const band = e.closest('[data-band]');
+        const zone = /^zone:(.*)$/.exec(e.dataset.label ?? '')?.[1];
+        const owner = band
+          ? band.querySelector('rect')!
+          : zone
+            ? root.querySelector(`.zones [data-zone="${zone}"] rect`)!
+            : root;
+        return { text: e.textContent!, box: rect(e), owner: rect(owner), band: band !== null };
+      }),
+      zones: Array.from(root.querySelectorAll('.zones rect')).map(rect),
+    };
   });
   expect(await hiddenLabels(page.locator(map)), 'labels drawn over').toEqual([]);
   for (const [i, a] of labels.entries()) {

@@ -23,7 +23,7 @@ import {
 import { MapTips } from './mapTips.js';
 import { CELL, type AssetPos, type PlantLayout } from './layout.js';
 import { MapLabels, type WorldLabel } from './mapLabels.js';
-import { drawBandLabels, drawBase, labelColumn, placeBandLabels, type BandLabels } from './plantBase.js';
+import { columnEdge, drawBandLabels, drawBase, labelColumn, placeBandLabels, type BandLabels } from './plantBase.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -265,7 +265,7 @@ export class PlantMap {
     this.layer.draw(this.styles, this.t);
     this.opts.onRender?.(performance.now() - start);
     // Labels stay right of the level column, which follows the plant's left edge when the plant is narrower than the map.
-    this.labels.update(this.t, this.width, this.height, Math.max(this.column, this.t.x));
+    this.labels.update(this.t, this.width, this.height, columnEdge(this.t, this.column));
   }
 
   private assetAt(ev: MouseEvent): AssetPos | undefined {

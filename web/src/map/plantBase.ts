@@ -91,8 +91,13 @@ export function drawBandLabels(overlay: SVGSVGElement, layout: PlantLayout): Ban
  * stays in view: where bands are too thin for their labels, the labels stack downwards instead of
  * disappearing; a band's name shows only where its band has room for it.
  */
+/** Screen x of the level column's right edge: the plant's left edge, or the column's width when the plant is scrolled under it. */
+export function columnEdge(t: ZoomTransform, column: number): number {
+  return Math.max(column, t.x);
+}
+
 export function placeBandLabels(labels: BandLabels, t: ZoomTransform, column: number, height: number): void {
-  const left = Math.max(0, t.x - column);
+  const left = columnEdge(t, column) - column;
   const wide = column >= WIDE_COLUMN;
   let bottom = 0;
   const spots = new Map<BandBox, { y: number; name: boolean; shown: boolean }>();
